@@ -1,0 +1,305 @@
+/**
+ * Drives Debian chromium over the built docs site (docs/site, built by `tsx build-docs.ts` in the `test` script) and
+ * checks what a reader gets: every operation of every spec, its request and response examples, each streaming example,
+ * working links from the index, and not a single request that leaves loopback.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vendorIds, type VendorId } from '../../scripts/vendors';
+import {
+  bundleVendorSpec,
+  docsRoot,
+  listVendorOperations,
+  readVendorQuirks,
+  type OpenApiDocument,
+  type VendorOperation,
+} from '../bundle-vendor-spec';
+import { startDocsServer, type DocsServer } from '../serve-docs';
+
+const siteFolder = join(docsRoot, 'site');
+const resultsFolder = join(docsRoot, 'test-results');
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const chromiumArguments = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const localSchemes = new Set(['data:', 'blob:', 'about:']);
+
+interface VendorFixture {
+  document: OpenApiDocument;
+  operations: VendorOperation[];
+  quirks: string[];
+}
+
+interface PageTraffic {
+  requests: string[];
+  offLoopback: string[];
+  failed: string[];
+  consoleErrors: string[];
+}
+
+let docsServer: DocsServer;
+let browserContext: BrowserContext;
+let userDataFolder: string;
+const vendorFixtures = new Map<VendorId, VendorFixture>();
+
+function fixtureOf(vendor: VendorId): VendorFixture {
+  const fixture = vendorFixtures.get(vendor);
+  if (!fixture) throw new Error(`No spec fixture for ${vendor}`);
+  return fixture;
+}
+
+function isLoopbackUrl(url: string): boolean {
+  const parsed = new URL(url);
+  if (localSchemes.has(parsed.protocol)) return true;
+  return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && loopbackHosts.has(parsed.hostname);
+}
+
+/** Opens a tab that records every request, failure and console error, so the page can be held to "loopback only". */
+async function openTrackedPage(): Promise<{ page: Page; traffic: PageTraffic }> {
+  const page = await browserContext.newPage();
+  const traffic: PageTraffic = { requests: [], offLoopback: [], failed: [], consoleErrors: [] };
+  page.on('request', (request) => {
+    traffic.requests.push(request.url());
+    if (!isLoopbackUrl(request.url())) traffic.offLoopback.push(request.url());
+  });
+  page.on('requestfailed', (request) => {
+    const errorText = request.failure()?.errorText ?? '';
+    // Redoc starts its web workers from blob: URLs (in-memory, no network). Chromium reports those as ERR_ABORTED when
+    // the tab navigates away while the workers run, which is leaving the page, not a failed request.
+    if (request.url().startsWith('blob:') && errorText === 'net::ERR_ABORTED') return;
+    traffic.failed.push(`${request.url()}: ${errorText}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') traffic.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => traffic.consoleErrors.push(`uncaught: ${error.message}`));
+  return { page, traffic };
+}
+
+async function finishTrackedPage({ page, traffic, name }: { page: Page; traffic: PageTraffic; name: string }): Promise<void> {
+  await page.close();
+  const loopbackCount = traffic.requests.length - traffic.offLoopback.length;
+  console.log(`${name}: ${traffic.requests.length} requests, ${loopbackCount} to loopback or data:/blob:/about:`);
+  expect(traffic.offLoopback, `${name} requested non-loopback URLs`).toEqual([]);
+  expect(traffic.failed, `${name} had failed requests`).toEqual([]);
+  expect(traffic.consoleErrors, `${name} logged console errors`).toEqual([]);
+  expect(traffic.requests.length).toBeGreaterThan(0);
+}
+
+/** The displayed text of a code sample, compared to the spec with whitespace normalised (Redoc pretty-prints JSON). */
+function normaliseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function firstExampleValue(examples: unknown): unknown {
+  if (typeof examples !== 'object' || examples === null) return undefined;
+  const first = Object.values(examples)[0] as { value?: unknown } | undefined;
+  return first?.value;
+}
+
+function readOperationObject({ document, operation }: { document: OpenApiDocument; operation: VendorOperation }) {
+  const operationObject = document.paths?.[operation.path]?.[operation.method] as
+    | {
+        requestBody?: { content?: Record<string, { examples?: unknown }> };
+        responses?: Record<string, { content?: Record<string, { examples?: unknown }> }>;
+      }
+    | undefined;
+  if (!operationObject) throw new Error(`${operation.operationId} is not in the bundle`);
+  return operationObject;
+}
+
+/** Redoc renders an example as pretty JSON, or as the raw string for a string example (the stream bodies). */
+function expectedSampleText(value: unknown): string {
+  return normaliseWhitespace(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+}
+
+async function sampleText(panel: Locator): Promise<string> {
+  const code = panel.locator('[data-testid="source-code"]').first();
+  await expect.poll(async () => (await code.isVisible()) && (await code.innerText()).trim().length > 0).toBe(true);
+  // Redoc cuts a sample over 1,000 characters (a whole stream body, say) short with "…" and a "Show more" button.
+  const showMore = panel.getByRole('button', { name: 'Show more' });
+  while ((await showMore.count()) > 0) await showMore.first().click();
+  return normaliseWhitespace(await code.innerText());
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function sidebarLabel({ page, text }: { page: Page; text: string }): Locator {
+  return page.locator('[data-testid="menu-item-label"]').getByText(text, { exact: true });
+}
+
+async function openOperation({ page, operation }: { page: Page; operation: VendorOperation }): Promise<Locator> {
+  const operationLabel = sidebarLabel({ page, text: operation.summary });
+  if (!(await operationLabel.isVisible())) {
+    // Tag groups in the sidebar start collapsed; clicking the tag expands it.
+    await sidebarLabel({ page, text: operation.tag }).click();
+  }
+  await operationLabel.click();
+  // The heading's accessible name starts with its deep-link anchor ("link to ..."), so match the heading's own text.
+  const heading = page.locator('h2').filter({ hasText: new RegExp(`^${escapeRegExp(operation.summary)}$`) });
+  const section = page.locator('[data-item-kind="httpItem"]').filter({ has: heading });
+  await expect.poll(() => section.count()).toBe(1);
+  await section.scrollIntoViewIfNeeded();
+  await expect.poll(() => section.locator(heading).isVisible()).toBe(true);
+  return section;
+}
+
+async function checkOperation({
+  page,
+  document,
+  operation,
+}: {
+  page: Page;
+  document: OpenApiDocument;
+  operation: VendorOperation;
+}): Promise<void> {
+  const section = await openOperation({ page, operation });
+  const operationObject = readOperationObject({ document, operation });
+
+  const requestContent = Object.values(operationObject.requestBody?.content ?? {})[0];
+  const requestPanel = section.locator('[data-testid="right-panel"]').filter({ hasText: 'Payload' }).first();
+  expect(await sampleText(requestPanel), `${operation.operationId} request example`).toBe(
+    expectedSampleText(firstExampleValue(requestContent?.examples)),
+  );
+
+  const okContent = operationObject.responses?.['200']?.content ?? {};
+  const [firstMediaType, firstMedia] = Object.entries(okContent)[0] ?? [];
+  if (!firstMediaType) throw new Error(`${operation.operationId} has no 200 content`);
+  const responsePanel = section
+    .locator('[data-testid="right-panel"]')
+    .filter({ has: page.locator('[data-component-name="Panel/PanelHeaderTitle"]', { hasText: 'Response' }) })
+    .first();
+  await selectResponseMediaType({ page, responsePanel, mediaType: firstMediaType });
+  expect(await sampleText(responsePanel), `${operation.operationId} response example`).toBe(
+    expectedSampleText(firstExampleValue(firstMedia?.examples)),
+  );
+
+  if (!operation.stream) return;
+  await selectResponseMediaType({ page, responsePanel, mediaType: operation.stream.mediaType });
+  const expectedStream = expectedSampleText(operation.stream.example);
+  await expect.poll(() => sampleText(responsePanel), { timeout: 10_000 }).toBe(expectedStream);
+}
+
+/**
+ * Redoc keeps the chosen response media type in shared state (and across pages in local storage), so the test picks
+ * the one it checks instead of trusting the default.
+ */
+async function selectResponseMediaType({
+  page,
+  responsePanel,
+  mediaType,
+}: {
+  page: Page;
+  responsePanel: Locator;
+  mediaType: string;
+}): Promise<void> {
+  const dropdown = responsePanel.getByRole('button', { name: 'Response media type' });
+  if ((await dropdown.count()) === 0) {
+    // A single media type is shown without a dropdown; its sample is the only one.
+    return;
+  }
+  if ((await dropdown.innerText()).trim() === mediaType) return;
+  await dropdown.click();
+  await page.getByRole('menuitem', { name: mediaType, exact: true }).click();
+  await expect.poll(async () => (await dropdown.innerText()).trim()).toBe(mediaType);
+}
+
+beforeAll(async () => {
+  for (const page of ['index', ...vendorIds]) {
+    if (!existsSync(join(siteFolder, `${page}.html`))) {
+      throw new Error(`docs/site/${page}.html is missing; run \`pnpm --filter @textgen/docs build\` first`);
+    }
+  }
+  await mkdir(resultsFolder, { recursive: true });
+  const documents = await Promise.all(vendorIds.map((vendor) => bundleVendorSpec({ vendor, dereferenced: true })));
+  documents.forEach((document, index) => {
+    const vendor = vendorIds[index];
+    if (vendor === undefined) throw new Error('vendor list and bundles are out of step');
+    vendorFixtures.set(vendor, { document, operations: listVendorOperations(document), quirks: readVendorQuirks(document) });
+  });
+  docsServer = await startDocsServer({ port: 0, siteFolder });
+  userDataFolder = await mkdtemp(join(tmpdir(), 'textgen-docs-chromium-'));
+  browserContext = await chromium.launchPersistentContext(userDataFolder, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArguments,
+    viewport: { width: 1280, height: 800 },
+  });
+});
+
+afterAll(async () => {
+  await browserContext?.close();
+  await docsServer?.close();
+  if (userDataFolder) await rm(userDataFolder, { recursive: true, force: true });
+});
+
+describe('docs site', () => {
+  it('index explains install and quickstarts and links to every vendor page', async () => {
+    const { page, traffic } = await openTrackedPage();
+    const response = await page.goto(`${docsServer.origin}/`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    await expect.poll(() => page.getByRole('heading', { name: 'textgen', level: 1 }).isVisible()).toBe(true);
+    for (const packageName of ['sdk', ...vendorIds, 'mocks']) {
+      await expect.poll(() => page.getByText(`npm install @textgen/${packageName}`, { exact: true }).isVisible()).toBe(true);
+    }
+    await page.screenshot({ path: join(resultsFolder, 'index.png'), fullPage: true });
+
+    for (const vendor of vendorIds) {
+      const { document, quirks } = fixtureOf(vendor);
+      const card = page.locator(`#reference-${vendor}`);
+      await expect.poll(() => card.getByText(`${quirks.length} known vendor quirks`).isVisible()).toBe(true);
+      await card.getByRole('link', { name: `Open the ${document.info.title} reference` }).click();
+      await page.waitForURL(`${docsServer.origin}/${vendor}.html`);
+      await expect.poll(() => page.title()).toBe(`${document.info.title} · textgen`);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).filter({ hasText: document.info.title }).isVisible())
+        .toBe(true);
+      // Leaving before Redoc's blob: workers have loaded aborts them, which would show up as failed requests.
+      await page.waitForLoadState('networkidle');
+      await page.goBack();
+      await page.waitForURL(`${docsServer.origin}/`);
+    }
+    await finishTrackedPage({ page, traffic, name: 'index.html' });
+  });
+
+  it.each(vendorIds)('%s page shows every operation with its examples, offline', async (vendor) => {
+    const { document, operations, quirks } = fixtureOf(vendor);
+    expect(operations.length).toBeGreaterThan(0);
+    const { page, traffic } = await openTrackedPage();
+    const response = await page.goto(`${docsServer.origin}/${vendor}.html`);
+    expect(response?.status()).toBe(200);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).filter({ hasText: document.info.title }).isVisible())
+      .toBe(true);
+
+    // The quirks are appended to info.description at build time; backticks become <code>, so compare the bare text.
+    const quirksHeading = page.getByRole('heading', { name: 'Known vendor quirks' });
+    await expect.poll(() => quirksHeading.isVisible()).toBe(true);
+    const pageText = normaliseWhitespace(await page.locator('main').innerText());
+    for (const quirk of quirks) expect(pageText).toContain(normaliseWhitespace(quirk.replaceAll('`', '')));
+    await page.screenshot({ path: join(resultsFolder, `${vendor}.png`), fullPage: true });
+
+    for (const operation of operations) await checkOperation({ page, document, operation });
+
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('link', { name: 'Back to the textgen docs' }).click();
+    await page.waitForURL(`${docsServer.origin}/index.html`);
+    await expect.poll(() => page.getByRole('heading', { name: 'textgen', level: 1 }).isVisible()).toBe(true);
+    await finishTrackedPage({ page, traffic, name: `${vendor}.html` });
+  });
+});
