@@ -1,0 +1,51 @@
+import type { Redactor } from './redact-secret';
+import { APIConnectionError, APIUserAbortError, type APIError } from './textgen-error';
+
+/** How stream readers report failures; the transport builds these with the vendor, response and key redaction. */
+export interface StreamFailures {
+  /** Parses one JSON payload, or throws an error naming the invalid payload. */
+  parse(raw: string): unknown;
+  /** The body ended early, e.g. `in the middle of an event`. */
+  truncated(detail: string): Error;
+  /** The stream carried an error (an SSE `error` event, or a payload with an `error` member). */
+  errorPayload(payload: unknown): Error;
+  /** Reading the body failed: the connection dropped, or it was aborted. */
+  readFailed(cause: unknown): Error;
+}
+
+/** The failures of one streamed response, with the vendor, status and key redaction filled in. */
+export function createStreamFailures(context: {
+  vendor: string;
+  response: Response;
+  signal: AbortSignal;
+  redactor: Redactor;
+  errorFromBody: (input: { response: Response; body: unknown; detail?: string }) => APIError;
+  describe: (body: unknown) => string;
+}): StreamFailures {
+  const { vendor, response, redactor } = context;
+  const target = `the ${response.status} response from ${response.url || 'the server'}`;
+  return {
+    parse(raw) {
+      try {
+        return JSON.parse(raw);
+      } catch {
+        throw context.errorFromBody({ response, body: raw, detail: `The stream sent a payload that is not JSON: ${raw.slice(0, 200)}` });
+      }
+    },
+    truncated: (detail) =>
+      new APIConnectionError({
+        vendor,
+        message: redactor.text(`[${vendor}] The stream of ${target} ended ${detail}; the connection was probably cut. Retry the request.`),
+      }),
+    errorPayload: (payload) =>
+      context.errorFromBody({ response, body: payload, detail: `The stream reported an error: ${context.describe(payload)}` }),
+    readFailed: (cause) =>
+      context.signal.aborted
+        ? new APIUserAbortError({ vendor, message: `[${vendor}] The stream was aborted by the caller.`, cause: redactor.safeCause(cause) })
+        : new APIConnectionError({
+            vendor,
+            message: redactor.text(`[${vendor}] Reading the stream of ${target} failed: ${String(cause)}. Retry the request.`),
+            cause: redactor.safeCause(cause),
+          }),
+  };
+}

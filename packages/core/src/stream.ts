@@ -1,0 +1,139 @@
+import { readNDJSONPayloads } from './read-ndjson-payloads';
+import { readSSEPayloads } from './read-sse-payloads';
+import type { StreamFailures } from './stream-failures';
+import { TextgenError } from './textgen-error';
+
+export type StreamFraming = 'sse' | 'ndjson';
+
+export interface StreamFromBodyOptions {
+  body: ReadableStream<Uint8Array>;
+  framing: StreamFraming;
+  /** SSE data that ends the stream, e.g. `[DONE]`. When set, a body that ends without it throws. */
+  terminator?: string | undefined;
+  /** Aborted when the consumer stops early, which cancels the underlying fetch. */
+  controller: AbortController;
+  failures: StreamFailures;
+}
+
+/**
+ * The items of a streamed response as an `AsyncIterable`. It can be iterated only once; `break` (or `return()`)
+ * cancels the response body and aborts the HTTP request.
+ */
+export class Stream<Item> implements AsyncIterable<Item> {
+  #consumed = false;
+  readonly #iterate: () => AsyncIterator<Item>;
+  /** Aborting it cancels the request. */
+  readonly controller: AbortController;
+
+  constructor(options: { iterate: () => AsyncIterator<Item>; controller: AbortController }) {
+    this.#iterate = options.iterate;
+    this.controller = options.controller;
+  }
+
+  static fromBody<Item>(options: StreamFromBodyOptions): Stream<Item> {
+    return new Stream<Item>({ iterate: () => iterateBody<Item>(options), controller: options.controller });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
+    if (this.#consumed) {
+      throw new TextgenError('This stream was already iterated; a Stream can be consumed only once. Call stream.tee() first to read it twice.');
+    }
+    this.#consumed = true;
+    return this.#iterate();
+  }
+
+  /** Two independent Streams over the same items; each buffers what the other has read ahead. */
+  tee(): [Stream<Item>, Stream<Item>] {
+    const source = this[Symbol.asyncIterator]();
+    const queues: [Promise<IteratorResult<Item>>[], Promise<IteratorResult<Item>>[]] = [[], []];
+    const branch = (queue: Promise<IteratorResult<Item>>[]) =>
+      new Stream<Item>({
+        controller: this.controller,
+        iterate: () => ({
+          next: () => {
+            if (queue.length === 0) {
+              const result = source.next();
+              // A branch nobody reads must not turn a read failure into an unhandled rejection.
+              result.catch(() => undefined);
+              queues[0].push(result);
+              queues[1].push(result);
+            }
+            return queue.shift() as Promise<IteratorResult<Item>>;
+          },
+        }),
+      });
+    return [branch(queues[0]), branch(queues[1])];
+  }
+
+  /** The items as newline-delimited JSON bytes, e.g. to send on from a server route. */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const iterator = this[Symbol.asyncIterator]();
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const result = await iterator.next();
+          if (result.done) controller.close();
+          else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    });
+  }
+}
+
+async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerator<Item> {
+  const { failures } = options;
+  const reader = options.body.getReader();
+  async function* text(): AsyncGenerator<string> {
+    const decoder = new TextDecoder();
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        // Checked here too: a custom fetch may ignore the signal and keep its body flowing after an abort.
+        options.controller.signal.throwIfAborted();
+        result = await reader.read();
+      } catch (error) {
+        throw failures.readFailed(error);
+      }
+      if (result.done) break;
+      yield decoder.decode(result.value, { stream: true });
+    }
+    const tail = decoder.decode();
+    if (tail !== '') yield tail;
+  }
+  const framing = options.framing;
+  let payloads: AsyncGenerator<unknown>;
+  switch (framing) {
+    case 'sse':
+      payloads = readSSEPayloads({ text: text(), terminator: options.terminator, failures });
+      break;
+    case 'ndjson':
+      payloads = readNDJSONPayloads({ text: text(), failures });
+      break;
+    default: {
+      const unknownFraming: never = framing;
+      throw new TextgenError(`Unknown stream framing ${String(unknownFraming)}`);
+    }
+  }
+  try {
+    for await (const payload of payloads) {
+      if (hasErrorMember(payload)) throw failures.errorPayload(payload);
+      yield payload as Item;
+    }
+  } finally {
+    // Runs on completion, on error and on `break`: release the body and abort the fetch so the socket closes.
+    await reader.cancel().catch(() => undefined);
+    options.controller.abort();
+  }
+}
+
+function hasErrorMember(payload: unknown): boolean {
+  if (typeof payload !== 'object' || payload === null || !('error' in payload)) return false;
+  const error = (payload as { error: unknown }).error;
+  return error !== null && error !== undefined && error !== false;
+}

@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Core from '../src/index';
+import { startLoopbackServer, type LoopbackServer } from './support/loopback-server';
+
+const distDirectory = fileURLToPath(new URL('../dist/', import.meta.url));
+const cjsEntry = `${distDirectory}index.js`;
+const esmEntry = `${distDirectory}index.mjs`;
+
+interface EchoPaths {
+  '/echo': {
+    post: {
+      requestBody: { content: { 'application/json': { prompt: string } } };
+      responses: { 200: { content: { 'application/json': { text: string } } } };
+    };
+  };
+}
+
+let server: LoopbackServer;
+beforeAll(async () => {
+  server = await startLoopbackServer((_request, response, attempt) => {
+    // The first attempt fails so the built retry path runs too.
+    response.writeHead(attempt % 2 === 1 ? 503 : 200, { 'content-type': 'application/json', 'retry-after-ms': '1' });
+    response.end(JSON.stringify({ text: `attempt ${attempt}` }));
+  });
+});
+afterAll(() => server.close());
+
+async function callThrough(core: typeof Core) {
+  const transport = core.createTransport<EchoPaths>(
+    {
+      vendor: 'distvendor',
+      environmentPrefix: 'DISTVENDOR',
+      defaultBaseURL: 'http://unused.invalid',
+      authorizationHeader: (apiKey) => ({ name: 'Authorization', value: `Bearer ${apiKey}` }),
+    },
+    { apiKey: 'dist-key', baseURL: server.baseURL, logLevel: 'off' },
+  );
+  return transport.request((client, init) => client.POST('/echo', { body: { prompt: 'hi' }, ...init }));
+}
+
+describe('the built package', () => {
+  it('exists (run `pnpm --filter @textgen/core build` or `pnpm run test:dist` first)', () => {
+    expect(existsSync(cjsEntry), `${cjsEntry} is missing: build the package first`).toBe(true);
+    expect(existsSync(esmEntry), `${esmEntry} is missing: build the package first`).toBe(true);
+  });
+
+  it('works through require() of dist/index.js', async () => {
+    const core = createRequire(import.meta.url)(cjsEntry) as typeof Core;
+    const before = server.requests.length;
+    expect(await callThrough(core)).toEqual({ text: `attempt ${before + 2}` });
+    expect(server.requests.at(-1)?.authorization).toBe('Bearer dist-key');
+    expect(core.RateLimitError.isInstance(core.createAPIError({ vendor: 'v', status: 429 }))).toBe(true);
+  });
+
+  it('works through import() of dist/index.mjs', async () => {
+    const core = (await import(pathToFileURL(esmEntry).href)) as typeof Core;
+    const before = server.requests.length;
+    expect(await callThrough(core)).toEqual({ text: `attempt ${before + 2}` });
+    expect(typeof core.Stream).toBe('function');
+  });
+
+  it('shares error markers between the CJS and ESM copies', async () => {
+    const cjs = createRequire(import.meta.url)(cjsEntry) as typeof Core;
+    const esm = (await import(pathToFileURL(esmEntry).href)) as typeof Core;
+    expect(cjs.APIError === esm.APIError).toBe(false);
+    expect(esm.RateLimitError.isInstance(cjs.createAPIError({ vendor: 'v', status: 429 }))).toBe(true);
+  });
+});
