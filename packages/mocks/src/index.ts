@@ -1,0 +1,17 @@
+export { createMockHandlers, createVendorHandlers, defaultStreamChunkDelayMs } from './create-vendor-handlers';
+export type { CreateMockHandlersOptions, CreateVendorHandlersOptions } from './create-vendor-handlers';
+export { createMockServer } from './create-mock-server';
+export type { CreateMockServerOptions, MockOverrideOptions, MockServer } from './create-mock-server';
+export { startMockHttpServer } from './start-mock-http-server';
+export type { MockHttpServer, StartMockHttpServerOptions } from './start-mock-http-server';
+export { listMockExamples, listMockOperations } from './list-mock-examples';
+export type { MockExample, MockOperation, MockRequestExample } from './list-mock-examples';
+export type { MockCall, MockOverrideResponse } from './mock-call';
+export { getVendorSpec, isMockVendor, mockVendorIds } from './vendor-specs';
+export type { MockVendor } from './vendor-specs';
+export { createValidationErrorBody } from './validation-error-body';
+export type { ValidationIssue } from './request-validator';
+export { splitStreamExample } from './stream-example-body';
+export { getDefaultBaseUrl } from './spec-operations';
+export type { StreamMode } from './spec-operations';
+export type { HttpMethod, OpenApiDocument } from './openapi-document';

@@ -1,0 +1,259 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMockServer, type MockOperation } from '@textgen/mocks';
+import { authorizationFor, operationUrl } from './support/example-request';
+import { findOperation, responseSchemaErrors } from './support/operation-schemas';
+
+const server = createMockServer({ streamChunkDelayMs: 0 });
+beforeAll(() => server.listen());
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const wetrocloud = findOperation('createTextGeneration');
+const edenChat = findOperation('createTextChat');
+const edenStream = findOperation('createTextChatStream');
+const worqhat = findOperation('generateContent');
+const worqhatFinetuned = findOperation('generateContentWithModel');
+const aitre = findOperation('createCompletion');
+
+async function postJson(options: {
+  operation: MockOperation;
+  body: unknown;
+  authorization?: string | null;
+  pathParameters?: Record<string, string>;
+}): Promise<{ status: number; body: unknown }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const authorization = options.authorization === undefined ? authorizationFor(options.operation.vendor) : options.authorization;
+  if (authorization !== null) headers.authorization = authorization;
+  const response = await fetch(operationUrl({ operation: options.operation, pathParameters: options.pathParameters }), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(options.body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** Every 400 the mock builds must itself be a valid body of the vendor's declared 400 response. */
+function expectVendor400(operation: MockOperation, result: { status: number; body: unknown }): void {
+  expect(result.status).toBe(400);
+  expect(responseSchemaErrors({ operation, status: 400, body: result.body })).toEqual([]);
+}
+
+describe('a missing required field', () => {
+  it('Wetrocloud answers with a DRF field map', async () => {
+    const result = await postJson({ operation: wetrocloud, body: { messages: [{ role: 'user', content: 'hi' }] } });
+    expectVendor400(wetrocloud, result);
+    expect(result.body).toEqual({ model: ['This field is required.'] });
+  });
+
+  it('Eden AI answers with its BadRequest envelope, like its own documented example', async () => {
+    const result = await postJson({ operation: edenChat, body: { text: 'hi' } });
+    expectVendor400(edenChat, result);
+    expect(result.body).toEqual({ error: { type: 'Invalid request', message: { providers: ['This field is required.'] } } });
+  });
+
+  it('WorqHat lists the field in error.message', async () => {
+    const result = await postJson({ operation: worqhat, body: { model: 'aicon-v4-nano-160824' } });
+    expectVendor400(worqhat, result);
+    expect(result.body).toEqual({
+      message: 'Bad Request',
+      error: { message: 'question is required', fields: { question: ['is required'] } },
+      code: 400,
+    });
+  });
+
+  it('AITRE answers in the OpenAI envelope with param', async () => {
+    const result = await postJson({ operation: aitre, body: { model: 'gpt-3.5-turbo-instruct' } });
+    expectVendor400(aitre, result);
+    expect(result.body).toEqual({
+      error: { message: "Invalid request: 'prompt' is required", type: 'invalid_request_error', param: 'prompt', code: null },
+    });
+  });
+
+  it('lists every offending field, not just the first', async () => {
+    const result = await postJson({ operation: wetrocloud, body: {} });
+    expectVendor400(wetrocloud, result);
+    expect(result.body).toEqual({ messages: ['This field is required.'], model: ['This field is required.'] });
+  });
+});
+
+describe('a wrong type', () => {
+  it('Wetrocloud: messages as a string', async () => {
+    const result = await postJson({ operation: wetrocloud, body: { model: 'gpt-4o', messages: 'hello' } });
+    expectVendor400(wetrocloud, result);
+    expect(result.body).toEqual({ messages: ['Expected a list of items.'] });
+  });
+
+  it('AITRE: max_tokens as a string', async () => {
+    const result = await postJson({ operation: aitre, body: { model: 'gpt-3.5-turbo-instruct', prompt: 'hi', max_tokens: '7' } });
+    expectVendor400(aitre, result);
+    expect(result.body).toMatchObject({ error: { type: 'invalid_request_error', param: 'max_tokens', code: null } });
+  });
+});
+
+describe('numbers out of range', () => {
+  it('WorqHat randomness 1.5', async () => {
+    const result = await postJson({ operation: worqhat, body: { question: 'hi', model: 'aicon-v4-nano-160824', randomness: 1.5 } });
+    expectVendor400(worqhat, result);
+    expect(result.body).toEqual({
+      message: 'Bad Request',
+      error: { message: 'randomness must be <= 1', fields: { randomness: ['must be <= 1'] } },
+      code: 400,
+    });
+  });
+
+  it('AITRE logprobs 9', async () => {
+    const result = await postJson({ operation: aitre, body: { model: 'gpt-3.5-turbo-instruct', prompt: 'hi', logprobs: 9 } });
+    expectVendor400(aitre, result);
+    expect(result.body).toEqual({
+      error: { message: "Invalid request: 'logprobs' must be <= 5", type: 'invalid_request_error', param: 'logprobs', code: null },
+    });
+  });
+
+  it('Eden AI temperature 3, worded like its documented example', async () => {
+    const result = await postJson({ operation: edenChat, body: { providers: 'openai', text: 'hi', temperature: 3 } });
+    expectVendor400(edenChat, result);
+    expect(result.body).toEqual(edenChat.responseExamples.find((example) => example.name === 'bad-request-temperature-range')!.value);
+  });
+});
+
+describe('a bad enum', () => {
+  it("WorqHat modelType 'medium' in the path", async () => {
+    const result = await postJson({ operation: worqhatFinetuned, body: { question: 'hi' }, pathParameters: { modelType: 'medium' } });
+    expectVendor400(worqhatFinetuned, result);
+    expect(result.body).toEqual({
+      message: 'Bad Request',
+      error: { message: 'modelType must be one of: "nano", "large"', fields: { modelType: ['must be one of: "nano", "large"'] } },
+      code: 400,
+    });
+  });
+
+  it("Eden AI tool_choice 'maybe'", async () => {
+    const result = await postJson({ operation: edenChat, body: { providers: 'openai', text: 'hi', tool_choice: 'maybe' } });
+    expectVendor400(edenChat, result);
+    expect(result.body).toEqual({ error: { type: 'Invalid request', message: { tool_choice: ['"maybe" is not a valid choice.'] } } });
+  });
+
+  it('Eden AI stream: an unknown fallback_type', async () => {
+    const result = await postJson({ operation: edenStream, body: { providers: 'openai', text: 'hi', fallback_type: 'sometimes' } });
+    expectVendor400(edenStream, result);
+    expect(result.body).toEqual({ error: { type: 'Invalid request', message: { fallback_type: ['"sometimes" is not a valid choice.'] } } });
+  });
+});
+
+describe('multipart bodies (Wetrocloud)', () => {
+  async function postForm(fields: Record<string, string>): Promise<{ status: number; body: unknown }> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const response = await fetch(operationUrl({ operation: wetrocloud }), {
+      method: 'POST',
+      headers: { authorization: 'Token test-key' },
+      body: form,
+    });
+    return { status: response.status, body: await response.json() };
+  }
+
+  it('rejects a messages part that is not JSON, on that field', async () => {
+    const result = await postForm({ model: 'gpt-4o-mini', messages: '[{"role":"user","content":' });
+    expectVendor400(wetrocloud, result);
+    expect(result.body).toEqual({ messages: ['Value must be valid JSON.'] });
+  });
+
+  it('accepts a well-formed form and records messages decoded', async () => {
+    const result = await postForm({ model: 'gpt-4o-mini', messages: '[{"role":"user","content":"hi"}]' });
+    expect(result.status).toBe(200);
+    expect(server.lastCall?.body).toEqual({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] });
+  });
+
+  it('reads the form field stream=true as the stream flag', async () => {
+    const form = new FormData();
+    form.append('model', 'gpt-4o-mini');
+    form.append('messages', '[{"role":"user","content":"hi"}]');
+    form.append('stream', 'true');
+    const response = await fetch(operationUrl({ operation: wetrocloud }), { method: 'POST', headers: { authorization: 'Token test-key' }, body: form });
+    expect(response.headers.get('content-type')).toBe('application/x-ndjson');
+    expect(await response.text()).toBe(wetrocloud.responseExamples.find((example) => example.streams)!.value);
+  });
+
+  it('rejects stream=maybe as not a boolean', async () => {
+    const result = await postForm({ model: 'gpt-4o-mini', messages: '[]', stream: 'maybe' });
+    expectVendor400(wetrocloud, result);
+    expect(result.body).toEqual({ stream: ['Must be a valid boolean.'] });
+  });
+});
+
+describe('request bodies the operation does not take', () => {
+  it('Eden AI answers text/plain with its documented 415', async () => {
+    const response = await fetch(operationUrl({ operation: edenChat }), {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-key', 'content-type': 'text/plain' },
+      body: 'hi',
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual(edenChat.responseExamples.find((example) => example.status === 415)!.value);
+  });
+
+  it('AITRE (no 415 declared) answers 400 naming content-type', async () => {
+    const response = await fetch(operationUrl({ operation: aitre }), {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-key', 'content-type': 'text/plain' },
+      body: 'hi',
+    });
+    const body = await response.json();
+    expectVendor400(aitre, { status: response.status, body });
+    expect(body).toMatchObject({ error: { param: 'content-type' } });
+  });
+
+  it('AITRE: a body that is not JSON', async () => {
+    const response = await fetch(operationUrl({ operation: aitre }), {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
+      body: '{"model":',
+    });
+    const body = await response.json();
+    expectVendor400(aitre, { status: response.status, body });
+    expect(body).toEqual({ error: { message: "Invalid request: 'body' is not valid JSON", type: 'invalid_request_error', param: null, code: null } });
+  });
+
+  it('WorqHat: an empty body when one is required', async () => {
+    const response = await fetch(operationUrl({ operation: worqhat }), { method: 'POST', headers: { authorization: 'Bearer test-key' } });
+    expectVendor400(worqhat, { status: response.status, body: await response.json() });
+  });
+});
+
+describe('authentication in the vendor format', () => {
+  const validAitre = { model: 'gpt-3.5-turbo-instruct', prompt: 'hi' };
+  const validWetrocloud = { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] };
+
+  function first401(operation: MockOperation): unknown {
+    return operation.responseExamples.find((example) => example.status === 401)!.value;
+  }
+
+  it('Wetrocloud rejects Bearer', async () => {
+    const result = await postJson({ operation: wetrocloud, body: validWetrocloud, authorization: 'Bearer test-key' });
+    expect(result).toEqual({ status: 401, body: first401(wetrocloud) });
+    expect(result.body).toEqual({ detail: 'Invalid token.' });
+  });
+
+  it('AITRE rejects Token', async () => {
+    const result = await postJson({ operation: aitre, body: validAitre, authorization: 'Token test-key' });
+    expect(result).toEqual({ status: 401, body: first401(aitre) });
+    expect(responseSchemaErrors({ operation: aitre, status: 401, body: result.body })).toEqual([]);
+  });
+
+  it.each([wetrocloud, edenChat, worqhat, aitre])('$vendor rejects a missing header', async (operation) => {
+    const body = operation === wetrocloud ? validWetrocloud : operation === aitre ? validAitre : { providers: 'openai', question: 'hi' };
+    const result = await postJson({ operation, body, authorization: null });
+    expect(result).toEqual({ status: 401, body: first401(operation) });
+  });
+
+  it('rejects a prefix with an empty key, and accepts any non-empty key with the right prefix', async () => {
+    expect((await postJson({ operation: aitre, body: validAitre, authorization: 'Bearer ' })).status).toBe(401);
+    expect((await postJson({ operation: aitre, body: validAitre, authorization: 'Bearer anything-at-all' })).status).toBe(200);
+    expect((await postJson({ operation: wetrocloud, body: validWetrocloud, authorization: 'Token x' })).status).toBe(200);
+  });
+
+  it('checks auth before the body, like the real APIs', async () => {
+    const result = await postJson({ operation: aitre, body: {}, authorization: 'Token test-key' });
+    expect(result.status).toBe(401);
+  });
+});
