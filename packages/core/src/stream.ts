@@ -126,9 +126,11 @@ async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerato
       yield payload as Item;
     }
   } finally {
-    // Runs on completion, on error and on `break`: release the body and abort the fetch so the socket closes.
-    await reader.cancel().catch(() => undefined);
+    // Runs on completion, on error and on `break`: abort the fetch so the socket closes, and release the body.
+    // The cancel is not awaited: msw 2 keeps an unread tee of every mocked body, so its cancel never settles
+    // (mswjs/interceptors#712), and a `break` must return at once either way.
     options.controller.abort();
+    reader.cancel().catch(() => undefined);
   }
 }
 
