@@ -1,5 +1,5 @@
-import type { OpenApiMediaType } from './openapi-document';
-import { coerceWireText, findPropertySchema, schemaAcceptsString, type ValidationIssue } from './request-validator';
+import type { JsonSchema, OpenApiMediaType } from './openapi-document';
+import { coerceWireText, findPropertySchema, schemaAcceptsString, validateAgainstSchema, type ValidationIssue } from './request-validator';
 import { isJsonMediaType } from './spec-operations';
 
 export interface ReadRequestBody {
@@ -46,15 +46,22 @@ async function readForm(options: {
         // encoding.<part>.contentType: application/json means the part holds JSON text (Wetrocloud's `messages`).
         // Prism ignores this and rejects the part (toolchain.md pitfall 8); we decode it and report bad JSON on the field.
         let decoded: unknown;
+        let decodedJson = false;
         try {
           decoded = JSON.parse(text);
+          decodedJson = true;
         } catch {
           issues.push({ location: 'body', field: name, keyword: 'json', params: {}, message: 'must be valid JSON (the part is sent as application/json)' });
           decoded = text;
         }
         parsedValues.push(decoded);
-        // A schema that types the part as a string describes the wire text, so the text is what it validates.
+        // A schema that types the part as a string describes the wire text, so the text is what it validates; its
+        // JSON Schema `contentSchema` (an annotation Ajv does not apply) describes the decoded value, so we apply it.
         checkedValues.push(schemaAcceptsString(propertySchema) ? text : decoded);
+        const contentSchema = typeof propertySchema === 'object' ? propertySchema.contentSchema : undefined;
+        if (contentSchema !== undefined && decodedJson) {
+          issues.push(...validateAgainstSchema({ schema: contentSchema as JsonSchema, value: decoded, location: 'body', field: name }));
+        }
       } else {
         parsedValues.push(text);
         checkedValues.push(coerceWireText(text, propertySchema));

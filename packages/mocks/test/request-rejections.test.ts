@@ -158,6 +158,12 @@ describe('multipart bodies (Wetrocloud)', () => {
     expect(result.body).toEqual({ messages: ['Value must be valid JSON.'] });
   });
 
+  it('rejects a messages part that is JSON of the wrong shape, on the decoded field (contentSchema)', async () => {
+    const result = await postForm({ model: 'gpt-4o-mini', messages: '[{"role":"robot","content":"hi"},{"role":"user"}]' });
+    expectVendor400(wetrocloud, result);
+    expect(Object.keys(result.body as object).sort()).toEqual(['messages.0.role', 'messages.1.content']);
+  });
+
   it('accepts a well-formed form and records messages decoded', async () => {
     const result = await postForm({ model: 'gpt-4o-mini', messages: '[{"role":"user","content":"hi"}]' });
     expect(result.status).toBe(200);

@@ -18,7 +18,8 @@ export interface paths {
          *     tokens used.
          *
          *     The docs describe a `multipart/form-data` body with `messages` as a JSON string; every official SDK sends
-         *     `application/json` with `messages` as an array. The textgen client sends JSON.
+         *     `application/json` with `messages` as an array. The textgen client sends the documented multipart form by
+         *     default, and JSON when asked (`bodyEncoding: 'json'`).
          *
          *     With `stream: true` (unconfirmed for this endpoint) the reply arrives as newline-delimited JSON: one
          *     `WetrocloudTextGenerationChunk` per line, each carrying the next text fragment in `response`, and the stream
@@ -67,7 +68,7 @@ export interface components {
         };
         /** @description The multipart form body, as the docs describe it. `messages` is one form field holding the JSON-encoded array of messages (its part has Content-Type `application/json`). */
         WetrocloudTextGenerationFormRequest: {
-            /** @description The conversation so far, oldest turn first, as a JSON-encoded array of `WetrocloudMessage` objects, for example `[{"role":"user","content":"Hello"}]`. */
+            /** @description The conversation so far, oldest turn first, as a JSON-encoded array of `WetrocloudMessage` objects, for example `[{"role":"user","content":"Hello"}]`. `contentSchema` describes the decoded array. */
             messages: string;
             /**
              * @description Model identifier (the id, not the display name). Any string is accepted.
