@@ -1,3 +1,7 @@
+import { configDefaults, mergeConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../../vitest.shared';
 
-export default sharedVitestConfig;
+// The dist test needs a fresh build, so it runs on its own (`pnpm run test:dist`, see vitest.dist.config.ts).
+export default mergeConfig(sharedVitestConfig, {
+  test: { exclude: [...configDefaults.exclude, 'test/dist.test.ts'] },
+});

@@ -1,0 +1,58 @@
+import { Stream, type APIPromise, type APIResponse, type Transport } from '@textgen/core';
+import type { paths } from './generated/schema';
+import type { WetrocloudTextGenerationChunk } from './wetrocloud-stream-chunk';
+
+type WetrocloudTransport = Pick<Transport<paths>, 'createAPIError'>;
+
+/** Wetrocloud can answer HTTP 200 with `success: false`; the reply is then not usable (vendors.md, "Response 200"). */
+function failureDetail(body: { success?: boolean | undefined; response?: unknown }): string {
+  const said = typeof body.response === 'string' && body.response.trim() !== '' ? ` It said: ${body.response.slice(0, 200)}` : '';
+  return `Wetrocloud reported failure (success: false) in a 200 response, so there is no usable reply.${said} Retry the request, or check the model and messages.`;
+}
+
+function toAPIPromise<Data>(result: Promise<APIResponse<Data>>): APIPromise<Data> {
+  const data = result.then((value) => value.data);
+  // As in core: a caller that only uses withResponse() must not get an unhandled rejection from `data`.
+  data.catch(() => undefined);
+  return Object.assign(data, { withResponse: () => result });
+}
+
+/** Rejects with a typed APIError (status 200, the body attached) when the JSON body says `success: false`. */
+export function rejectUnsuccessfulResponse<Data extends { success: boolean }>(options: {
+  promise: APIPromise<Data>;
+  transport: WetrocloudTransport;
+}): APIPromise<Data> {
+  const { promise, transport } = options;
+  return toAPIPromise(
+    promise.withResponse().then((result) => {
+      if (result.data.success === false) {
+        throw transport.createAPIError({ response: result.response, body: result.data, detail: failureDetail(result.data) });
+      }
+      return result;
+    }),
+  );
+}
+
+/** The same check on each NDJSON line: a line with `success: false` ends the stream with a typed APIError. */
+export function rejectUnsuccessfulChunks(options: {
+  promise: APIPromise<Stream<WetrocloudTextGenerationChunk>>;
+  transport: WetrocloudTransport;
+}): APIPromise<Stream<WetrocloudTextGenerationChunk>> {
+  const { promise, transport } = options;
+  return toAPIPromise(
+    promise.withResponse().then((result) => {
+      const source = result.data;
+      async function* checkedChunks(): AsyncGenerator<WetrocloudTextGenerationChunk> {
+        // for-await calls the source's return() on an early exit, which cancels the body and aborts the request.
+        for await (const chunk of source) {
+          if (chunk.success === false) {
+            throw transport.createAPIError({ response: result.response, body: chunk, detail: failureDetail(chunk) });
+          }
+          yield chunk;
+        }
+      }
+      const checked = new Stream<WetrocloudTextGenerationChunk>({ iterate: checkedChunks, controller: source.controller });
+      return { ...result, data: checked };
+    }),
+  );
+}
