@@ -120,17 +120,46 @@ async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerato
       throw new TextgenError(`Unknown stream framing ${String(unknownFraming)}`);
     }
   }
+  let completed = false;
   try {
     for await (const payload of payloads) {
       if (hasErrorMember(payload)) throw failures.errorPayload(payload);
       yield payload as Item;
     }
+    completed = true;
   } finally {
-    // Runs on completion, on error and on `break`: abort the fetch so the socket closes, and release the body.
-    // The cancel is not awaited: msw 2 keeps an unread tee of every mocked body, so its cancel never settles
-    // (mswjs/interceptors#712), and a `break` must return at once either way.
-    options.controller.abort();
+    if (completed) {
+      // The stream ended by itself, possibly at its terminator a moment before the server closed the response.
+      // Aborting now would show a finished request as cancelled (Chromium logs net::ERR_ABORTED), so read on to the
+      // end of the body in the background, and abort only if the server keeps it open.
+      void drainBody(reader, options.controller);
+    } else {
+      // An error or a `break`: abort the fetch so the socket closes, and release the body. The cancel is not
+      // awaited: msw 2 keeps an unread tee of every mocked body, so its cancel never settles (mswjs/interceptors#712),
+      // and a `break` must return at once either way.
+      options.controller.abort();
+      reader.cancel().catch(() => undefined);
+    }
+  }
+}
+
+const drainTimeoutMs = 1_000;
+
+async function drainBody(reader: ReadableStreamDefaultReader<Uint8Array>, controller: AbortController): Promise<void> {
+  const timer = setTimeout(() => {
+    controller.abort();
     reader.cancel().catch(() => undefined);
+  }, drainTimeoutMs);
+  // In Node the drain must not hold the process open after the caller is done.
+  (timer as { unref?: () => void }).unref?.();
+  try {
+    while (!(await reader.read()).done) {
+      // Bytes after the terminator carry nothing for the caller.
+    }
+  } catch {
+    // The timer above cancelled the read, or the connection dropped after the stream was complete: nothing to report.
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -126,4 +126,46 @@ describe('against a real loopback server', () => {
       await expect(started.closed).resolves.toBeUndefined();
     });
   });
+  describe('a stream that reaches its terminator', () => {
+    function startTerminatedStream(options: { endAfterMs: number | undefined }): Promise<{ server: LoopbackServer; outcome: Promise<'finished' | 'cut'> }> {
+      let settle: (outcome: 'finished' | 'cut') => void = () => undefined;
+      const outcome = new Promise<'finished' | 'cut'>((resolve) => {
+        settle = resolve;
+      });
+      return startLoopbackServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write('data: {"text":"one"}\n\ndata: [DONE]\n\n');
+        // The server closes a moment after [DONE], as real servers do, or never (endAfterMs undefined).
+        if (options.endAfterMs !== undefined) setTimeout(() => response.end(), options.endAfterMs);
+        response.on('finish', () => settle('finished'));
+        response.on('close', () => settle(response.writableFinished ? 'finished' : 'cut'));
+      }).then((started) => ({ server: started, outcome }));
+    }
+
+    it('lets the server finish the response instead of aborting it', async () => {
+      const started = await startTerminatedStream({ endAfterMs: 50 });
+      server = started.server;
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const chunks: unknown[] = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      expect(chunks).toEqual([{ text: 'one' }]);
+      expect(stream.controller.signal.aborted).toBe(false);
+      await expect(started.outcome).resolves.toBe('finished');
+    });
+
+    it('aborts a connection the server keeps open after the terminator, about a second later', async () => {
+      const started = await startTerminatedStream({ endAfterMs: undefined });
+      server = started.server;
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const finishedAt = await (async () => {
+        for await (const _chunk of stream) {
+          // consume
+        }
+        return Date.now();
+      })();
+      await expect(started.outcome).resolves.toBe('cut');
+      expect(Date.now() - finishedAt).toBeGreaterThanOrEqual(900);
+      expect(stream.controller.signal.aborted).toBe(true);
+    });
+  });
 });
