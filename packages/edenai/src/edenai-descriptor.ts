@@ -1,5 +1,5 @@
 import type { VendorDescriptor } from '@textgen/core';
-import { edenAIErrorMessage } from './edenai-error';
+import { readEdenAIErrorMessage } from './edenai-error';
 
 /** Eden AI v2 for core: `Authorization: Bearer <key>`, `EDENAI_API_KEY` / `EDENAI_BASE_URL`. No request id exists. */
 export const edenAIDescriptor: VendorDescriptor = {
@@ -7,5 +7,5 @@ export const edenAIDescriptor: VendorDescriptor = {
   environmentPrefix: 'EDENAI',
   defaultBaseURL: 'https://api.edenai.run/v2',
   authorizationHeader: (apiKey) => ({ name: 'Authorization', value: `Bearer ${apiKey}` }),
-  errorMessageFromBody: edenAIErrorMessage,
+  errorMessageFromBody: readEdenAIErrorMessage,
 };

@@ -26,7 +26,7 @@ function describeFieldErrors(fields: Record<string, unknown>): string | undefine
  * Reads a readable message out of any Eden AI error body; undefined for a body of another shape (core then falls
  * back to its generic reading).
  */
-export function edenAIErrorMessage(body: unknown): string | undefined {
+export function readEdenAIErrorMessage(body: unknown): string | undefined {
   if (!isRecord(body)) return undefined;
   const error = body.error;
   if (isRecord(error)) {

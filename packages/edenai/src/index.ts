@@ -21,7 +21,7 @@ export {
 } from './edenai-chat-result';
 export { edenAIDescriptor } from './edenai-descriptor';
 export {
-  edenAIErrorMessage,
+  readEdenAIErrorMessage,
   type EdenAIAnyErrorBody,
   type EdenAIBadRequestBody,
   type EdenAIErrorBody,
@@ -29,3 +29,24 @@ export {
 } from './edenai-error';
 export type { EdenAIChatStreamChunk } from './edenai-stream-chunk';
 export type { components, operations, paths } from './generated/schema';
+// Re-exported so users of this package alone can type calls, read streams and catch errors without importing
+// @textgen/core. The error classes' isInstance() also works across duplicated copies of core.
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  Stream,
+  TextgenError,
+  UnprocessableEntityError,
+  type APIPromise,
+  type ClientOptions,
+  type RequestOptions,
+} from '@textgen/core';

@@ -16,7 +16,7 @@ import {
   type WetrocloudTextGenerationRequest,
   type WetrocloudTextGenerationResponse,
 } from './wetrocloud-client';
-import { wetrocloudErrorMessage } from './wetrocloud-error';
+import { readWetrocloudErrorMessage } from './wetrocloud-error';
 import type { WetrocloudTextGenerationChunk } from './wetrocloud-stream-chunk';
 
 const apiKey = 'wetro-test-key-123';
@@ -170,7 +170,7 @@ describe.each(encodings)('textGeneration.create with %s encoding', (encoding) =>
     expect(apiError.vendor).toBe('wetrocloud');
     expect(apiError.status).toBe(status);
     expect(apiError.body).toEqual(example.value);
-    expect(apiError.message).toContain(wetrocloudErrorMessage(example.value));
+    expect(apiError.message).toContain(readWetrocloudErrorMessage(example.value));
     expect(apiError.message).not.toContain(apiKey);
     expectWireRequest({ call: onlyCall(), request: plainRequests[0]!, encoding });
   });
@@ -201,7 +201,7 @@ describe('every declared error status (Prefer: code=<status>)', () => {
     expect(BadRequestError.isInstance(error)).toBe(true);
     const apiError = error as BadRequestError;
     expect(apiError.message).toContain('"robot" is not a valid choice.');
-    expect(apiError.message).toContain(wetrocloudErrorMessage(apiError.body)!);
+    expect(apiError.message).toContain(readWetrocloudErrorMessage(apiError.body)!);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { VendorDescriptor } from '@textgen/core';
-import { wetrocloudErrorMessage } from './wetrocloud-error';
+import { readWetrocloudErrorMessage } from './wetrocloud-error';
 
 /** `v1` is documented; `v2` is what a later, unpinned build of the official Node SDK targets (unconfirmed). */
 export type WetrocloudApiVersion = 'v1' | 'v2';
@@ -26,6 +26,6 @@ export function createWetrocloudDescriptor(options: { apiVersion?: WetrocloudApi
     // The quickstart requires `Token <key>` and says other formats are rejected; the API-reference page's bare key
     // is wrong (vendors.md, Wetrocloud "Auth").
     authorizationHeader: (apiKey) => ({ name: 'Authorization', value: `Token ${apiKey}` }),
-    errorMessageFromBody: wetrocloudErrorMessage,
+    errorMessageFromBody: readWetrocloudErrorMessage,
   };
 }

@@ -7,7 +7,7 @@ import type { components } from './generated/schema';
 export type WetrocloudError = components['schemas']['WetrocloudError'];
 
 /** The readable message inside a Wetrocloud error body, or undefined when the body has none of the three shapes. */
-export function wetrocloudErrorMessage(body: unknown): string | undefined {
+export function readWetrocloudErrorMessage(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
   if (typeof record.error === 'string' && record.error !== '') return record.error;

@@ -13,5 +13,24 @@ export { worqhatDefaultBaseURL, worqhatDescriptor } from './worqhat-descriptor';
 export { readWorqhatErrorMessage, type WorqhatErrorBody } from './worqhat-error';
 export type { WorqhatStreamChunk } from './worqhat-stream-chunk';
 export type { components, operations, paths } from './generated/schema';
-// Re-exported so callers can type a method's second argument without depending on @textgen/core directly.
-export type { RequestOptions } from '@textgen/core';
+// Re-exported so users of this package alone can type calls, read streams and catch errors without importing
+// @textgen/core. The error classes' isInstance() also works across duplicated copies of core.
+export {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  Stream,
+  TextgenError,
+  UnprocessableEntityError,
+  type APIPromise,
+  type ClientOptions,
+  type RequestOptions,
+} from '@textgen/core';
