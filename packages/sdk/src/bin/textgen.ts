@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { runCli } from '../cli/run-cli';
+
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, environment: process.env }).then(
+  (exitCode) => {
+    // exitCode, not exit(): stdout may still be flushing to a pipe.
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(`textgen: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
+
+// Marks this file as an ES module: without an export, rolldown treats it as CommonJS in this "type": "commonjs"
+// package and wraps the whole module graph in lazy-init shims.
+export {};

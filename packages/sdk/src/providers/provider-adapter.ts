@@ -1,0 +1,41 @@
+import type { TextgenFinishReason, NormalizedCall, TextgenProvider, TextgenUsage } from '../textgen-types';
+
+/** What an adapter's stream yields; the facade turns these into parts and the final promises. */
+export type ProviderStreamEvent =
+  | { type: 'text-delta'; text: string }
+  | { type: 'usage'; usage: Partial<TextgenUsage> }
+  | { type: 'finish-reason'; finishReason: TextgenFinishReason }
+  | { type: 'response-metadata'; requestId: string | undefined };
+
+export interface ProviderGenerateResult {
+  text: string;
+  model: string | undefined;
+  usage: TextgenUsage;
+  finishReason: TextgenFinishReason;
+  requestId: string | undefined;
+  raw: unknown;
+}
+
+/** A prepared call: the wire body is built (and any mapping error thrown) before anything is sent. */
+export interface PreparedCall {
+  warnings: string[];
+  generate(): Promise<ProviderGenerateResult>;
+  /** Resolves once the response headers arrive; iterating the events reads the body. */
+  stream(): Promise<AsyncIterable<ProviderStreamEvent>>;
+}
+
+/**
+ * One vendor behind the facade. `prepare` maps the unified call to the vendor's wire body and must throw a
+ * TextgenError for input the vendor cannot take, so that bad input never reaches the network.
+ */
+export interface ProviderAdapter<Client, Options> {
+  readonly provider: TextgenProvider;
+  /** The environment variable read when no apiKey option is given, for error messages. */
+  readonly apiKeyEnvironmentVariable: string;
+  createClient(options: Options | undefined): Client;
+  prepare(options: { client: Client; call: NormalizedCall; stream: boolean }): PreparedCall;
+}
+
+export const unknownFinishReason: TextgenFinishReason = { unified: 'unknown', raw: undefined };
+
+export const emptyUsage: TextgenUsage = { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined };

@@ -1,0 +1,59 @@
+import {
+  createWetrocloud,
+  type WetrocloudClient,
+  type WetrocloudClientOptions,
+  type WetrocloudTextGenerationRequest,
+} from '@textgen/wetrocloud';
+import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
+
+/** Raw Wetrocloud wire fields merged over the mapped body (`stream` stays the facade's). */
+export type WetrocloudProviderOptions = Partial<Omit<WetrocloudTextGenerationRequest, 'stream'>> & Record<string, unknown>;
+
+/**
+ * Wetrocloud takes the conversation as it is (`messages` with system, user and assistant roles) and reports one
+ * `tokens` count for the whole call, mapped to `totalTokens` only. It has no temperature or output cap and no finish
+ * reason.
+ */
+export const wetrocloudAdapter: ProviderAdapter<WetrocloudClient, WetrocloudClientOptions> = {
+  provider: 'wetrocloud',
+  apiKeyEnvironmentVariable: 'WETROCLOUD_API_KEY',
+  createClient: (options) => createWetrocloud(options),
+  prepare({ client, call, stream }) {
+    const warnings: string[] = [];
+    if (call.temperature !== undefined) warnings.push('wetrocloud has no temperature field; temperature was not sent.');
+    if (call.maxOutputTokens !== undefined) warnings.push('wetrocloud has no output token limit; maxOutputTokens was not sent.');
+    // Without `stream` the server answers with JSON (the documented default); only streaming calls send it.
+    const { stream: _ignoredStream, ...body }: WetrocloudTextGenerationRequest = {
+      model: call.model,
+      messages: call.messages.map((message) => ({ role: message.role, content: message.content })),
+      ...call.providerOptions,
+    };
+    const totalOnly = (tokens: number | undefined) => ({ ...emptyUsage, totalTokens: tokens });
+    return {
+      warnings,
+      async generate() {
+        const { data, requestId } = await client.textGeneration.create(body, call.requestOptions).withResponse();
+        return {
+          text: data.response,
+          model: undefined,
+          usage: totalOnly(data.tokens),
+          finishReason: unknownFinishReason,
+          requestId,
+          raw: data,
+        };
+      },
+      async stream() {
+        const { data: chunks, requestId } = await client.textGeneration.create({ ...body, stream: true }, call.requestOptions).withResponse();
+        async function* events(): AsyncGenerator<ProviderStreamEvent> {
+          yield { type: 'response-metadata', requestId };
+          for await (const chunk of chunks) {
+            yield { type: 'text-delta', text: chunk.response };
+            // Whether lines carry `tokens` is unconfirmed (vendors.md); when they do, the last one counts.
+            if (typeof chunk.tokens === 'number') yield { type: 'usage', usage: { totalTokens: chunk.tokens } };
+          }
+        }
+        return events();
+      },
+    };
+  },
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { InternalServerError } from '../src/index';
+import { collectDeltas, createMockTextgen, defaultJsonExample, useMockServer } from './support/mock-textgen';
+
+const mock = useMockServer();
+
+describe('aitre through the facade', () => {
+  it('generateText maps the first choice, usage, finish reason and x-request-id', async () => {
+    const example = defaultJsonExample({ vendor: 'aitre', operationId: 'createCompletion' }).value as {
+      model: string;
+      choices: { text: string; finish_reason: string }[];
+      usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+    };
+    expect(example.choices[0]!.finish_reason, 'the default example stops on length').toBe('length');
+    const result = await createMockTextgen().generateText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' });
+    expect(result).toMatchObject({
+      text: example.choices[0]!.text,
+      model: example.model,
+      usage: { inputTokens: example.usage.prompt_tokens, outputTokens: example.usage.completion_tokens, totalTokens: example.usage.total_tokens },
+      finishReason: { unified: 'length', raw: 'length' },
+      warnings: [],
+    });
+    expect(result.requestId).toMatch(/^req_/);
+    // A prompt without system text is sent exactly as given.
+    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', stream: false });
+    expect(mock.lastCall?.headers.authorization).toBe('Bearer test-key-aitre');
+  });
+
+  it('renders messages into the documented prompt template and passes temperature and max_tokens as they are', async () => {
+    await createMockTextgen().generateText({
+      provider: 'aitre',
+      model: 'gpt-3.5-turbo-instruct',
+      system: 'You are terse.',
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello.' },
+        { role: 'user', content: 'Say this is a test' },
+      ],
+      temperature: 0,
+      maxOutputTokens: 7,
+      providerOptions: { aitre: { stop: ['\nUser:'] } },
+    });
+    expect(mock.lastCall?.body).toEqual({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'You are terse.\n\nUser: Hi\n\nAssistant: Hello.\n\nUser: Say this is a test\n\nAssistant:',
+      temperature: 0,
+      max_tokens: 7,
+      stop: ['\nUser:'],
+      stream: false,
+    });
+  });
+
+  it('streamText yields choices[0].text, takes the finish reason and the final usage chunk', async () => {
+    const stream = createMockTextgen().streamText({
+      provider: 'aitre',
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+      headers: { Prefer: 'example=stream-with-usage' },
+    });
+    expect(await collectDeltas(stream)).toEqual(['\n', '\n', 'This', ' is', ' indeed', ' a', ' test']);
+    expect(await stream.text).toBe('\n\nThis is indeed a test');
+    expect(await stream.finishReason).toEqual({ unified: 'length', raw: 'length' });
+    const usage = await stream.usage;
+    expect(usage.totalTokens).toBe((usage.inputTokens ?? Number.NaN) + (usage.outputTokens ?? Number.NaN));
+    expect(await stream.requestId).toMatch(/^req_/);
+    expect(mock.lastCall?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+  });
+
+  it('maps content_filter to the unified content-filter reason', async () => {
+    mock.override({
+      operationId: 'createCompletion',
+      response: {
+        type: 'stream-chunks',
+        chunks: [
+          'data: {"id":"c1","object":"text_completion","created":1,"model":"m","choices":[{"text":"Par","index":0,"logprobs":null,"finish_reason":null}]}\n\n',
+          'data: {"id":"c1","object":"text_completion","created":1,"model":"m","choices":[{"text":"","index":0,"logprobs":null,"finish_reason":"content_filter"}]}\n\n',
+          'data: [DONE]\n\n',
+        ],
+      },
+    });
+    const stream = createMockTextgen().streamText({ provider: 'aitre', model: 'm', prompt: 'x' });
+    expect(await stream.text).toBe('Par');
+    expect(await stream.finishReason).toEqual({ unified: 'content-filter', raw: 'content_filter' });
+  });
+
+  it('a 500 rejects with InternalServerError', async () => {
+    const failure = createMockTextgen().generateText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Hi', headers: { Prefer: 'code=500' } });
+    await expect(failure).rejects.toSatisfy((error) => InternalServerError.isInstance(error) && error.vendor === 'aitre');
+  });
+});
