@@ -112,7 +112,7 @@ export function listVendorOperations(document: OpenApiDocument): VendorOperation
       if (typeof operationId !== 'string' || typeof summary !== 'string' || !Array.isArray(tags)) {
         throw new TypeError(`${method.toUpperCase()} ${path} needs an operationId, a summary and a tag`);
       }
-      const tag = tags[0];
+      const tag: unknown = tags[0];
       if (typeof tag !== 'string') throw new TypeError(`${method.toUpperCase()} ${path} needs a tag`);
       const stream = readStream(operation);
       operations.push({ operationId, method, path, summary, tag, ...(stream ? { stream } : {}) });

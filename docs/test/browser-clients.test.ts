@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Sources, not the packages' dist/: docs' vitest config has no @textgen aliases (see vitest.shared.ts for the packages).
 import { listMockExamples, startMockHttpServer, type MockHttpServer, type MockVendor } from '../../packages/mocks/src/index';
@@ -17,19 +17,9 @@ import { browserDemoApiKey, browserDemoCalls, browserDemoPrompt, type BrowserDem
 import { buildBrowserDemo, bundleForBrowser, type BuiltBrowserDemo } from '../browser-demo/build-browser-demo';
 import { docsRoot, repositoryRoot } from '../bundle-vendor-spec';
 import { startDocsServer, type DocsServer } from '../serve-docs';
+import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
 
 const resultsFolder = join(docsRoot, 'test-results');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const chromiumArguments = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The operation each facade call lands on when no provider options pick another. */
 const facadeOperationIds: Record<TextgenProvider, string> = {
@@ -40,7 +30,7 @@ const facadeOperationIds: Record<TextgenProvider, string> = {
 };
 
 let scratchFolder: string;
-let userDataFolder: string;
+let chromium: LaunchedChromium | undefined;
 let builtDemo: BuiltBrowserDemo;
 let mockServer: MockHttpServer;
 let pageServer: DocsServer;
@@ -147,20 +137,14 @@ beforeAll(async () => {
   builtDemo = await buildBrowserDemo({ outputFolder: join(scratchFolder, 'browser-demo') });
   mockServer = await startMockHttpServer({ port: 0 });
   pageServer = await startDocsServer({ port: 0, siteFolder: scratchFolder });
-  userDataFolder = await mkdtemp(join(tmpdir(), 'textgen-browser-demo-chromium-'));
-  browserContext = await chromium.launchPersistentContext(userDataFolder, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArguments,
-    viewport: { width: 1100, height: 800 },
-  });
+  chromium = await launchChromium({ viewport: { width: 1100, height: 800 } });
+  browserContext = chromium.context;
 });
 
 afterAll(async () => {
-  await browserContext?.close();
+  await chromium?.close();
   await pageServer?.close();
   await mockServer?.close();
-  if (userDataFolder) await rm(userDataFolder, { recursive: true, force: true });
   if (scratchFolder) await rm(scratchFolder, { recursive: true, force: true });
 });
 

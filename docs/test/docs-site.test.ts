@@ -4,10 +4,9 @@
  * working links from the index, and not a single request that leaves loopback.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vendorIds, type VendorId } from '../../scripts/vendors';
 import {
@@ -19,20 +18,10 @@ import {
   type VendorOperation,
 } from '../bundle-vendor-spec';
 import { startDocsServer, type DocsServer } from '../serve-docs';
+import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
 
 const siteFolder = join(docsRoot, 'site');
 const resultsFolder = join(docsRoot, 'test-results');
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const chromiumArguments = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const localSchemes = new Set(['data:', 'blob:', 'about:']);
 
@@ -51,7 +40,7 @@ interface PageTraffic {
 
 let docsServer: DocsServer;
 let browserContext: BrowserContext;
-let userDataFolder: string;
+let chromium: LaunchedChromium | undefined;
 const vendorFixtures = new Map<VendorId, VendorFixture>();
 
 function fixtureOf(vendor: VendorId): VendorFixture {
@@ -232,19 +221,13 @@ beforeAll(async () => {
     vendorFixtures.set(vendor, { document, operations: listVendorOperations(document), quirks: readVendorQuirks(document) });
   });
   docsServer = await startDocsServer({ port: 0, siteFolder });
-  userDataFolder = await mkdtemp(join(tmpdir(), 'textgen-docs-chromium-'));
-  browserContext = await chromium.launchPersistentContext(userDataFolder, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArguments,
-    viewport: { width: 1280, height: 800 },
-  });
+  chromium = await launchChromium({ viewport: { width: 1280, height: 800 } });
+  browserContext = chromium.context;
 });
 
 afterAll(async () => {
-  await browserContext?.close();
+  await chromium?.close();
   await docsServer?.close();
-  if (userDataFolder) await rm(userDataFolder, { recursive: true, force: true });
 });
 
 describe('docs site', () => {

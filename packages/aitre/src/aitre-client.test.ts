@@ -293,7 +293,7 @@ describe('completions.create (errors)', () => {
       const error = await rejectionOf(
         createTestClient().completions.create(basicRequest, { headers: { Prefer: `code=${status}` }, maxRetries: 0 }),
       );
-      const ErrorClass = expectedErrorClass(status as number);
+      const ErrorClass = expectedErrorClass(status);
       expect(ErrorClass.isInstance(error)).toBe(true);
       expect((error as APIError).status).toBe(status);
       expect((error as APIError).body).toEqual(errorExamples.find((example) => example.status === status)!.value);

@@ -13,7 +13,7 @@ export type AitreErrorDetail = components['schemas']['Error'];
  */
 export function readAitreErrorMessage(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
-  const error = (body as { error: unknown }).error;
+  const error = body.error;
   if (typeof error !== 'object' || error === null) return undefined;
   const { message, code, type } = error as Partial<Record<keyof AitreErrorDetail, unknown>>;
   if (typeof message !== 'string') return undefined;

@@ -2,11 +2,12 @@ const redactedText = '[redacted]';
 
 /** Removes one secret (the API key) from text, parsed bodies and headers before they reach an error or a log. */
 export interface Redactor {
-  text(value: string): string;
-  value(value: unknown): unknown;
-  headers(headers: Headers): Headers;
+  // Function properties, not methods: they close over the secret and are handed around unbound.
+  text: (value: string) => string;
+  value: (value: unknown) => unknown;
+  headers: (headers: Headers) => Headers;
   /** The error itself when its text is free of the secret, else undefined: a `cause` is printed by util.inspect. */
-  safeCause(error: unknown): unknown;
+  safeCause: (error: unknown) => unknown;
 }
 
 export function createRedactor(options: { secret: string; headerName: string }): Redactor {

@@ -27,7 +27,7 @@ export function createStreamFailures(context: {
   return {
     parse(raw) {
       try {
-        return JSON.parse(raw);
+        return JSON.parse(raw) as unknown;
       } catch {
         throw context.errorFromBody({ response, body: raw, detail: `The stream sent a payload that is not JSON: ${raw.slice(0, 200)}` });
       }

@@ -165,6 +165,6 @@ async function drainBody(reader: ReadableStreamDefaultReader<Uint8Array>, contro
 
 function hasErrorMember(payload: unknown): boolean {
   if (typeof payload !== 'object' || payload === null || !('error' in payload)) return false;
-  const error = (payload as { error: unknown }).error;
+  const error = payload.error;
   return error !== null && error !== undefined && error !== false;
 }

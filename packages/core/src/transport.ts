@@ -57,7 +57,7 @@ export interface StreamOptions {
   terminator?: string | undefined;
 }
 
-export interface Transport<Paths extends {}> {
+export interface Transport<Paths extends object> {
   readonly vendor: string;
   readonly baseURL: string;
   /** openapi-fetch client whose fetch is core's: raw typed calls also get auth, retries and timeouts. */
@@ -81,7 +81,7 @@ const defaultTimeoutMs = 10 * 60 * 1000;
  * The transport a vendor package builds its client on. Throws a TextgenError right away when no API key is found,
  * so a misconfigured client fails where it is created, not at its first call.
  */
-export function createTransport<Paths extends {}>(descriptor: VendorDescriptor, options: ClientOptions = {}): Transport<Paths> {
+export function createTransport<Paths extends object>(descriptor: VendorDescriptor, options: ClientOptions = {}): Transport<Paths> {
   const { vendor, environmentPrefix } = descriptor;
   const apiKey = options.apiKey?.trim() || readEnvironment(`${environmentPrefix}_API_KEY`);
   if (!apiKey) {

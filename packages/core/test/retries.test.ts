@@ -238,7 +238,7 @@ describe('retries with an injected fetch', () => {
     expect(first?.contentType).toMatch(/^multipart\/form-data; boundary=/);
     expect(second).toEqual(first);
     const form = await new Response(second?.body, { headers: { 'content-type': second?.contentType ?? '' } }).formData();
-    expect(JSON.parse(String(form.get('messages')))).toEqual(messages);
+    expect(JSON.parse(form.get('messages') as string)).toEqual(messages);
     expect(await (form.get('file') as File).text()).toBe('file text');
   });
 });

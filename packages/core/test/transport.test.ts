@@ -35,7 +35,7 @@ describe('configuration', () => {
     const requests: Request[] = [];
     const transport = createTransport<paths>(fakeDescriptor, { fetch: okFetch(requests), logLevel: 'off' });
     expect(transport.baseURL).toBe('http://env.test/api');
-    await echo(transport as ReturnType<typeof createFakeTransport>, 'hi');
+    await echo(transport, 'hi');
     expect(requests[0]?.url).toBe('http://env.test/api/echo');
     expect(requests[0]?.headers.get('authorization')).toBe('Token env-key');
   });
@@ -241,7 +241,7 @@ describe('logging', () => {
         return attempts === 1 ? Response.json({}, { status: 503, headers: { 'retry-after-ms': '1' } }) : Response.json({ text: 'ok' });
       },
     });
-    await echo(transport as ReturnType<typeof createFakeTransport>, 'hi');
+    await echo(transport, 'hi');
     expect(lines.some((line) => line.startsWith('info ') && line.includes('failed with 503'))).toBe(true);
     expect(lines.some((line) => line.startsWith('debug '))).toBe(false);
   });

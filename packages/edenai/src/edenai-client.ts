@@ -7,7 +7,7 @@ import type { EdenAIChatStreamChunk } from './edenai-stream-chunk';
 import type { paths } from './generated/schema';
 
 /** Options of `createEdenAI`. `apiKey` defaults to `EDENAI_API_KEY`, `baseURL` to `EDENAI_BASE_URL`, then https://api.edenai.run/v2. */
-export interface EdenAIClientOptions extends ClientOptions {}
+export type EdenAIClientOptions = ClientOptions;
 
 export interface EdenAIClient {
   /** The typed openapi-fetch client; its calls get the same auth, retries and timeouts as the methods below. */

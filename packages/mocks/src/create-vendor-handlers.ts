@@ -82,7 +82,7 @@ function declaredResponseHeaders(response: OpenApiResponse | undefined): Headers
       continue;
     }
     const value = headerExampleValue(header);
-    if (value !== undefined && value !== null) headers.set(name, String(value));
+    if (value !== undefined && value !== null) headers.set(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
   return headers;
 }

@@ -48,7 +48,7 @@ function sampleParameterValue(parameter: OpenApiParameter): string {
     schema.default,
   ];
   const found = candidates.find((candidate) => candidate !== undefined);
-  return found === undefined ? 'example' : String(found);
+  return found === undefined ? 'example' : typeof found === 'string' ? found : JSON.stringify(found);
 }
 
 /** Every operation of every vendor (or of one), with its named request and response examples. */

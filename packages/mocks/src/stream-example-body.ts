@@ -25,7 +25,7 @@ export function createChunkStream(options: { chunks: string[]; delayMs: number }
         return;
       }
       if (index > 0 && options.delayMs > 0) await sleep(options.delayMs);
-      controller.enqueue(encoder.encode(options.chunks[index]!));
+      controller.enqueue(encoder.encode(options.chunks[index]));
       index += 1;
     },
   });

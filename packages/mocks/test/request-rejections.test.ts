@@ -204,7 +204,7 @@ describe('request bodies the operation does not take', () => {
       headers: { authorization: 'Bearer test-key', 'content-type': 'text/plain' },
       body: 'hi',
     });
-    const body = await response.json();
+    const body: unknown = await response.json();
     expectVendor400(aitre, { status: response.status, body });
     expect(body).toMatchObject({ error: { param: 'content-type' } });
   });
@@ -215,7 +215,7 @@ describe('request bodies the operation does not take', () => {
       headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
       body: '{"model":',
     });
-    const body = await response.json();
+    const body: unknown = await response.json();
     expectVendor400(aitre, { status: response.status, body });
     expect(body).toEqual({ error: { message: "Invalid request: 'body' is not valid JSON", type: 'invalid_request_error', param: null, code: null } });
   });

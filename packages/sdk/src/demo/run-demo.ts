@@ -19,7 +19,7 @@ const demoVendors: DemoVendor[] = [
 ];
 
 export interface RunDemoOptions {
-  write(text: string): void;
+  write: (text: string) => void;
   style: TerminalStyle;
 }
 

@@ -44,7 +44,8 @@ export function renderAitrePrompt(call: Pick<NormalizedCall, 'messages' | 'promp
 
 type FinishReasonWire = CreateCompletionResponse['choices'][number]['finish_reason'];
 
-function mapFinishReason(raw: FinishReasonWire | string | null | undefined): TextgenFinishReason {
+// The wire enum plus any other string a reseller may send: both are mapped, the unknown ones to `other`.
+function mapFinishReason(raw: FinishReasonWire | (string & {}) | null | undefined): TextgenFinishReason {
   if (raw === null || raw === undefined) return unknownFinishReason;
   switch (raw) {
     case 'stop':

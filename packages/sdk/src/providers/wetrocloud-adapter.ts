@@ -18,7 +18,7 @@ export const wetrocloudAdapter: ProviderAdapter<WetrocloudClient, WetrocloudClie
   provider: 'wetrocloud',
   apiKeyEnvironmentVariable: 'WETROCLOUD_API_KEY',
   createClient: (options) => createWetrocloud(options),
-  prepare({ client, call, stream }) {
+  prepare({ client, call }) {
     const warnings: string[] = [];
     if (call.temperature !== undefined) warnings.push('wetrocloud has no temperature field; temperature was not sent.');
     if (call.maxOutputTokens !== undefined) warnings.push('wetrocloud has no output token limit; maxOutputTokens was not sent.');

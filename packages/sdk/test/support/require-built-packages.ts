@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 // `test` (turbo.json: test depends on build and ^build); run by hand without a build, say so instead of failing obscurely.
 const packageNames = ['core', 'wetrocloud', 'edenai', 'worqhat', 'aitre', 'mocks', 'sdk'];
 
-export default function setup(): void {
+export function setup(): void {
   const missing = packageNames.filter(
     (name) => !existsSync(fileURLToPath(new URL(`../../../${name}/dist/index.mjs`, import.meta.url))),
   );
