@@ -8,13 +8,15 @@ export async function* readNDJSONPayloads(options: { text: AsyncIterable<string>
   let buffer = '';
   for await (const chunk of options.text) {
     buffer += chunk;
-    let lineEnd = buffer.indexOf('\n');
-    while (lineEnd !== -1) {
-      const line = buffer.slice(0, lineEnd).trim();
-      buffer = buffer.slice(lineEnd + 1);
+    // Walk the lines by index and cut the buffer once per chunk: re-slicing it after every line copies the rest of a
+    // large chunk again for each line in it.
+    let lineStart = 0;
+    for (let lineEnd = buffer.indexOf('\n'); lineEnd !== -1; lineEnd = buffer.indexOf('\n', lineStart)) {
+      const line = buffer.slice(lineStart, lineEnd).trim();
+      lineStart = lineEnd + 1;
       if (line !== '') yield options.failures.parse(line);
-      lineEnd = buffer.indexOf('\n');
     }
+    buffer = buffer.slice(lineStart);
   }
   const lastLine = buffer.trim();
   if (lastLine === '') return;
