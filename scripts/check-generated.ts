@@ -5,23 +5,18 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChangedGeneratedFiles } from './find-changed-generated-files';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-const generatedPaths = ['packages/*/src/generated'];
 
 execFileSync(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'scripts', 'generate.ts')], {
   cwd: repositoryRoot,
   stdio: 'inherit',
 });
 
-// --porcelain lists modified, deleted and untracked files alike, so a new spec without committed output fails too.
-const status = execFileSync('git', ['status', '--porcelain', '--', ...generatedPaths], {
-  cwd: repositoryRoot,
-  encoding: 'utf8',
-});
-if (status.trim() !== '') {
-  const diff = execFileSync('git', ['diff', '--stat', '--', ...generatedPaths], { cwd: repositoryRoot, encoding: 'utf8' });
-  console.error(`Generated files are stale. Run \`pnpm generate\` and commit the result.\n${status}${diff}`);
+const changed = findChangedGeneratedFiles(repositoryRoot);
+if (changed.length > 0) {
+  console.error(`Generated files are stale. Run \`pnpm generate\` and commit the result:\n${changed.map((file) => `  ${file}`).join('\n')}`);
   process.exit(1);
 }
 console.log('Generated files are fresh.');
