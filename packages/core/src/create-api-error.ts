@@ -33,7 +33,9 @@ const hints: Record<number, string> = {
 /** Picks the APIError subclass for a status. Also for a 2xx whose body reports a failure (it gets the base APIError). */
 export function createAPIError(options: CreateAPIErrorOptions): APIError {
   const { vendor, status, redactor } = options;
-  const detail = options.detail ?? describeBody(options.body);
+  const redact = redactor ? redactor.text : (text: string) => text;
+  // Redact first, then truncate: a cut through the key would leave its first characters where redaction cannot see them.
+  const detail = truncateText(redact(options.detail ?? describeBody(options.body)));
   const hint = hints[status] ?? (status >= 500 ? 'The server failed; retry later.' : undefined);
   const requestId = options.requestId ? ` (request id ${options.requestId})` : '';
   const message = `[${vendor}] ${status} ${detail}${requestId}${hint ? ` ${hint}` : ''}`;
@@ -42,7 +44,7 @@ export function createAPIError(options: CreateAPIErrorOptions): APIError {
   return new ErrorClass({
     vendor,
     status,
-    message: redactor ? redactor.text(message) : message,
+    message: redact(message),
     headers: redactor ? redactor.headers(headers) : headers,
     body: redactor ? redactor.value(options.body) : options.body,
     requestId: options.requestId,
@@ -63,14 +65,21 @@ function errorClassForStatus(status: number): typeof APIError {
   return status >= 500 ? InternalServerError : (classByStatus[status] ?? APIError);
 }
 
-/** Generic reading of an unknown error body; vendors override it with `errorMessageFromBody`. */
+const maxDetailLength = 500;
+
+/** Shortens text for a message. Call it on text that is already redacted. */
+export function truncateText(text: string): string {
+  return text.length > maxDetailLength ? `${text.slice(0, maxDetailLength)}…` : text;
+}
+
+/** Generic reading of an unknown error body, untruncated; vendors override it with `errorMessageFromBody`. */
 export function describeBody(body: unknown): string {
   if (body === undefined || body === null || body === '') return 'with no body';
-  if (typeof body === 'string') return body.slice(0, 500);
+  if (typeof body === 'string') return body;
   const record = body as { message?: unknown; error?: unknown };
   if (typeof record.message === 'string') return record.message;
   if (typeof record.error === 'string') return record.error;
   const nested = record.error as { message?: unknown } | undefined;
   if (typeof nested === 'object' && nested !== null && typeof nested.message === 'string') return nested.message;
-  return JSON.stringify(body).slice(0, 500);
+  return JSON.stringify(body);
 }

@@ -1,4 +1,4 @@
-export type { APIPromise, APIResponse } from './api-promise';
+export { createAPIPromise, type APIPromise, type APIResponse } from './api-promise';
 export { createAPIError, type CreateAPIErrorOptions } from './create-api-error';
 export type { LogLevel, Logger } from './logger';
 export { retryDelayMs, shouldRetryResponse } from './retry-policy';

@@ -4,30 +4,86 @@ const redactedText = '[redacted]';
 export interface Redactor {
   // Function properties, not methods: they close over the secret and are handed around unbound.
   text: (value: string) => string;
+  /** A copy with the secret removed from every string and every object key, at any depth (cycles are kept). */
   value: (value: unknown) => unknown;
   headers: (headers: Headers) => Headers;
-  /** The error itself when its text is free of the secret, else undefined: a `cause` is printed by util.inspect. */
+  /**
+   * The error itself when nothing util.inspect would print holds the secret, else undefined. Anything it cannot vouch
+   * for (a Request, a Headers, a getter) drops the cause: a lost cause costs less than a leaked key.
+   */
   safeCause: (error: unknown) => unknown;
 }
 
 export function createRedactor(options: { secret: string; headerName: string }): Redactor {
   const secretHeaderNames = new Set(['authorization', options.headerName.toLowerCase()]);
-  const text = (value: string): string =>
-    options.secret === '' ? value : value.split(options.secret).join(redactedText);
-  const redactValue = (value: unknown, depth: number): unknown => {
-    if (typeof value === 'string') return text(value);
-    // Depth cap: a vendor body is shallow; a cycle or a huge tree must not hang error construction.
-    if (depth > 20 || typeof value !== 'object' || value === null) return value;
-    if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, depth + 1)]));
+  // The key also reaches URLs (encodeURIComponent) and form bodies (URLSearchParams writes ' ' as '+' and escapes more);
+  // longest first, so a shorter variant never splits a longer one.
+  const secrets = [...new Set([options.secret, encodeURIComponent(options.secret), new URLSearchParams([['', options.secret]]).toString().slice(1)])]
+    .filter((secret) => secret !== '')
+    .sort((left, right) => right.length - left.length);
+  const text = (value: string): string => secrets.reduce((result, secret) => result.split(secret).join(redactedText), value);
+  const holdsSecret = (value: string): boolean => secrets.some((secret) => value.includes(secret));
+
+  // Iterative, with a map of copies instead of a depth cap: a parsed body can nest deeper than the call stack allows.
+  const redactValue = (root: unknown): unknown => {
+    const copies = new Map<object, object>();
+    const pending: [object, object][] = [];
+    const copyOf = (value: unknown): unknown => {
+      if (typeof value === 'string') return text(value);
+      if (typeof value !== 'object' || value === null) return value;
+      let copy = copies.get(value);
+      if (!copy) {
+        copy = Array.isArray(value) ? [] : {};
+        copies.set(value, copy);
+        pending.push([value, copy]);
+      }
+      return copy;
+    };
+    const result = copyOf(root);
+    for (let entry = pending.pop(); entry; entry = pending.pop()) {
+      const [source, copy] = entry;
+      for (const [key, item] of Object.entries(source)) {
+        // defineProperty, not assignment: a `__proto__` key from JSON.parse must stay a plain key.
+        Object.defineProperty(copy, Array.isArray(source) ? key : text(key), { value: copyOf(item), enumerable: true, writable: true, configurable: true });
+      }
+    }
+    return result;
   };
+
+  const isPlain = (value: object): boolean => {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    return value instanceof Error || Array.isArray(value) || prototype === Object.prototype || prototype === null;
+  };
+  /** Walks every own property (enumerable or not, as util.inspect shows `cause` and `errors`) of the whole graph. */
+  const mayHoldSecret = (root: unknown): boolean => {
+    const seen = new Set<object>();
+    const pending: unknown[] = [root];
+    for (; pending.length > 0; ) {
+      const value = pending.pop();
+      if (typeof value === 'string' ? holdsSecret(value) : typeof value === 'function' || typeof value === 'symbol') return true;
+      if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+      if (!isPlain(value)) return true;
+      seen.add(value);
+      if (value instanceof Error) pending.push(value.name, value.message, value.stack);
+      for (const key of Reflect.ownKeys(value)) {
+        if (typeof key === 'string' && holdsSecret(key)) return true;
+        const descriptor = Object.getOwnPropertyDescriptor(value, key);
+        if (!descriptor || !('value' in descriptor)) return true;
+        pending.push(descriptor.value);
+      }
+    }
+    return false;
+  };
+
   return {
     text,
-    value: (value) => redactValue(value, 0),
+    value: redactValue,
     safeCause(error) {
-      const cause = error instanceof Error ? error.cause : undefined;
-      const printed = error instanceof Error ? `${error.stack} ${String(cause)} ${String((cause as Error)?.stack)}` : String(error);
-      return text(printed) === printed ? error : undefined;
+      try {
+        return mayHoldSecret(error) ? undefined : error;
+      } catch {
+        return undefined;
+      }
     },
     headers(headers) {
       const redacted = new Headers();

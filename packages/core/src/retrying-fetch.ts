@@ -18,7 +18,7 @@ export interface AttemptOptions {
   maxRetries?: number | undefined;
   /**
    * Read a 2xx body inside the attempt, so a body that stalls times out and a body cut short is retried. Off for
-   * streams (and raw client calls), whose timeout ends when the headers arrive.
+   * streams (and raw client calls): their body is handed on unread, and each read of it must deliver within `timeout`.
    */
   readBody?: boolean;
 }
@@ -48,7 +48,7 @@ export function createRetryingFetch(config: RetryingFetchConfig): RetryingFetch 
     for (let attempt = 1; ; attempt++) {
       if (callerSignal.aborted) throw userAbort(callerSignal.reason);
       const timeoutController = new AbortController();
-      const timer = setTimeout(() => timeoutController.abort(), timeout);
+      const timer = startTimer(timeout, () => timeoutController.abort());
       const attemptRequest = new Request(request.url, {
         method: request.method,
         headers: request.headers,
@@ -63,7 +63,20 @@ export function createRetryingFetch(config: RetryingFetchConfig): RetryingFetch 
       try {
         const received = await config.fetch(attemptRequest);
         // Error bodies are small and read inside the timeout too, so a stalled one cannot hang the caller.
-        response = options.readBody || !received.ok ? await bufferBody(received) : received;
+        response =
+          options.readBody || !received.ok
+            ? await bufferBody(received)
+            : withIdleTimeout(received, {
+                timeout,
+                // Not retried: the caller may already hold part of the body.
+                fail: () => {
+                  timeoutController.abort();
+                  return new APIConnectionTimeoutError({
+                    vendor,
+                    message: redactor.text(`[${vendor}] ${target} sent no data for ${timeout} ms while its body was read. Raise the timeout option or check the server.`),
+                  });
+                },
+              });
       } catch (error) {
         if (callerSignal.aborted) throw userAbort(error);
         failure = timeoutController.signal.aborted
@@ -92,6 +105,51 @@ export function createRetryingFetch(config: RetryingFetchConfig): RetryingFetch 
       });
     }
   };
+}
+
+// setTimeout fires at once for a delay above 2^31-1 ms (Node warns TimeoutOverflowWarning), so clamp; Infinity is no timer.
+const maxTimerMs = 2 ** 31 - 1;
+
+function startTimer(milliseconds: number, onTimeout: () => void): ReturnType<typeof setTimeout> | undefined {
+  return milliseconds === Infinity ? undefined : setTimeout(onTimeout, Math.min(milliseconds, maxTimerMs));
+}
+
+/**
+ * The response with a body whose every read must deliver within `timeout` ms; otherwise the body errors with `fail()`,
+ * which also aborts the request. A pull source with highWaterMark 0 reads only while the consumer waits, so a slow
+ * consumer is never taken for a stalled server.
+ */
+function withIdleTimeout(response: Response, options: { timeout: number; fail: () => Error }): Response {
+  if (!response.body || options.timeout === Infinity) return response;
+  const reader = response.body.getReader();
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let timedOut = false;
+        const timer = startTimer(options.timeout, () => {
+          timedOut = true;
+          controller.error(options.fail());
+        });
+        try {
+          const result = await reader.read();
+          if (timedOut) return;
+          if (result.done) controller.close();
+          else controller.enqueue(result.value);
+        } catch (error) {
+          if (!timedOut) controller.error(error);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
+  const { status, statusText, headers } = response;
+  const wrapped = new Response(body, { status, statusText, headers });
+  // A constructed Response has an empty url; stream errors name the request by it.
+  Object.defineProperty(wrapped, 'url', { value: response.url });
+  return wrapped;
 }
 
 async function bufferBody(response: Response): Promise<Response> {

@@ -1,5 +1,5 @@
 import type { Redactor } from './redact-secret';
-import { APIConnectionError, APIUserAbortError, type APIError } from './textgen-error';
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, type APIError } from './textgen-error';
 
 /** How stream readers report failures; the transport builds these with the vendor, response and key redaction. */
 export interface StreamFailures {
@@ -9,7 +9,7 @@ export interface StreamFailures {
   truncated(detail: string): Error;
   /** The stream carried an error (an SSE `error` event, or a payload with an `error` member). */
   errorPayload(payload: unknown): Error;
-  /** Reading the body failed: the connection dropped, or it was aborted. */
+  /** Reading the body failed: the connection dropped, no data came within the timeout, or it was aborted. */
   readFailed(cause: unknown): Error;
 }
 
@@ -29,7 +29,7 @@ export function createStreamFailures(context: {
       try {
         return JSON.parse(raw) as unknown;
       } catch {
-        throw context.errorFromBody({ response, body: raw, detail: `The stream sent a payload that is not JSON: ${raw.slice(0, 200)}` });
+        throw context.errorFromBody({ response, body: raw, detail: `The stream sent a payload that is not JSON: ${raw}` });
       }
     },
     truncated: (detail) =>
@@ -39,13 +39,17 @@ export function createStreamFailures(context: {
       }),
     errorPayload: (payload) =>
       context.errorFromBody({ response, body: payload, detail: `The stream reported an error: ${context.describe(payload)}` }),
-    readFailed: (cause) =>
-      context.signal.aborted
-        ? new APIUserAbortError({ vendor, message: `[${vendor}] The stream was aborted by the caller.`, cause: redactor.safeCause(cause) })
-        : new APIConnectionError({
-            vendor,
-            message: redactor.text(`[${vendor}] Reading the stream of ${target} failed: ${String(cause)}. Retry the request.`),
-            cause: redactor.safeCause(cause),
-          }),
+    readFailed(cause) {
+      // The idle timeout of retrying-fetch already built the right error, naming the request.
+      if (APIConnectionTimeoutError.isInstance(cause)) return cause;
+      if (context.signal.aborted) {
+        return new APIUserAbortError({ vendor, message: `[${vendor}] The stream was aborted by the caller.`, cause: redactor.safeCause(cause) });
+      }
+      return new APIConnectionError({
+        vendor,
+        message: redactor.text(`[${vendor}] Reading the stream of ${target} failed: ${String(cause)}. Retry the request.`),
+        cause: redactor.safeCause(cause),
+      });
+    },
   };
 }

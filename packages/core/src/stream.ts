@@ -13,6 +13,8 @@ export interface StreamFromBodyOptions {
   /** Aborted when the consumer stops early, which cancels the underlying fetch. */
   controller: AbortController;
   failures: StreamFailures;
+  /** Called once when the iteration ends in any way (completed, failed, `break`), to release what the request holds. */
+  onEnd?: () => void;
 }
 
 /**
@@ -42,27 +44,51 @@ export class Stream<Item> implements AsyncIterable<Item> {
     return this.#iterate();
   }
 
-  /** Two independent Streams over the same items; each buffers what the other has read ahead. */
+  /**
+   * Two independent Streams over the same items; each buffers what the other has read ahead. Once both have stopped
+   * early (`break`, `return()`, a cancelled toReadableStream()), the request is aborted.
+   */
   tee(): [Stream<Item>, Stream<Item>] {
     const source = this[Symbol.asyncIterator]();
-    const queues: [Promise<IteratorResult<Item>>[], Promise<IteratorResult<Item>>[]] = [[], []];
-    const branch = (queue: Promise<IteratorResult<Item>>[]) =>
+    type BranchState = { queue: Promise<IteratorResult<Item>>[]; open: boolean };
+    const first: BranchState = { queue: [], open: true };
+    const second: BranchState = { queue: [], open: true };
+    const branches = [first, second];
+    let sourceEnded = false;
+    const branch = (state: BranchState) =>
       new Stream<Item>({
         controller: this.controller,
         iterate: () => ({
           next: () => {
-            if (queue.length === 0) {
+            if (state.queue.length === 0) {
               const result = source.next();
-              // A branch nobody reads must not turn a read failure into an unhandled rejection.
-              result.catch(() => undefined);
-              queues[0].push(result);
-              queues[1].push(result);
+              // The rejection handler also keeps a branch nobody reads from causing an unhandled rejection.
+              result.then(
+                (value) => {
+                  if (value.done === true) sourceEnded = true;
+                },
+                () => {
+                  sourceEnded = true;
+                },
+              );
+              for (const each of branches) if (each.open) each.queue.push(result);
             }
-            return queue.shift() as Promise<IteratorResult<Item>>;
+            return state.queue.shift() as Promise<IteratorResult<Item>>;
+          },
+          return: () => {
+            state.open = false;
+            state.queue.length = 0;
+            // Aborted here, not only through source.return(): that waits behind a read in flight, which may never end.
+            // A source that already ended is left alone, so its body can drain (see iterateBody).
+            if (!branches.some((each) => each.open) && !sourceEnded) {
+              this.controller.abort();
+              source.return?.().catch(() => undefined);
+            }
+            return Promise.resolve({ done: true, value: undefined });
           },
         }),
       });
-    return [branch(queues[0]), branch(queues[1])];
+    return [branch(first), branch(second)];
   }
 
   /** The items as newline-delimited JSON bytes, e.g. to send on from a server route. */
@@ -128,6 +154,7 @@ async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerato
     }
     completed = true;
   } finally {
+    options.onEnd?.();
     if (completed) {
       // The stream ended by itself, possibly at its terminator a moment before the server closed the response.
       // Aborting now would show a finished request as cancelled (Chromium logs net::ERR_ABORTED), so read on to the

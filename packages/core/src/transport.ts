@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { createAPIPromise, type APIPromise } from './api-promise';
-import { createAPIError, describeBody } from './create-api-error';
+import { createAPIPromise, type APIPromise, type APIResponse } from './api-promise';
+import { createAPIError, describeBody, truncateText } from './create-api-error';
 import { createLeveledLogger, type LogLevel, type Logger } from './logger';
 import { readEnvironment } from './read-environment';
 import { createRedactor, type Redactor } from './redact-secret';
@@ -8,6 +8,7 @@ import { createRetryingFetch } from './retrying-fetch';
 import { Stream, type StreamFraming } from './stream';
 import { createStreamFailures } from './stream-failures';
 import { TextgenError, type APIError } from './textgen-error';
+import { validateLimits } from './validate-limits';
 import type { VendorDescriptor } from './vendor-descriptor';
 
 export interface ClientOptions {
@@ -17,9 +18,12 @@ export interface ClientOptions {
   baseURL?: string | undefined;
   /** Defaults to `globalThis.fetch`, looked up on every call (so msw and other patches apply). */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Retries after the first attempt. Default 2. */
+  /** Retries after the first attempt: a whole number, 0 or more. Default 2. */
   maxRetries?: number | undefined;
-  /** Per attempt, in ms. Default 10 minutes. */
+  /**
+   * Per attempt, in ms (> 0), and again for each read of an unbuffered body. Default 10 minutes. `Infinity` means no
+   * timeout; values above 2^31-1 ms (about 24.8 days) are clamped to it.
+   */
   timeout?: number | undefined;
   defaultHeaders?: Record<string, string> | undefined;
   /** Defaults to `TEXTGEN_LOG`, then `warn`. */
@@ -89,6 +93,7 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
       `[${vendor}] No API key: pass the apiKey option or set the ${environmentPrefix}_API_KEY environment variable.`,
     );
   }
+  validateLimits({ vendor, maxRetries: options.maxRetries, timeout: options.timeout });
   const auth = descriptor.authorizationHeader(apiKey);
   const redactor: Redactor = createRedactor({ secret: apiKey, headerName: auth.name });
   const baseURL = (options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL).replace(/\/+$/, '');
@@ -124,34 +129,52 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
       redactor,
     });
 
-  // openapi-fetch itself can throw (e.g. JSON.parse of a malformed 2xx body); give that a textgen error too.
-  const settle = async <Data>(call: Promise<CallResult<Data>>): Promise<CallResult<Data>> => {
+  /** Awaits the call; `received` is the buffered response openapi-fetch got, to read a body its JSON.parse rejected. */
+  const settle = async <Data>(call: () => Promise<CallResult<Data>>, received?: () => Response | undefined): Promise<CallResult<Data>> => {
     try {
-      const result = await call;
+      const result = await call();
       if (!result.response.ok || result.error !== undefined) {
         throw errorFromBody({ response: result.response, body: result.error });
       }
       return result;
     } catch (error) {
       if (TextgenError.isInstance(error)) throw error;
+      const response = received?.();
+      if (error instanceof SyntaxError && response?.ok) {
+        // Not String(error): V8 quotes the start of the text in it, cut where a key may straddle the cut.
+        const body = truncateText(redactor.text(await response.text()));
+        throw errorFromBody({ response, body, detail: `The response body is not valid JSON: ${body}` });
+      }
       throw new TextgenError(redactor.text(`[${vendor}] The response could not be read: ${String(error)}`));
     }
+  };
+  // A bad option fails the call before any request, as a rejected APIPromise.
+  const checked = <Data>(requestOptions: RequestOptions, perform: () => Promise<APIResponse<Data>>): APIPromise<Data> => {
+    try {
+      validateLimits({ vendor, maxRetries: requestOptions.maxRetries, timeout: requestOptions.timeout });
+    } catch (error) {
+      return createAPIPromise(Promise.reject(error));
+    }
+    return createAPIPromise(perform());
   };
 
   function request<Data>(
     call: (client: Client<Paths>, init: CallInit) => Promise<CallResult<Data>>,
     requestOptions: RequestOptions = {},
   ): APIPromise<Data> {
-    const init: CallInit = {
-      fetch: (request) => retryingFetch(request, { ...requestOptions, readBody: true }),
-      headers: requestOptions.headers,
-    };
-    const result = settle(call(client, init)).then(({ data, response }) => ({
-      data: data as Data,
-      response,
-      requestId: requestIdOf(response, data),
-    }));
-    return createAPIPromise(result);
+    return checked(requestOptions, async () => {
+      let received: Response | undefined;
+      const init: CallInit = {
+        fetch: async (request) => {
+          received = await retryingFetch(request, { ...requestOptions, readBody: true });
+          // The body is buffered, so the clone is cheap; the original stays readable for settle().
+          return received.clone();
+        },
+        headers: requestOptions.headers,
+      };
+      const { data, response } = await settle(() => call(client, init), () => received);
+      return { data: data as Data, response, requestId: requestIdOf(response, data) };
+    });
   }
 
   function requestStream<Chunk>(
@@ -159,24 +182,32 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
     streamOptions: StreamOptions,
     requestOptions: RequestOptions = {},
   ): APIPromise<Stream<Chunk>> {
-    // One controller for the whole call: the caller's signal, `break` and stream.controller.abort() all end up here.
-    const controller = new AbortController();
-    const callerSignal = requestOptions.signal;
-    if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-    callerSignal?.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true, signal: controller.signal });
-    const signal = controller.signal;
-    const init: StreamCallInit = {
-      fetch: (request) => retryingFetch(request, { ...requestOptions, signal }),
-      headers: requestOptions.headers,
-      parseAs: 'stream',
-    };
-    const result = settle(call(client, init)).then(({ response }) => {
-      if (!response.body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
-      const failures = createStreamFailures({ vendor, response, signal, redactor, errorFromBody, describe });
-      const stream = Stream.fromBody<Chunk>({ body: response.body, ...streamOptions, controller, failures });
-      return { data: stream, response, requestId: requestIdOf(response, undefined) };
+    return checked(requestOptions, async () => {
+      // One controller for the whole call: the caller's signal, `break` and stream.controller.abort() all end up here.
+      const controller = new AbortController();
+      const callerSignal = requestOptions.signal;
+      const forwardAbort = () => controller.abort(callerSignal?.reason);
+      // Removed once the stream ends or the call fails: a long-lived caller signal must not gain a listener per stream.
+      const release = () => callerSignal?.removeEventListener('abort', forwardAbort);
+      if (callerSignal?.aborted) forwardAbort();
+      else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
+      const signal = controller.signal;
+      const init: StreamCallInit = {
+        fetch: (request) => retryingFetch(request, { ...requestOptions, signal }),
+        headers: requestOptions.headers,
+        parseAs: 'stream',
+      };
+      try {
+        const { response } = await settle(() => call(client, init));
+        if (!response.body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
+        const failures = createStreamFailures({ vendor, response, signal, redactor, errorFromBody, describe });
+        const stream = Stream.fromBody<Chunk>({ body: response.body, ...streamOptions, controller, failures, onEnd: release });
+        return { data: stream, response, requestId: requestIdOf(response, undefined) };
+      } catch (error) {
+        release();
+        throw error;
+      }
     });
-    return createAPIPromise(result);
   }
 
   return { vendor, baseURL, client, logger, request, requestStream, createAPIError: errorFromBody };

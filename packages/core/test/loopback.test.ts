@@ -1,3 +1,5 @@
+import { getEventListeners } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APIConnectionTimeoutError, APIUserAbortError, InternalServerError } from '../src/index';
 import { createFakeTransport, echo, streamEcho } from './support/fake-vendor';
@@ -166,6 +168,148 @@ describe('against a real loopback server', () => {
       await expect(started.outcome).resolves.toBe('cut');
       expect(Date.now() - finishedAt).toBeGreaterThanOrEqual(900);
       expect(stream.controller.signal.aborted).toBe(true);
+    });
+  });
+});
+
+describe('streams release what they hold, and time out when the body stalls', () => {
+  /** A server whose responses report when their connection closes. */
+  async function startServer(write: (response: ServerResponse, attempt: number) => void) {
+    const closes: number[] = [];
+    const started = await startLoopbackServer((_request, response, attempt) => {
+      response.on('close', () => closes.push(attempt));
+      write(response, attempt);
+    });
+    server = started;
+    return { server: started, closes };
+  }
+  const sse = { framing: 'sse', terminator: '[DONE]' } as const;
+  const waitFor = async (condition: () => boolean, timeoutMs = 2000) => {
+    const started = Date.now();
+    while (!condition() && Date.now() - started < timeoutMs) await new Promise((resolve) => setTimeout(resolve, 10));
+    return condition();
+  };
+
+  it('50 completed streams, a failed one and a broken one leave no listener on the caller signal and no warning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const { server: started } = await startServer((response, attempt) => {
+        if (attempt === 51) return void response.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"down"}}');
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        if (attempt === 52) return void response.write('data: {"text":"a"}\n\n');
+        response.end('data: {"text":"a"}\n\ndata: [DONE]\n\n');
+      });
+      const transport = createFakeTransport({ baseURL: started.baseURL, maxRetries: 0 });
+      const caller = new AbortController();
+      for (let index = 0; index < 50; index++) {
+        const stream = await streamEcho(transport, sse, { signal: caller.signal });
+        for await (const _chunk of stream) {
+          // read to the end
+        }
+      }
+      await expect(streamEcho(transport, sse, { signal: caller.signal })).rejects.toThrow(/down/);
+      for await (const _chunk of await streamEcho(transport, sse, { signal: caller.signal })) break;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+      expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  describe('tee()', () => {
+    const endless = (response: ServerResponse) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      const ticker = setInterval(() => response.write('data: {"text":"tick"}\n\n'), 10);
+      response.on('close', () => clearInterval(ticker));
+    };
+
+    it('aborts the request once both branches break, and not while one still reads', async () => {
+      const { server: started, closes } = await startServer(endless);
+      const [first, second] = (await streamEcho(createFakeTransport({ baseURL: started.baseURL }), sse)).tee();
+      for await (const _chunk of first) break;
+      let read = 0;
+      for await (const _chunk of second) {
+        // The first branch is gone; the second keeps reading the same connection.
+        if (++read === 5) {
+          expect(closes).toEqual([]);
+          break;
+        }
+      }
+      expect(await waitFor(() => closes.length === 1)).toBe(true);
+      expect(first.controller.signal.aborted).toBe(true);
+    });
+
+    it('aborts the request once both branches are cancelled through toReadableStream()', async () => {
+      const { server: started, closes } = await startServer(endless);
+      const branches = (await streamEcho(createFakeTransport({ baseURL: started.baseURL }), sse)).tee();
+      for (const branch of branches) {
+        const reader = branch.toReadableStream().getReader();
+        await reader.read();
+        await reader.cancel();
+      }
+      expect(await waitFor(() => closes.length === 1)).toBe(true);
+    });
+  });
+
+  describe('a body that stalls after the headers', () => {
+    const stalling = (response: ServerResponse) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('data: {"text":"first"}\n\n');
+    };
+
+    it('ends a Stream with APIConnectionTimeoutError after timeout ms without data, and closes the connection', async () => {
+      const { server: started, closes } = await startServer(stalling);
+      const stream = await streamEcho(createFakeTransport({ baseURL: started.baseURL, timeout: 200 }), sse);
+      const chunks: unknown[] = [];
+      const begun = Date.now();
+      const error = await (async () => {
+        for await (const chunk of stream) chunks.push(chunk);
+      })().catch((failure: unknown) => failure);
+      expect(APIConnectionTimeoutError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toContain('sent no data for 200 ms');
+      expect(chunks).toEqual([{ text: 'first' }]);
+      expect(Date.now() - begun).toBeGreaterThanOrEqual(190);
+      expect(Date.now() - begun).toBeLessThan(1500);
+      expect(await waitFor(() => closes.length === 1)).toBe(true);
+      // Not retried mid-stream.
+      expect(started.requests).toHaveLength(1);
+    });
+
+    it('rejects a raw client call with APIConnectionTimeoutError and closes the connection', async () => {
+      const { server: started, closes } = await startServer((response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"text":');
+      });
+      const transport = createFakeTransport({ baseURL: started.baseURL, timeout: 200 });
+      const error = await transport.client.POST('/echo', { body: { prompt: 'hi' } }).catch((failure: unknown) => failure);
+      expect(APIConnectionTimeoutError.isInstance(error)).toBe(true);
+      expect(await waitFor(() => closes.length === 1)).toBe(true);
+      expect(started.requests).toHaveLength(1);
+    });
+
+    it('times each read, not the whole body: a slow trickle and a slow reader both finish', async () => {
+      const { server: started } = await startServer((response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        let sent = 0;
+        const ticker = setInterval(() => {
+          response.write('data: {"text":"tick"}\n\n');
+          if (++sent === 6) {
+            clearInterval(ticker);
+            response.end('data: [DONE]\n\n');
+          }
+        }, 80);
+      });
+      const stream = await streamEcho(createFakeTransport({ baseURL: started.baseURL, timeout: 200 }), sse);
+      let read = 0;
+      for await (const _chunk of stream) {
+        read++;
+        // The reader dawdles longer than the timeout; that is not the server stalling.
+        if (read === 2) await new Promise((resolve) => setTimeout(resolve, 350));
+      }
+      expect(read).toBe(6);
     });
   });
 });

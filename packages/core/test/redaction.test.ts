@@ -12,7 +12,6 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
-  TextgenError,
   UnprocessableEntityError,
   createTransport,
   type Logger,
@@ -103,7 +102,7 @@ describe('the API key never leaks', () => {
       'stream truncated': APIConnectionError,
       'stream not JSON': APIError,
       '200 failure': APIError,
-      'malformed 2xx': TextgenError,
+      'malformed 2xx': APIError,
     };
     for (const [name, ErrorClass] of Object.entries(expectedClasses)) {
       const error = errors.get(name) as Error;
@@ -132,5 +131,118 @@ describe('the API key never leaks', () => {
     expect(AuthenticationError.isInstance(error)).toBe(true);
     expect(inspect(error, { depth: 10 })).not.toContain(apiKey);
     expect(JSON.stringify(error)).toContain('[redacted]');
+  });
+});
+
+describe('redaction holds where the key is cut, nested, encoded or used as a name', () => {
+  const key = 'sk-STRADDLE0123456789abcdef';
+  // Any 8 characters of the key are enough to count as a leak.
+  const keyPrefix = key.slice(0, 8);
+
+  function renderings(error: unknown): string[] {
+    const failure = error as Error;
+    return [failure.message, String(failure.stack), JSON.stringify(failure), inspect(failure, { depth: Infinity })];
+  }
+  function expectNoKey(error: unknown, secrets: string[] = [key, keyPrefix]): void {
+    expect(APIError.isInstance(error)).toBe(true);
+    for (const rendering of renderings(error)) for (const secret of secrets) expect(rendering).not.toContain(secret);
+  }
+  const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+  const transportWith = (fetch: (request: Request) => Promise<Response>, secret = key) =>
+    createFakeTransport({ apiKey: secret, fetch, maxRetries: 0 });
+
+  it('redacts before truncating an error body, when the key straddles the 500-character cut', async () => {
+    // 486 + 28: the cut at 500 would keep the first 14 characters of the key.
+    const body = `${'x'.repeat(486)}${key}`;
+    const error = await failureOf(echo(transportWith(async () => new Response(body, { status: 401 })), 'hi'));
+    expectNoKey(error);
+    expect((error as APIError).message).toContain(`${'x'.repeat(486)}[redac`);
+  });
+
+  it('redacts before truncating a stream payload that is not JSON', async () => {
+    const transport = transportWith(async () => new Response(byteStream(`data: ${'y'.repeat(186)}${key}\n\n`)));
+    const stream = await streamEcho(transport, { framing: 'sse' });
+    const error = await failureOf((async () => { for await (const _chunk of stream) { /* drain */ } })());
+    expectNoKey(error);
+    expect((error as APIError).message).toContain(`${'y'.repeat(186)}[redacted]`);
+  });
+
+  it('builds the malformed-2xx message from redacted text, not from V8 quoting the start of the body', async () => {
+    for (const text of [`<html>${key}</html>`, `{"note":"${'a'.repeat(480)}${key}" oops}`]) {
+      const error = await failureOf(echo(transportWith(async () => new Response(text, { status: 200 })), 'hi'));
+      expectNoKey(error);
+      expect(JSON.stringify((error as APIError).body)).toContain('[redact');
+    }
+  });
+
+  it('drops a cause that holds the key two causes deep', async () => {
+    const fetch = async () => {
+      throw new TypeError('fetch failed', { cause: new Error('socket', { cause: new Error(`auth header was Token ${key}`) }) });
+    };
+    const error = await failureOf(echo(transportWith(fetch), 'hi'));
+    expectNoKey(error);
+    expect(APIConnectionError.isInstance(error)).toBe(true);
+    expect((error as Error).cause).toBeUndefined();
+  });
+
+  it('drops a cause whose own properties hold the key or a Request', async () => {
+    const withConfig = async (request: Request) => {
+      throw Object.assign(new TypeError('fetch failed'), { config: { headers: Object.fromEntries(request.headers) } });
+    };
+    const withRequest = async (request: Request) => {
+      throw Object.assign(new TypeError('fetch failed'), { request });
+    };
+    for (const fetch of [withConfig, withRequest]) {
+      const error = await failureOf(echo(transportWith(fetch), 'hi'));
+      expectNoKey(error);
+      expect((error as Error).cause).toBeUndefined();
+    }
+  });
+
+  it('keeps a cause that is free of the key', async () => {
+    const fetch = async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', port: 443 }) });
+    };
+    const error = await failureOf(echo(transportWith(fetch), 'hi'));
+    expect(((error as Error).cause as Error).message).toBe('fetch failed');
+  });
+
+  it('redacts the key where it is an object key in the body', async () => {
+    const body = { error: { message: 'bad', param: { [key]: 'invalid', nested: [{ [`prefix-${key}`]: 1 }] } } };
+    const error = await failureOf(echo(transportWith(async () => Response.json(body, { status: 400 })), 'hi'));
+    expectNoKey(error);
+    expect((error as APIError).body).toEqual({ error: { message: 'bad', param: { '[redacted]': 'invalid', nested: [{ 'prefix-[redacted]': 1 }] } } });
+  });
+
+  it('redacts the key at any depth of the body', async () => {
+    for (const depth of [25, 3000]) {
+      let body: unknown = { value: `key ${key}` };
+      for (let level = 0; level < depth; level++) body = { next: body };
+      const text = JSON.stringify(body);
+      const error = await failureOf(echo(transportWith(async () => new Response(text, { status: 400 })), 'hi'));
+      expect(JSON.stringify((error as APIError).body)).toBe(text.replace(key, '[redacted]'));
+      if (depth === 25) expectNoKey(error);
+    }
+  });
+
+  it('redacts the URL-encoded and form-encoded key', async () => {
+    const oddKey = 'sk/ODD+SECRET==!';
+    const urlEncoded = encodeURIComponent(oddKey);
+    const formEncoded = new URLSearchParams([['', oddKey]]).toString().slice(1);
+    expect(new Set([oddKey, urlEncoded, formEncoded]).size).toBe(3);
+    const lines: string[] = [];
+    const logger: Logger = { error: (line) => lines.push(line), warn: (line) => lines.push(line), info: (line) => lines.push(line), debug: (line) => lines.push(line) };
+    const echoing = async (request: Request) =>
+      Response.json({ error: { message: `bad token in ${request.url} and in the form token=${formEncoded}` } }, { status: 401 });
+    const transport = createFakeTransport({ apiKey: oddKey, fetch: echoing, maxRetries: 0, logger, logLevel: 'debug' });
+    const error = await failureOf(
+      transport.request((client, init) => client.POST('/echo', { body: { prompt: 'hi' }, params: { query: { token: oddKey } } as never, ...init })),
+    );
+    expect((error as APIError).message).toContain('token=[redacted] and in the form token=[redacted]');
+    const log = lines.join('\n');
+    expect(log).toContain('/echo?token=[redacted]');
+    for (const rendering of [...renderings(error), log]) {
+      for (const secret of [oddKey, urlEncoded, formEncoded, 'ODD']) expect(rendering).not.toContain(secret);
+    }
   });
 });

@@ -135,11 +135,19 @@ describe('responses and errors', () => {
     expect(error.message).toContain('upstream exploded');
   });
 
-  it('turns a malformed 2xx JSON body into a TextgenError', async () => {
-    const transport = createFakeTransport({ fetch: async () => new Response('{"text": "cut', { status: 200 }) });
+  it('turns a malformed 2xx JSON body into an APIError with status, headers, request id and the raw text', async () => {
+    const transport = createFakeTransport({
+      fetch: async () => new Response('{"text": "cut', { status: 200, headers: { 'x-request-id': 'rid-bad-json', 'x-extra': 'kept' } }),
+    });
     const error = await echo(transport, 'hi').catch((failure: unknown) => failure);
-    expect(TextgenError.isInstance(error)).toBe(true);
-    expect(String(error)).toContain('could not be read');
+    expect(APIError.isInstance(error)).toBe(true);
+    const apiError = error as APIError;
+    expect(apiError.vendor).toBe('fakevendor');
+    expect(apiError.status).toBe(200);
+    expect(apiError.requestId).toBe('rid-bad-json');
+    expect(apiError.headers.get('x-extra')).toBe('kept');
+    expect(apiError.body).toBe('{"text": "cut');
+    expect(apiError.message).toBe('[fakevendor] 200 The response body is not valid JSON: {"text": "cut (request id rid-bad-json)');
   });
 
   it('transport.createAPIError raises an APIError for a 200 that reports a failure', async () => {

@@ -1,4 +1,4 @@
-import { Stream, type APIPromise, type APIResponse, type Transport } from '@textgen/core';
+import { Stream, createAPIPromise, type APIPromise, type Transport } from '@textgen/core';
 import type { paths } from './generated/schema';
 import type { WetrocloudTextGenerationChunk } from './wetrocloud-stream-chunk';
 
@@ -6,15 +6,10 @@ type WetrocloudTransport = Pick<Transport<paths>, 'createAPIError'>;
 
 /** Wetrocloud can answer HTTP 200 with `success: false`; the reply is then not usable (vendors.md, "Response 200"). */
 function failureDetail(body: { success?: boolean | undefined; response?: unknown }): string {
-  const said = typeof body.response === 'string' && body.response.trim() !== '' ? ` It said: ${body.response.slice(0, 200)}` : '';
-  return `Wetrocloud reported failure (success: false) in a 200 response, so there is no usable reply.${said} Retry the request, or check the model and messages.`;
-}
-
-function toAPIPromise<Data>(result: Promise<APIResponse<Data>>): APIPromise<Data> {
-  const data = result.then((value) => value.data);
-  // As in core: a caller that only uses withResponse() must not get an unhandled rejection from `data`.
-  data.catch(() => undefined);
-  return Object.assign(data, { withResponse: () => result });
+  // Not cut here: core redacts the key from the detail first and only then shortens it. The vendor's text goes last,
+  // so the shortening never takes the advice.
+  const said = typeof body.response === 'string' && body.response.trim() !== '' ? ` It said: ${body.response}` : '';
+  return `Wetrocloud reported failure (success: false) in a 200 response, so there is no usable reply. Retry the request, or check the model and messages.${said}`;
 }
 
 /** Rejects with a typed APIError (status 200, the body attached) when the JSON body says `success: false`. */
@@ -23,7 +18,7 @@ export function rejectUnsuccessfulResponse<Data extends { success: boolean }>(op
   transport: WetrocloudTransport;
 }): APIPromise<Data> {
   const { promise, transport } = options;
-  return toAPIPromise(
+  return createAPIPromise(
     promise.withResponse().then((result) => {
       if (result.data.success === false) {
         throw transport.createAPIError({ response: result.response, body: result.data, detail: failureDetail(result.data) });
@@ -39,7 +34,7 @@ export function rejectUnsuccessfulChunks(options: {
   transport: WetrocloudTransport;
 }): APIPromise<Stream<WetrocloudTextGenerationChunk>> {
   const { promise, transport } = options;
-  return toAPIPromise(
+  return createAPIPromise(
     promise.withResponse().then((result) => {
       const source = result.data;
       async function* checkedChunks(): AsyncGenerator<WetrocloudTextGenerationChunk> {

@@ -312,6 +312,21 @@ describe('client surface', () => {
     expect(requestId).toBeUndefined();
   });
 
+  it('never leaks a key echoed in a success: false reply, wherever the message is shortened', async () => {
+    const key = 'wetro-STRADDLE-0123456789abcdef';
+    const prefix = key.slice(0, 10);
+    // 190 z's: the old 200-character cut of the reply kept 10 characters of the key. 330 z's put the key across
+    // the 500-character cut of the whole detail.
+    for (const padding of [190, 330]) {
+      const reply = { success: false, response: `${'z'.repeat(padding)}${key}`, tokens: 0 };
+      const client = createWetrocloud({ apiKey: key, logLevel: 'off', maxRetries: 0, fetch: async () => Response.json(reply) });
+      const error = (await rejectionOf(client.textGeneration.create(plainRequests[0]!))) as APIError;
+      expect(APIError.isInstance(error)).toBe(true);
+      expect(error.message).toContain(`It said: ${'z'.repeat(padding)}[redac`);
+      for (const rendering of [error.message, String(error.stack), JSON.stringify(error)]) expect(rendering).not.toContain(prefix);
+    }
+  });
+
   it('rejects withResponse() too when the body says success: false', async () => {
     const promise = createClient().textGeneration.create(plainRequests[0]!, { headers: { Prefer: 'example=unsuccessful-generation' } });
     expect(APIError.isInstance(await rejectionOf(promise.withResponse()))).toBe(true);
