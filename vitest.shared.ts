@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const packageNames = ['core', 'wetrocloud', 'edenai', 'worqhat', 'aitre', 'mocks', 'sdk'] as const;
+const packageNames = ['core', 'wetrocloud', 'edenai', 'worqhat', 'aitre', 'mocks', 'sdk', 'cli'] as const;
 
 // Tests run against the TypeScript sources of sibling packages, so a change in core is seen by every vendor test
 // without a build step. The built dist/ is exercised separately by each package's dist test.

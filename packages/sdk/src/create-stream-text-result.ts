@@ -29,6 +29,8 @@ export interface CreateStreamTextResultOptions {
   controller: AbortController;
   /** Sends the request; the events are read as soon as they arrive, whether or not anyone iterates. */
   start(): Promise<AsyncIterable<ProviderStreamEvent>>;
+  /** Runs once the stream has ended, failed or been aborted (the facade detaches from the caller's signal here). */
+  onSettled?: (() => void) | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
   const usage = createDeferred<TextgenUsage>();
   const finishReason = createDeferred<TextgenFinishReason>();
   const requestId = createDeferred<string | undefined>();
+  const responseModel = createDeferred<string>();
 
   const buffered: TextStreamPart[] = [];
   let settled: { ok: true } | { ok: false; error: unknown } | undefined;
@@ -56,9 +59,10 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
 
   async function pump(): Promise<void> {
     let fullText = '';
-    let finalUsage: TextgenUsage = { ...emptyUsage };
-    let finalFinishReason = unknownFinishReason;
+    let finalUsage = emptyUsage();
+    let finalFinishReason = unknownFinishReason();
     let knownRequestId: string | undefined;
+    let reportedModel: string | undefined;
     try {
       const events = await options.start();
       for await (const event of events) {
@@ -80,6 +84,7 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
               knownRequestId = event.requestId;
               requestId.resolve(knownRequestId);
             }
+            if (event.model !== undefined && event.model !== '') reportedModel = event.model;
             break;
           default: {
             const unknownEvent: never = event;
@@ -92,13 +97,16 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
       usage.resolve(finalUsage);
       finishReason.resolve(finalFinishReason);
       requestId.resolve(knownRequestId);
+      responseModel.resolve(reportedModel ?? options.model);
     } catch (error) {
       settled = { ok: false, error };
       text.reject(error);
       usage.reject(error);
       finishReason.reject(error);
       requestId.reject(error);
+      responseModel.reject(error);
     } finally {
+      options.onSettled?.();
       notify();
     }
   }
@@ -143,6 +151,7 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
     usage: usage.promise,
     finishReason: finishReason.promise,
     requestId: requestId.promise,
+    responseModel: responseModel.promise,
     textStream: {
       async *[Symbol.asyncIterator]() {
         for await (const part of claimIterator()) yield part.text;

@@ -83,7 +83,7 @@ export function createTextgen(options: TextgenOptions = {}): Textgen {
       usage: result.usage,
       finishReason: result.finishReason,
       requestId: result.requestId,
-      warnings: prepared.warnings,
+      warnings: [...prepared.warnings, ...(result.warnings ?? [])],
       raw: result.raw,
     };
   }
@@ -94,17 +94,21 @@ export function createTextgen(options: TextgenOptions = {}): Textgen {
     const controller = new AbortController();
     const callerSignal = call.requestOptions.signal;
     if (callerSignal?.aborted) controller.abort(callerSignal.reason);
-    else callerSignal?.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true, signal: controller.signal });
     const prepared = slots[call.provider].prepare({
       call: { ...call, requestOptions: { ...call.requestOptions, signal: controller.signal } },
       stream: true,
     });
+    // Attached only once prepare() has not thrown, and detached when the stream settles: a caller that reuses one
+    // signal for many streams must not collect a listener per stream (Node warns past 10, and each keeps its stream alive).
+    const forwardAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal !== undefined && !callerSignal.aborted) callerSignal.addEventListener('abort', forwardAbort, { once: true });
     return createStreamTextResult({
       provider: call.provider,
       model: call.model,
       warnings: prepared.warnings,
       controller,
       start: () => prepared.stream(),
+      onSettled: () => callerSignal?.removeEventListener('abort', forwardAbort),
     });
   }
 

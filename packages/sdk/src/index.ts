@@ -42,5 +42,7 @@ export {
   type APIPromise,
   type APIResponse,
   type ClientOptions,
+  type Logger,
+  type LogLevel,
   type RequestOptions,
 } from '@textgen/core';

@@ -88,13 +88,20 @@ export function normalizeCallInput(input: TextgenCallInput): NormalizedCall {
     check: (value) => Number.isInteger(value) && value >= 1,
     expected: 'a whole number of at least 1',
   });
+  // The same rules as core's client and request options, checked here so the error names the facade's field before a
+  // client is made: NaN retries would never end the retry loop, and a zero, negative or NaN timeout fires at once.
   const maxRetries = checkOptionalNumber({
     name: 'maxRetries',
     value: input.maxRetries,
-    check: (value) => Number.isInteger(value) && value >= 0,
-    expected: 'a whole number of 0 or more',
+    check: (value) => Number.isSafeInteger(value) && value >= 0,
+    expected: 'a whole number of retries, 0 or more (e.g. 2; 0 turns retries off)',
   });
-  const timeout = checkOptionalNumber({ name: 'timeout', value: input.timeout, check: (value) => value > 0, expected: 'a number of milliseconds above 0' });
+  const timeout = checkOptionalNumber({
+    name: 'timeout',
+    value: input.timeout,
+    check: (value) => value > 0,
+    expected: 'a positive number of milliseconds per attempt (e.g. 60000), or Infinity for no time limit',
+  });
 
   const allProviderOptions: unknown = input.providerOptions;
   if (allProviderOptions !== undefined && (typeof allProviderOptions !== 'object' || allProviderOptions === null || Array.isArray(allProviderOptions))) {

@@ -80,6 +80,7 @@ export type TextStreamPart = TextDeltaPart;
 
 export interface StreamTextResult extends AsyncIterable<TextStreamPart> {
   readonly provider: TextgenProvider;
+  /** The requested model (see `responseModel` for the one the vendor reports). */
   readonly model: string;
   readonly warnings: string[];
   /** The whole text, once the stream has ended. Rejects when the stream fails or is aborted. */
@@ -87,6 +88,11 @@ export interface StreamTextResult extends AsyncIterable<TextStreamPart> {
   readonly usage: Promise<TextgenUsage>;
   readonly finishReason: Promise<TextgenFinishReason>;
   readonly requestId: Promise<string | undefined>;
+  /**
+   * The model the vendor says answered (AITRE and WorqHat name it in their chunks), else the requested `model`;
+   * settles when the stream ends.
+   */
+  readonly responseModel: Promise<string>;
   /** Only the text deltas; iterate this or the result itself, not both. */
   readonly textStream: AsyncIterable<string>;
   /** Stops the stream and aborts the HTTP request. */

@@ -66,6 +66,32 @@ describe('aitre through the facade', () => {
     expect(mock.lastCall?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });
 
+  it('streamText with n > 1 keeps to completion 0 and reports the model named in the chunks', async () => {
+    const chunk = (choices: { text: string; index: number; finish_reason: string | null }[]) =>
+      `data: ${JSON.stringify({ id: 'c1', object: 'text_completion', created: 1, model: 'gpt-3.5-turbo-instruct-0914', choices: choices.map((choice) => ({ logprobs: null, ...choice })) })}\n\n`;
+    mock.override({
+      operationId: 'createCompletion',
+      response: {
+        type: 'stream-chunks',
+        chunks: [
+          chunk([{ text: 'Zero one', index: 0, finish_reason: null }]),
+          chunk([{ text: 'One one', index: 1, finish_reason: null }]),
+          chunk([{ text: ' zero two', index: 0, finish_reason: null }, { text: ' one two', index: 1, finish_reason: null }]),
+          chunk([{ text: ' one end', index: 1, finish_reason: 'length' }]),
+          chunk([{ text: '.', index: 0, finish_reason: 'stop' }]),
+          'data: [DONE]\n\n',
+        ],
+      },
+    });
+    const stream = createMockTextgen().streamText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', providerOptions: { aitre: { n: 2 } } });
+    expect(await collectDeltas(stream)).toEqual(['Zero one', ' zero two', '.']);
+    expect(await stream.text).toBe('Zero one zero two.');
+    expect(await stream.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
+    expect(stream.model).toBe('gpt-3.5-turbo-instruct');
+    expect(await stream.responseModel).toBe('gpt-3.5-turbo-instruct-0914');
+    expect(mock.lastCall?.body).toMatchObject({ n: 2, stream: true });
+  });
+
   it('maps content_filter to the unified content-filter reason', async () => {
     mock.override({
       operationId: 'createCompletion',

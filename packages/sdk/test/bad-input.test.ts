@@ -17,6 +17,14 @@ const badInputs: { name: string; input: unknown; message: RegExp }[] = [
   { name: 'a temperature that is not a number', input: { ...valid, temperature: '0.5' }, message: /temperature is "0\.5"; it must be a number/ },
   { name: 'a NaN temperature', input: { ...valid, temperature: Number.NaN }, message: /temperature is NaN/ },
   { name: 'a fractional maxOutputTokens', input: { ...valid, maxOutputTokens: 1.5 }, message: /maxOutputTokens is 1\.5; it must be a whole number of at least 1/ },
+  { name: 'a fractional maxRetries', input: { ...valid, maxRetries: 1.5 }, message: /^textgen: maxRetries is 1\.5; it must be a whole number of retries, 0 or more/ },
+  { name: 'a negative maxRetries', input: { ...valid, maxRetries: -1 }, message: /^textgen: maxRetries is -1; it must be a whole number of retries, 0 or more/ },
+  { name: 'a maxRetries beyond safe integers', input: { ...valid, maxRetries: 1e300 }, message: /^textgen: maxRetries is 1e\+300; it must be a whole number of retries/ },
+  { name: 'a NaN maxRetries', input: { ...valid, maxRetries: Number.NaN }, message: /^textgen: maxRetries is NaN/ },
+  { name: 'a zero timeout', input: { ...valid, timeout: 0 }, message: /^textgen: timeout is 0; it must be a positive number of milliseconds .*or Infinity for no time limit/ },
+  { name: 'a negative timeout', input: { ...valid, timeout: -5 }, message: /^textgen: timeout is -5; it must be a positive number of milliseconds/ },
+  { name: 'a NaN timeout', input: { ...valid, timeout: Number.NaN }, message: /^textgen: timeout is NaN; it must be a positive number of milliseconds/ },
+  { name: 'a string timeout', input: { ...valid, timeout: '1000' }, message: /^textgen: timeout is "1000"; it must be a positive number of milliseconds/ },
   { name: 'an empty model', input: { ...valid, model: ' ' }, message: /model is " "; pass the aitre model id/ },
   { name: 'worqhat without a final user turn', input: { provider: 'worqhat', model: 'aicon-v4-nano-160824', messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] }, message: /worqhat needs the last non-system message to be a user message/ },
   { name: 'edenai with only a system message', input: { provider: 'edenai', model: 'openai', messages: [{ role: 'system', content: 'Be brief.' }] }, message: /edenai needs the last non-system message to be a user message/ },
@@ -36,6 +44,14 @@ describe('bad input is a TextgenError naming the field and the fix, before any r
       expect(mock.calls).toEqual([]);
     });
   }
+
+  it('timeout: Infinity (no time limit) and maxRetries: 0 are accepted and the call goes out', async () => {
+    const result = await createMockTextgen().generateText({ ...valid, timeout: Number.POSITIVE_INFINITY, maxRetries: 0 });
+    expect(result.text.length).toBeGreaterThan(0);
+    const stream = createMockTextgen().streamText({ ...valid, timeout: Number.POSITIVE_INFINITY, maxRetries: 0 });
+    expect((await stream.text).length).toBeGreaterThan(0);
+    expect(mock.calls).toHaveLength(2);
+  });
 
   it('a provider with no options and no key in the environment names the option and the variable', async () => {
     vi.stubEnv('WORQHAT_API_KEY', '');

@@ -66,6 +66,79 @@ describe('edenai through the facade', () => {
     );
   });
 
+  describe('fallback_providers', () => {
+    const openaiFailsGoogleAnswers = {
+      openai: { status: 'fail', error: { message: 'Provider is currently unavailable' } },
+      google: {
+        status: 'success',
+        generated_text: 'Keywords: Obama, president, United States',
+        message: [],
+        usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 },
+      },
+    };
+
+    it('the requested provider failing while a fallback answers gives the fallback’s answer, saying who answered', async () => {
+      mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers } });
+      const result = await createMockTextgen().generateText({
+        provider: 'edenai',
+        model: 'openai/gpt-4o',
+        prompt: 'Extract the keywords.',
+        providerOptions: { edenai: { fallback_providers: ['google'] } },
+      });
+      expect(result).toMatchObject({
+        text: 'Keywords: Obama, president, United States',
+        provider: 'edenai',
+        model: 'google',
+        usage: { inputTokens: 12, outputTokens: 7, totalTokens: 19 },
+        raw: openaiFailsGoogleAnswers,
+      });
+      expect(result.warnings).toEqual([
+        'edenai: openai/gpt-4o failed (Provider is currently unavailable); the answer is from the fallback provider google.',
+      ]);
+      expect(mock.lastCall?.body).toMatchObject({ providers: 'openai/gpt-4o', fallback_providers: 'google' });
+    });
+
+    it('fallback_providers given as a comma-separated string work the same', async () => {
+      mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers } });
+      const result = await createMockTextgen().generateText({
+        provider: 'edenai',
+        model: 'openai',
+        prompt: 'Extract the keywords.',
+        providerOptions: { edenai: { fallback_providers: 'mistral, google' } },
+      });
+      expect(result.text).toBe('Keywords: Obama, president, United States');
+      expect(result.model).toBe('google');
+    });
+
+    it('a provider that answered but was not a fallback does not stand in for the failed one', async () => {
+      mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers } });
+      const failure = createMockTextgen().generateText({
+        provider: 'edenai',
+        model: 'openai',
+        prompt: 'Extract the keywords.',
+        providerOptions: { edenai: { fallback_providers: ['anthropic'] } },
+      });
+      await expect(failure).rejects.toSatisfy(
+        (error) =>
+          APIError.isInstance(error) && /openai failed: Provider is currently unavailable, and no fallback provider \(anthropic\) answered/.test(error.message),
+      );
+    });
+
+    it('no provider answering still rejects with every provider’s message', async () => {
+      const allFailed = { openai: openaiFailsGoogleAnswers.openai, google: { status: 'fail', error: { message: 'Quota exceeded' } } };
+      mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: allFailed } });
+      const failure = createMockTextgen().generateText({
+        provider: 'edenai',
+        model: 'openai',
+        prompt: 'Extract the keywords.',
+        providerOptions: { edenai: { fallback_providers: ['google'] } },
+      });
+      await expect(failure).rejects.toSatisfy(
+        (error) => APIError.isInstance(error) && /Provider is currently unavailable/.test(error.message) && /Quota exceeded/.test(error.message),
+      );
+    });
+  });
+
   it('a 429 rejects with RateLimitError', async () => {
     const failure = createMockTextgen().generateText({ provider: 'edenai', model: 'openai', prompt: 'Hi', headers: { Prefer: 'code=429' } });
     await expect(failure).rejects.toSatisfy((error) => RateLimitError.isInstance(error));

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { APIConnectionError, InternalServerError } from '../src/index';
 import { createMockTextgen, useMockServer } from './support/mock-textgen';
@@ -31,6 +32,30 @@ describe('streamText lifecycle', () => {
     ).rejects.toSatisfy((error) => APIConnectionError.isInstance(error));
     expect(seen).toEqual(['partial']);
     await expect(stream.text).rejects.toSatisfy((error) => APIConnectionError.isInstance(error));
+  });
+
+  it("streams that settle leave no listener on the caller's signal", async () => {
+    const controller = new AbortController();
+    const textgen = createMockTextgen();
+    for (let index = 0; index < 20; index += 1) {
+      const stream = textgen.streamText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Hi', signal: controller.signal });
+      expect((await stream.text).length).toBeGreaterThan(0);
+    }
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+
+    // A failed stream, one left early with break, and one refused before sending detach too.
+    const failed = textgen.streamText({ provider: 'aitre', model: 'm', prompt: 'x', signal: controller.signal, headers: { Prefer: 'code=500' } });
+    await expect(failed.text).rejects.toSatisfy((error) => InternalServerError.isInstance(error));
+    const leftEarly = textgen.streamText({ provider: 'worqhat', model: 'aicon-v4-nano-160824', prompt: 'Hi', signal: controller.signal });
+    for await (const part of leftEarly) {
+      expect(part.text.length).toBeGreaterThan(0);
+      break;
+    }
+    await leftEarly.text.catch(() => undefined);
+    expect(() =>
+      textgen.streamText({ provider: 'edenai', model: 'openai', messages: [{ role: 'system', content: 'Be brief.' }], signal: controller.signal }),
+    ).toThrow(/edenai needs the last non-system message/);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('a result can be iterated only once; textStream gives the same text', async () => {

@@ -46,7 +46,7 @@ type FinishReasonWire = CreateCompletionResponse['choices'][number]['finish_reas
 
 // The wire enum plus any other string a reseller may send: both are mapped, the unknown ones to `other`.
 function mapFinishReason(raw: FinishReasonWire | (string & {}) | null | undefined): TextgenFinishReason {
-  if (raw === null || raw === undefined) return unknownFinishReason;
+  if (raw === null || raw === undefined) return unknownFinishReason();
   switch (raw) {
     case 'stop':
       return { unified: 'stop', raw };
@@ -61,7 +61,7 @@ function mapFinishReason(raw: FinishReasonWire | (string & {}) | null | undefine
 }
 
 function mapUsage(usage: CreateCompletionResponse['usage'] | null | undefined): TextgenUsage {
-  if (usage === null || usage === undefined) return emptyUsage;
+  if (usage === null || usage === undefined) return emptyUsage();
   return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens };
 }
 
@@ -83,7 +83,7 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
       warnings: [],
       async generate() {
         const { data, requestId } = await client.completions.create({ ...body, stream: false }, call.requestOptions).withResponse();
-        const choice = data.choices[0];
+        const choice = data.choices.find((candidate) => candidate.index === 0) ?? data.choices[0];
         return {
           text: choice?.text ?? '',
           model: data.model,
@@ -100,7 +100,10 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks as AsyncIterable<CompletionChunk>) {
-            const choice = chunk.choices[0];
+            if (typeof chunk.model === 'string') yield { type: 'response-metadata', model: chunk.model };
+            // With `n` > 1 (or `best_of`) the chunks of every completion are interleaved, each tagged with its `index`;
+            // the facade's text is completion 0, as in generateText, so the others are not mixed into it.
+            const choice = chunk.choices.find((candidate) => candidate.index === 0);
             if (choice !== undefined) {
               yield { type: 'text-delta', text: choice.text };
               if (choice.finish_reason !== null) yield { type: 'finish-reason', finishReason: mapFinishReason(choice.finish_reason) };

@@ -40,35 +40,57 @@ function toChatBody(call: NormalizedCall): EdenAIChatRequest {
 }
 
 function mapUsage(usage: EdenAIUsage | undefined): TextgenUsage {
-  if (usage === undefined) return emptyUsage;
+  if (usage === undefined) return emptyUsage();
   return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens };
 }
 
+/** The provider names of a `providers` / `fallback_providers` value: a list, or a comma-separated string. */
+function providerNames(value: unknown): string[] {
+  const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return entries.filter((entry): entry is string => typeof entry === 'string').map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
+/** Whether a result key names the provider asked for: Eden AI's key for `provider/model` is unconfirmed (vendors.md). */
+function namesProvider(options: { requested: string; key: string }): boolean {
+  return options.key === options.requested || options.key === options.requested.split('/')[0];
+}
+
+interface PickedAnswer {
+  answer: EdenAIProviderSuccess;
+  /** Set when the requested provider failed and a fallback answered: which one, and why. */
+  fallback: { provider: string; failure: string } | undefined;
+}
+
 /**
- * The result for the provider that was asked for. Eden AI's key for a `provider/model` request is unconfirmed
- * (vendors.md), so both `openai/gpt-4o` and `openai` are looked up. A failure of that provider inside the 200 becomes
- * an APIError carrying Eden AI's message.
+ * The answer of the provider that was asked for; when that provider failed inside the 200, the answer of the first
+ * fallback provider (`providerOptions.edenai.fallback_providers`) that succeeded. A failure with no successful fallback
+ * becomes an APIError carrying Eden AI's message. (When every provider failed, `chat` has already thrown.)
  */
-function pickAnswer(options: { result: EdenAIChatResult; model: string; response: Response }): EdenAIProviderSuccess {
-  const { result, model, response } = options;
-  const names = [model, model.split('/')[0]];
-  const matches = (provider: string) => names.includes(provider);
-  const answer = result.successes.find((success) => matches(success.provider));
-  if (answer !== undefined) return answer;
-  const failure = result.failures.find((candidate) => matches(candidate.provider));
+function pickAnswer(options: { result: EdenAIChatResult; model: string; fallbackProviders: string[]; response: Response }): PickedAnswer {
+  const { result, model, fallbackProviders, response } = options;
+  const answer = result.successes.find((success) => namesProvider({ requested: model, key: success.provider }));
+  if (answer !== undefined) return { answer, fallback: undefined };
+  const failure = result.failures.find((candidate) => namesProvider({ requested: model, key: candidate.provider }));
   if (failure !== undefined) {
+    for (const fallbackProvider of fallbackProviders) {
+      const fallbackAnswer = result.successes.find((success) => namesProvider({ requested: fallbackProvider, key: success.provider }));
+      if (fallbackAnswer !== undefined) return { answer: fallbackAnswer, fallback: { provider: fallbackAnswer.provider, failure: failure.message } };
+    }
     throw new APIError({
       vendor: 'edenai',
       status: response.status,
       headers: response.headers,
       body: result.raw,
-      message: `[edenai] Provider ${failure.provider} failed: ${failure.message}. Retry later, or pass providerOptions.edenai.fallback_providers.`,
+      message:
+        fallbackProviders.length === 0
+          ? `[edenai] Provider ${failure.provider} failed: ${failure.message}. Retry later, or pass providerOptions.edenai.fallback_providers.`
+          : `[edenai] Provider ${failure.provider} failed: ${failure.message}, and no fallback provider (${fallbackProviders.join(', ')}) answered. Retry later.`,
     });
   }
   // Neither name matched (Eden AI may key the result differently); a single answer is still the one asked for.
   const [first] = result.successes;
   if (first === undefined) throw new TextgenError('textgen: edenai answered without a successful provider result.');
-  return first;
+  return { answer: first, fallback: undefined };
 }
 
 export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> = {
@@ -80,15 +102,20 @@ export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> =
     return {
       warnings: [],
       async generate() {
-        // A single provider that failed inside the 200 makes `chat` reject with an APIError naming its message.
+        // `chat` rejects when no provider answered; a partial failure is sorted out by pickAnswer.
         const { data, requestId, response } = await client.text.chat(body, call.requestOptions).withResponse();
-        const answer = pickAnswer({ result: data, model: call.model, response });
+        const { answer, fallback } = pickAnswer({ result: data, model: call.model, fallbackProviders: providerNames(body.fallback_providers), response });
         return {
           text: answer.generatedText ?? '',
-          model: undefined,
+          // A fallback's answer is reported under that provider's name, so the result says who answered.
+          model: fallback === undefined ? undefined : fallback.provider,
           usage: mapUsage(answer.usage),
-          finishReason: unknownFinishReason,
+          finishReason: unknownFinishReason(),
           requestId,
+          warnings:
+            fallback === undefined
+              ? []
+              : [`edenai: ${call.model} failed (${fallback.failure}); the answer is from the fallback provider ${fallback.provider}.`],
           raw: data.raw,
         };
       },

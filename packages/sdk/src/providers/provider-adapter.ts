@@ -5,7 +5,7 @@ export type ProviderStreamEvent =
   | { type: 'text-delta'; text: string }
   | { type: 'usage'; usage: Partial<TextgenUsage> }
   | { type: 'finish-reason'; finishReason: TextgenFinishReason }
-  | { type: 'response-metadata'; requestId: string | undefined };
+  | { type: 'response-metadata'; requestId?: string | undefined; model?: string | undefined };
 
 export interface ProviderGenerateResult {
   text: string;
@@ -13,6 +13,8 @@ export interface ProviderGenerateResult {
   usage: TextgenUsage;
   finishReason: TextgenFinishReason;
   requestId: string | undefined;
+  /** What the response itself taught (e.g. Eden AI answering from a fallback provider); added to the call's warnings. */
+  warnings?: string[] | undefined;
   raw: unknown;
 }
 
@@ -36,6 +38,12 @@ export interface ProviderAdapter<Client, Options> {
   prepare(options: { client: Client; call: NormalizedCall; stream: boolean }): PreparedCall;
 }
 
-export const unknownFinishReason: TextgenFinishReason = { unified: 'unknown', raw: undefined };
+// Factories, not shared constants: results hand these objects to callers, and a caller that edits one result's usage
+// must not change what a later call reports.
+export function unknownFinishReason(): TextgenFinishReason {
+  return { unified: 'unknown', raw: undefined };
+}
 
-export const emptyUsage: TextgenUsage = { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined };
+export function emptyUsage(): TextgenUsage {
+  return { inputTokens: undefined, outputTokens: undefined, totalTokens: undefined };
+}

@@ -28,7 +28,7 @@ export const wetrocloudAdapter: ProviderAdapter<WetrocloudClient, WetrocloudClie
       messages: call.messages.map((message) => ({ role: message.role, content: message.content })),
       ...call.providerOptions,
     };
-    const totalOnly = (tokens: number | undefined) => ({ ...emptyUsage, totalTokens: tokens });
+    const totalOnly = (tokens: number | undefined) => ({ ...emptyUsage(), totalTokens: tokens });
     return {
       warnings,
       async generate() {
@@ -37,7 +37,7 @@ export const wetrocloudAdapter: ProviderAdapter<WetrocloudClient, WetrocloudClie
           text: data.response,
           model: undefined,
           usage: totalOnly(data.tokens),
-          finishReason: unknownFinishReason,
+          finishReason: unknownFinishReason(),
           requestId,
           raw: data,
         };

@@ -85,8 +85,8 @@ export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions
           text: typeof content === 'string' ? content : content === undefined ? '' : JSON.stringify(content),
           model: response.model,
           // processingCount is a billing count, not tokens: it stays in `raw`.
-          usage: emptyUsage,
-          finishReason: unknownFinishReason,
+          usage: emptyUsage(),
+          finishReason: unknownFinishReason(),
           requestId,
           raw: response,
         };
@@ -97,7 +97,7 @@ export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
             // Stream chunks name the id `processing_id` (the JSON body says `processingId`).
-            yield { type: 'response-metadata', requestId: chunk.processing_id };
+            yield { type: 'response-metadata', requestId: chunk.processing_id, model: chunk.model };
             if (typeof chunk.content === 'string') yield { type: 'text-delta', text: chunk.content };
           }
         }

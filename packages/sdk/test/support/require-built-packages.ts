@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// The built CLI imports the other packages through their dist/ (package.json "exports"). turbo builds them before
-// `test` (turbo.json: test depends on build and ^build); run by hand without a build, say so instead of failing obscurely.
+// The dist test loads the built sdk, which imports the other packages through their dist/ (package.json "exports"),
+// and serves requests with the built mocks. turbo builds them before `test` (turbo.json: test depends on build and
+// ^build); run by hand without a build, say so instead of failing obscurely.
 const packageNames = ['core', 'wetrocloud', 'edenai', 'worqhat', 'aitre', 'mocks', 'sdk'];
 
 export function setup(): void {

@@ -1,40 +1,32 @@
-import { APIError, TextgenError } from '@textgen/core';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { APIError, TextgenError, textgenProviders, type TextgenProvider } from '@textgen/sdk';
+import { Command, CommanderError, Option } from 'commander';
 import { runDemo } from '../demo/run-demo';
-import { textgenProviders } from '../normalize-call-input';
-import type { TextgenProvider } from '../textgen-types';
 import { CliUsageError } from './cli-usage-error';
 import type { CliIO } from './cli-io';
+import { formatErrorLine } from './format-error-line';
+import { parseBaseUrl, parseMaxOutputTokens, parsePort, parseTemperature } from './parse-flag-values';
 import { runGenerateCommand } from './run-generate-command';
 import { runMockCommand } from './run-mock-command';
 import { createTerminalStyle } from './terminal-style';
 
 export const exitCodes = { success: 0, apiError: 1, usageError: 2 } as const;
 
-function parseNumber(value: string): number {
-  const parsed = Number(value);
-  if (value.trim() === '' || Number.isNaN(parsed)) throw new InvalidArgumentError(`"${value}" is not a number.`);
-  return parsed;
-}
-
-function parseWholeNumber(value: string): number {
-  const parsed = parseNumber(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
-  return parsed;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+/** Output goes to `io`; commander's own errors become one `textgen:` line that points at the command's help. */
+function configureOutput(command: Command, io: CliIO): Command {
+  const helpCommand = command.parent === null ? 'textgen --help' : `textgen ${command.name()} --help`;
+  return command.configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+    outputError: (text, write) => write(formatErrorLine(`${text.replace(/^error: /, '')} (see ${helpCommand})`)),
+  });
 }
 
 function createProgram(io: CliIO, setExitCode: (code: number) => void): Command {
-  const program = new Command('textgen')
+  const program = configureOutput(new Command('textgen'), io)
     .description('Generate text with Wetrocloud, Eden AI, WorqHat or AITRE through one interface.')
-    .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
-    .showHelpAfterError('(run with --help for usage)');
+    .exitOverride();
 
-  program
+  const generate = program
     .command('generate')
     .description('Generate text from a prompt. The API key comes from <VENDOR>_API_KEY (e.g. WORQHAT_API_KEY).')
     .argument('[prompt]', 'the prompt text, or - to read it from stdin')
@@ -43,10 +35,18 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
     .option('--stream', 'print the answer as it arrives', false)
     .option('--json', 'print JSON (with --stream: one JSON line per part, then a finish line)', false)
     .option('--system <text>', 'system instructions')
-    .option('--temperature <number>', 'sampling temperature from 0 to 2 (converted to each vendor range)', parseNumber)
-    .option('--max-output-tokens <number>', 'cap on generated tokens (where the vendor has one)', parseWholeNumber)
-    .option('--base-url <url>', 'base URL of the vendor API (default: <VENDOR>_BASE_URL, then the vendor default)')
-    .addHelpText('after', '\nExit codes: 0 success, 1 API error, 2 usage error.\nExample: WORQHAT_API_KEY=... textgen generate --provider worqhat --model aicon-v4-nano-160824 "Hello"')
+    .option('--temperature <number>', 'sampling temperature from 0 to 2 (converted to each vendor range)', parseTemperature)
+    .option('--max-output-tokens <number>', 'cap on generated tokens, a whole number of at least 1 (where the vendor has one)', parseMaxOutputTokens)
+    .option('--base-url <url>', 'base URL of the vendor API (default: <VENDOR>_BASE_URL, then the vendor default)', parseBaseUrl)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 success, 1 API error, 2 usage error.',
+        'Log lines of the vendor client go to stderr only when TEXTGEN_LOG is set (error, warn, info or debug).',
+        'Example: WORQHAT_API_KEY=... textgen generate --provider worqhat --model aicon-v4-nano-160824 "Hello"',
+      ].join('\n'),
+    )
     .action(
       async (
         prompt: string | undefined,
@@ -77,17 +77,19 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
         );
       },
     );
+  configureOutput(generate, io);
 
-  program
+  const mock = program
     .command('mock')
     .description('Serve the vendor mocks (built from the specs) over HTTP until Ctrl+C.')
-    .option('--port <number>', 'port to listen on; 0 picks a free one', parseWholeNumber, 4010)
+    .option('--port <number>', 'port to listen on; 0 picks a free one', parsePort, 4010)
     .option('--vendor <vendor>', 'serve only this vendor, at the root (default: every vendor under /<vendor>)')
     .action(async (options: { port: number; vendor?: string }) => {
       await runMockCommand({ port: options.port, vendor: options.vendor }, io);
     });
+  configureOutput(mock, io);
 
-  program
+  const demo = program
     .command('demo')
     .description('Run generateText and streamText for all four vendors against an in-process mock server (no network, no keys).')
     .action(async () => {
@@ -95,6 +97,7 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
       const failures = await runDemo({ write: (text) => io.stdout.write(text), style });
       if (failures > 0) setExitCode(exitCodes.apiError);
     });
+  configureOutput(demo, io);
 
   return program;
 }
@@ -106,7 +109,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     exitCode = code;
   });
   const fail = (code: number, message: string) => {
-    io.stderr.write(`textgen: ${oneLine(message)}\n`);
+    io.stderr.write(formatErrorLine(message));
     return code;
   };
   try {

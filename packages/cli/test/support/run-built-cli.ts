@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const builtCli = fileURLToPath(new URL('../../dist/bin/textgen.mjs', import.meta.url));
+/** What package.json "bin" points at: a committed file that imports the built CLI. */
+export const committedBinShim = fileURLToPath(new URL('../../bin/textgen.mjs', import.meta.url));
 
 export interface CliRun {
   exitCode: number | null;
@@ -15,10 +17,10 @@ export function cleanEnvironment(extra: Record<string, string> = {}): NodeJS.Pro
   return { ...environment, NO_COLOR: '1', ...extra };
 }
 
-/** Runs `node dist/bin/textgen.mjs <args>` as a child process and collects its output. */
-export function runBuiltCli(args: string[], options: { environment?: NodeJS.ProcessEnv; input?: string } = {}): Promise<CliRun> {
+/** Runs `node dist/bin/textgen.mjs <args>` (or another entry) as a child process and collects its output. */
+export function runBuiltCli(args: string[], options: { environment?: NodeJS.ProcessEnv; input?: string; entry?: string } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [builtCli, ...args], { env: options.environment ?? cleanEnvironment(), stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.entry ?? builtCli, ...args], { env: options.environment ?? cleanEnvironment(), stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

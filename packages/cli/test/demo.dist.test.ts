@@ -20,6 +20,15 @@ describe('textgen demo (built CLI)', () => {
     for (const text of texts) expect(run.stdout).toContain(text);
     for (const title of ['Wetrocloud', 'Eden AI', 'WorqHat', 'AITRE']) expect(run.stdout).toContain(`== ${title} ==`);
     expect(run.stdout).toContain('4 of 4 vendors answered both calls');
+    // It says what it asked, and that the answers are the specs' canned examples rather than replies to it.
+    expect(run.stdout).toMatch(/canned example responses/);
+    expect(run.stdout).toContain('text                   "What is a large language model?"');
+    expect(run.stdout).toContain('question       "What is a large language model?"');
+    expect(run.stdout).toContain('messages[] user    "What is a large language model?"');
+    expect(run.stdout).toContain('prompt  "Answer in one short paragraph.\\n\\nUser: What is a large language model?\\n\\nAssistant:"');
+    // Wetrocloud has no temperature: the warning is shown for generateText and for streamText.
+    const temperatureWarnings = run.stdout.split('\n').filter((line) => /warning +wetrocloud has no temperature field/.test(line));
+    expect(temperatureWarnings).toHaveLength(2);
     // NO_COLOR and a pipe: plain text only.
     expect(run.stdout).not.toContain('\u001b[');
   });

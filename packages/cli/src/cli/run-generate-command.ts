@@ -1,0 +1,147 @@
+import {
+  createTextgen,
+  type GenerateTextResult,
+  type Logger,
+  type LogLevel,
+  type TextgenCallInput,
+  type TextgenOptions,
+  type TextgenProvider,
+} from '@textgen/sdk';
+import { CliUsageError } from './cli-usage-error';
+import type { CliIO } from './cli-io';
+import { isHttpUrl } from './parse-flag-values';
+import { readStdin } from './read-stdin';
+
+export interface GenerateCommandOptions {
+  provider: TextgenProvider;
+  model: string;
+  prompt: string | undefined;
+  stream: boolean;
+  json: boolean;
+  system: string | undefined;
+  temperature: number | undefined;
+  maxOutputTokens: number | undefined;
+  baseURL: string | undefined;
+}
+
+const logLevels: Record<LogLevel, true> = { off: true, error: true, warn: true, info: true, debug: true };
+
+function isLogLevel(value: string): value is LogLevel {
+  return Object.hasOwn(logLevels, value);
+}
+
+/**
+ * The client's log level. Unset, nothing is logged: a failure is already reported by the one `textgen:` error line,
+ * and the client's own error line would say it twice. TEXTGEN_LOG turns the log lines on (on stderr).
+ */
+function readLogLevel(environment: NodeJS.ProcessEnv): LogLevel {
+  const requested = environment.TEXTGEN_LOG?.trim().toLowerCase();
+  if (requested === undefined || requested === '') return 'off';
+  if (!isLogLevel(requested)) {
+    throw new CliUsageError(`TEXTGEN_LOG is "${requested}"; set it to one of ${Object.keys(logLevels).join(', ')}, or unset it.`);
+  }
+  return requested;
+}
+
+/** The key from `<VENDOR>_API_KEY`; the message names the variable once and says how to set it. */
+function readApiKey(options: { provider: TextgenProvider; environment: NodeJS.ProcessEnv }): string {
+  const variable = `${options.provider.toUpperCase()}_API_KEY`;
+  const apiKey = options.environment[variable];
+  if (apiKey === undefined || apiKey.trim() === '') {
+    throw new CliUsageError(`No ${options.provider} API key: set the ${variable} environment variable to your key and run the command again.`);
+  }
+  return apiKey;
+}
+
+/** `--base-url`, else `<VENDOR>_BASE_URL` (checked like the flag), else undefined for the vendor default. */
+function readBaseURL(options: { provider: TextgenProvider; flag: string | undefined; environment: NodeJS.ProcessEnv }): string | undefined {
+  if (options.flag !== undefined) return options.flag;
+  const variable = `${options.provider.toUpperCase()}_BASE_URL`;
+  const fromEnvironment = options.environment[variable];
+  if (fromEnvironment === undefined || fromEnvironment.trim() === '') return undefined;
+  if (!isHttpUrl(fromEnvironment)) throw new CliUsageError(`${variable} is "${fromEnvironment}"; it must be an absolute http:// or https:// URL.`);
+  return fromEnvironment;
+}
+
+interface JsonSummary {
+  text: string;
+  provider: TextgenProvider;
+  model: string;
+  usage: { inputTokens: number | null; outputTokens: number | null; totalTokens: number | null };
+  finishReason: { unified: string; raw: string | null };
+  requestId: string | null;
+  warnings: string[];
+}
+
+/** The `--json` shape: every field is always there, `null` where the vendor reported nothing, so scripts can rely on it. */
+function summarize(result: Omit<GenerateTextResult, 'raw'>): JsonSummary {
+  const { text, provider, model, usage, finishReason, requestId, warnings } = result;
+  return {
+    text,
+    provider,
+    model,
+    usage: { inputTokens: usage.inputTokens ?? null, outputTokens: usage.outputTokens ?? null, totalTokens: usage.totalTokens ?? null },
+    finishReason: { unified: finishReason.unified, raw: finishReason.raw ?? null },
+    requestId: requestId ?? null,
+    warnings,
+  };
+}
+
+/** `textgen generate`: one call through the facade; the API key comes from `<VENDOR>_API_KEY`. */
+export async function runGenerateCommand(options: GenerateCommandOptions, io: CliIO): Promise<void> {
+  if (options.model.trim() === '') throw new CliUsageError(`--model is empty; pass the ${options.provider} model id.`);
+  let prompt = options.prompt;
+  if (prompt === undefined) throw new CliUsageError('Give a prompt argument, or - to read the prompt from stdin.');
+  if (prompt === '-') prompt = await readStdin(io.stdin);
+  if (prompt.trim() === '') throw new CliUsageError('The prompt is empty; pass some text (or pipe it in with -).');
+
+  // Only the chosen vendor is configured. Keys always come from the environment (never from argv, which other users
+  // of the machine can read in the process list). Log lines go to stderr: stdout carries only the answer.
+  const toStderr = (message: string) => void io.stderr.write(`${message}\n`);
+  const logger: Logger = { error: toStderr, warn: toStderr, info: toStderr, debug: toStderr };
+  const clientOptions: TextgenOptions = {
+    [options.provider]: {
+      apiKey: readApiKey({ provider: options.provider, environment: io.environment }),
+      baseURL: readBaseURL({ provider: options.provider, flag: options.baseURL, environment: io.environment }),
+      logLevel: readLogLevel(io.environment),
+      logger,
+    },
+  };
+  const textgen = createTextgen(clientOptions);
+  const input: TextgenCallInput = {
+    provider: options.provider,
+    model: options.model,
+    prompt,
+    system: options.system,
+    temperature: options.temperature,
+    maxOutputTokens: options.maxOutputTokens,
+  };
+  const write = (text: string) => io.stdout.write(text);
+  const warn = (warnings: string[]) => {
+    for (const warning of warnings) io.stderr.write(`textgen: warning: ${warning}\n`);
+  };
+
+  if (!options.stream) {
+    const result = await textgen.generateText(input);
+    warn(result.warnings);
+    write(options.json ? `${JSON.stringify({ ...summarize(result), raw: result.raw ?? null }, null, 2)}\n` : `${result.text}\n`);
+    return;
+  }
+
+  const stream = textgen.streamText(input);
+  warn(stream.warnings);
+  for await (const part of stream) write(options.json ? `${JSON.stringify(part)}\n` : part.text);
+  const [text, usage, finishReason, requestId, model] = await Promise.all([
+    stream.text,
+    stream.usage,
+    stream.finishReason,
+    stream.requestId,
+    stream.responseModel,
+  ]);
+  if (options.json) {
+    const finish = summarize({ text, provider: options.provider, model, usage, finishReason, requestId, warnings: stream.warnings });
+    write(`${JSON.stringify({ type: 'finish', ...finish })}\n`);
+  } else {
+    write('\n');
+  }
+}
