@@ -1,4 +1,5 @@
 const redactedText = '[redacted]';
+const minimumSubstringSecretLength = 8;
 
 /** Removes one secret (the API key) from text, parsed bodies and headers before they reach an error or a log. */
 export interface Redactor {
@@ -21,8 +22,14 @@ export function createRedactor(options: { secret: string; headerName: string }):
   const secrets = [...new Set([options.secret, encodeURIComponent(options.secret), new URLSearchParams([['', options.secret]]).toString().slice(1)])]
     .filter((secret) => secret !== '')
     .sort((left, right) => right.length - left.length);
-  const text = (value: string): string => secrets.reduce((result, secret) => result.split(secret).join(redactedText), value);
-  const holdsSecret = (value: string): boolean => secrets.some((secret) => value.includes(secret));
+  // A key shorter than any real one (a test key such as "k") is matched only as a whole token: replacing every "k"
+  // would mangle each message ("Chec[redacted] the base URL") and hide nothing worth hiding.
+  const patterns = secrets.map((secret) => {
+    const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(secret.length < minimumSubstringSecretLength ? `(?<![\\w-])${escaped}(?![\\w-])` : escaped, 'g');
+  });
+  const text = (value: string): string => patterns.reduce((result, pattern) => result.replace(pattern, redactedText), value);
+  const holdsSecret = (value: string): boolean => patterns.some((pattern) => value.search(pattern) !== -1);
 
   // Iterative, with a map of copies instead of a depth cap: a parsed body can nest deeper than the call stack allows.
   const redactValue = (root: unknown): unknown => {

@@ -245,4 +245,11 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
       for (const secret of [oddKey, urlEncoded, formEncoded, 'ODD']) expect(rendering).not.toContain(secret);
     }
   });
+
+  it('matches a key too short to be real only as a whole token, so messages stay readable', async () => {
+    const echoing = async () => Response.json({ error: { message: 'Check the network; key=k was refused, k too' } }, { status: 401 });
+    const transport = createFakeTransport({ apiKey: 'k', fetch: echoing, maxRetries: 0 });
+    const error = await failureOf(transport.request((client, init) => client.POST('/echo', { body: { prompt: 'hi' }, ...init })));
+    expect((error as APIError).message).toContain('Check the network; key=[redacted] was refused, [redacted] too');
+  });
 });
