@@ -65,9 +65,9 @@ export async function bundleForBrowser({ entryPoint, outfile }: { entryPoint: st
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
-    // The tsconfig paths map `@textgen/*` to each package's src/index.ts, so the bundle holds today's sources, not a
-    // dist/ that may be stale or unbuilt.
-    tsconfig: join(demoFolder, 'tsconfig.json'),
+    // No tsconfig `paths`: `@textgen/*` resolves to each package's built dist/, what users install (turbo builds the
+    // packages before this test).
+    tsconfig: join(demoFolder, 'tsconfig.bundle.json'),
     sourcemap: true,
     metafile: true,
     logLevel: 'silent',
@@ -93,8 +93,10 @@ export async function buildBrowserDemo({
 }: { outputFolder?: string } = {}): Promise<BuiltBrowserDemo> {
   await mkdir(outputFolder, { recursive: true });
   const bundle = await bundleForBrowser({ entryPoint: join(demoFolder, 'main.ts'), outfile: join(outputFolder, 'main.js') });
-  if (!bundle.bundledInputs.includes('packages/sdk/src/index.ts')) {
-    throw new Error(`The bundle does not hold packages/sdk/src/index.ts; @textgen/sdk resolved elsewhere:\n${bundle.bundledInputs.join('\n')}`);
+  if (!bundle.bundledInputs.includes('packages/sdk/dist/index.mjs')) {
+    throw new Error(
+      `The bundle does not hold packages/sdk/dist/index.mjs (run \`pnpm build\` first); @textgen/sdk resolved elsewhere:\n${bundle.bundledInputs.join('\n')}`,
+    );
   }
   await copyFile(join(demoFolder, 'index.html'), join(outputFolder, 'index.html'));
   return { outputFolder, ...bundle };

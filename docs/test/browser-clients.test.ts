@@ -149,14 +149,15 @@ afterAll(async () => {
 });
 
 describe('textgen clients in a browser', () => {
-  it('bundles the facade and all four vendor clients from their sources, without the mocks or the CLI', () => {
+  it('bundles the built facade and all four built vendor clients, without the mocks or the CLI', () => {
     // The demo must call every vendor the facade knows, so each client package is in the bundle.
     expect(browserDemoCalls.map((call) => call.provider).sort()).toEqual([...textgenProviders].sort());
     for (const packageName of ['sdk', 'core', ...textgenProviders]) {
-      expect(builtDemo.bundledInputs).toContain(`packages/${packageName}/src/index.ts`);
+      expect(builtDemo.bundledInputs).toContain(`packages/${packageName}/dist/index.mjs`);
+      expect(builtDemo.bundledInputs.filter((input) => input.startsWith(`packages/${packageName}/src/`))).toEqual([]);
     }
     const nodeOnlyInputs = builtDemo.bundledInputs.filter(
-      (input) => input.startsWith('packages/mocks/') || input.startsWith('packages/sdk/src/cli/') || input.includes('/msw@'),
+      (input) => input.startsWith('packages/mocks/') || input.startsWith('packages/cli/') || input.includes('/msw@') || input.includes('/commander@'),
     );
     expect(nodeOnlyInputs).toEqual([]);
   });
