@@ -110,6 +110,20 @@ function firstJsonExample(response: OpenApiResponse | undefined): unknown {
   return undefined;
 }
 
+/**
+ * The body of a 401 for credentials the mock rejected. The mock only rejects a missing header or one outside the
+ * vendor's scheme (any non-empty key in the right scheme is accepted), so the example the spec marks
+ * `x-textgen-when: missing-credentials` fits best; without one, the first example stands in.
+ */
+function missingCredentialsExample(response: OpenApiResponse | undefined): unknown {
+  for (const [mediaType, media] of Object.entries(response?.content ?? {})) {
+    if (!isJsonMediaType(mediaType)) continue;
+    const marked = Object.values(media.examples ?? {}).find((example) => example['x-textgen-when'] === 'missing-credentials');
+    if (marked !== undefined) return marked.value;
+  }
+  return firstJsonExample(response);
+}
+
 function responseForStatus(operation: OpenApiOperation, status: number): OpenApiResponse | undefined {
   return operation.responses[String(status)] ?? operation.responses.default;
 }
@@ -231,7 +245,7 @@ async function handleOperationRequest(
     const response = operation.responses['401'];
     return jsonResponse({
       status: 401,
-      body: firstJsonExample(response) ?? { textgenMockError: `credentials ${authorization.reason}` },
+      body: missingCredentialsExample(response) ?? { textgenMockError: `credentials ${authorization.reason}` },
       headers: declaredResponseHeaders(response),
     });
   }

@@ -10,6 +10,11 @@ export interface OpenApiExample {
   summary?: string;
   description?: string;
   value?: unknown;
+  /**
+   * When the mocks serve this example on their own. `missing-credentials`: the answer to a request whose credentials
+   * are missing or not in the vendor's scheme (for example Wetrocloud's "Authentication credentials were not provided.").
+   */
+  'x-textgen-when'?: 'missing-credentials';
 }
 
 export interface OpenApiMediaType {

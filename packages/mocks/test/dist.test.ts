@@ -59,6 +59,38 @@ describe('the built package', () => {
   });
 });
 
+/** Starts the built bin and waits for the URL it prints; `stop` sends a signal and resolves with the exit code. */
+async function startBin(args: string[]): Promise<{ url: string; lines: string[]; stop: (signal: NodeJS.Signals) => Promise<number | null> }> {
+  const child = spawn(process.execPath, [binEntry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const lines: string[] = [];
+  const reader = createInterface({ input: child.stdout });
+  const outputClosed = new Promise<void>((resolve) => reader.once('close', resolve));
+  const stop = async (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    const code = await exited;
+    await outputClosed;
+    return code;
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed; output: ${lines.join('\n')}`)), 10_000);
+      reader.on('line', (line) => {
+        lines.push(line);
+        const match = /listening on (http:\/\/\S+)/.exec(line);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    return { url, lines, stop };
+  } catch (error) {
+    await stop('SIGKILL');
+    throw error;
+  }
+}
+
 describe('the textgen-mock bin', () => {
   it('prints --help and exits 0, also behind the `--` that `pnpm mock -- --help` forwards', async () => {
     const child = spawn(process.execPath, [binEntry, '--', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -75,37 +107,36 @@ describe('the textgen-mock bin', () => {
     expect(code).toBe(2);
   });
 
-  it('serves on --port 0, logs requests, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [binEntry, '--port', '0', '--delay', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const lines: string[] = [];
-    const reader = createInterface({ input: child.stdout });
-    const outputClosed = new Promise<void>((resolve) => reader.once('close', resolve));
+  it.each(['SIGTERM', 'SIGINT'] as const)('serves every vendor on --port 0, logs requests, and exits 0 on %s', async (signal) => {
+    const mocks = (await import(pathToFileURL(esmEntry).href)) as typeof Mocks;
+    const bin = await startBin(['--port', '0', '--delay', '0']);
+    // The log line of each request: "<METHOD> <path> <status> <n>ms".
+    const expectedLogPrefixes: string[] = [];
+    let exitCode: number | null;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed; output: ${lines.join('\n')}`)), 10_000);
-        reader.on('line', (line) => {
-          lines.push(line);
-          const match = /listening on (http:\/\/\S+)/.exec(line);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
+      for (const vendor of mocks.mockVendorIds) {
+        const operation = mocks.listMockOperations({ vendor })[0]!;
+        const requestExample = operation.requestExamples.find((example) => example.mediaType === 'application/json' && !example.streams)!;
+        const expected = operation.responseExamples.find((example) => example.status === 200 && !example.streams)!;
+        const path = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(operation.pathParameterExamples[name]!));
+        const response = await fetch(`${bin.url}/${vendor}${path}`, {
+          method: operation.method.toUpperCase(),
+          headers: { authorization: `${vendor === 'wetrocloud' ? 'Token' : 'Bearer'} bin-secret-key`, 'content-type': 'application/json' },
+          body: JSON.stringify(requestExample.value),
         });
-      });
-      const response = await fetch(`${url}/aitre/completions`, {
-        method: 'POST',
-        headers: { authorization: 'Bearer bin-secret-key', 'content-type': 'application/json' },
-        body: JSON.stringify(completionRequest),
-      });
-      expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ object: 'text_completion' });
+        expect(response.status, `${vendor} ${operation.operationId}`).toBe(200);
+        expect(await response.json()).toEqual(expected.value);
+        expectedLogPrefixes.push(`${operation.method.toUpperCase()} /${vendor}${path} 200 `);
+      }
     } finally {
-      child.kill('SIGTERM');
+      exitCode = await bin.stop(signal);
     }
-    expect(await exited).toBe(0);
-    await outputClosed;
-    expect(lines.some((line) => /^POST \/aitre\/completions 200 \d+ms$/.test(line))).toBe(true);
-    expect(lines.join('\n')).not.toContain('bin-secret-key');
+    expect(exitCode).toBe(0);
+    expect(bin.lines).toContain(`textgen-mock: ${signal}, shutting down`);
+    expect(expectedLogPrefixes).toHaveLength(mocks.mockVendorIds.length);
+    for (const prefix of expectedLogPrefixes) {
+      expect(bin.lines.some((line) => line.startsWith(prefix) && /^\d+ms$/.test(line.slice(prefix.length))), prefix).toBe(true);
+    }
+    expect(bin.lines.join('\n')).not.toContain('bin-secret-key');
   });
 });

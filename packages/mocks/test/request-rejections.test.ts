@@ -138,6 +138,39 @@ describe('a bad enum', () => {
     expectVendor400(edenStream, result);
     expect(result.body).toEqual({ error: { type: 'Invalid request', message: { fallback_type: ['"sometimes" is not a valid choice.'] } } });
   });
+
+  it.each([{ providers: 'openai,google' }, { providers: ['openai', 'google'] }])(
+    'Eden AI stream: more than one provider ($providers) is rejected, while the chat endpoint takes it',
+    async ({ providers }) => {
+      const result = await postJson({ operation: edenStream, body: { providers, text: 'hi' } });
+      expectVendor400(edenStream, result);
+      const body = result.body as { error: { type: string; message: Record<string, string[]> } };
+      expect(body.error.type).toBe('Invalid request');
+      expect(Object.keys(body.error.message)).toEqual(['providers']);
+      expect(body.error.message.providers!.length).toBeGreaterThan(0);
+
+      expect((await postJson({ operation: edenChat, body: { providers, text: 'hi' } })).status).toBe(200);
+      const oneProvider = await fetch(operationUrl({ operation: edenStream }), {
+        method: 'POST',
+        headers: { authorization: authorizationFor('edenai'), 'content-type': 'application/json' },
+        body: JSON.stringify({ providers: ['openai'], text: 'hi' }),
+      });
+      expect(oneProvider.status).toBe(200);
+      expect(oneProvider.headers.get('content-type')).toBe('application/x-ndjson');
+      expect(await oneProvider.text()).toContain('"provider":"openai"');
+    },
+  );
+});
+
+describe('closed WorqHat request bodies', () => {
+  it.each([
+    { operation: worqhat, body: { question: 'hi', model: 'aicon-v4-nano-160824', stream: true } },
+    { operation: worqhatFinetuned, body: { question: 'hi', stream: true } },
+  ])('$operation.operationId rejects `stream` sent instead of `stream_data`', async ({ operation, body }) => {
+    const result = await postJson({ operation, body });
+    expectVendor400(operation, result);
+    expect((result.body as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty('stream');
+  });
 });
 
 describe('multipart bodies (Wetrocloud)', () => {
@@ -234,22 +267,49 @@ describe('authentication in the vendor format', () => {
     return operation.responseExamples.find((example) => example.status === 401)!.value;
   }
 
-  it('Wetrocloud rejects Bearer', async () => {
+  function named401(operation: MockOperation, name: string): unknown {
+    const example = operation.responseExamples.find((candidate) => candidate.status === 401 && candidate.name === name);
+    expect(example, `401 example ${name}`).toBeDefined();
+    return example!.value;
+  }
+
+  // What each vendor says when no credentials arrive in its scheme: Wetrocloud (DRF) and AITRE (OpenAI) document a
+  // dedicated body, marked in the spec with `x-textgen-when: missing-credentials`; the others have one 401 example.
+  const missingCredentialBodies = [
+    { operation: wetrocloud, expected: { detail: 'Authentication credentials were not provided.' } },
+    { operation: edenChat, expected: first401(edenChat) },
+    { operation: worqhat, expected: first401(worqhat) },
+    { operation: aitre, expected: named401(aitre, 'missing-api-key') },
+  ];
+
+  it('Wetrocloud rejects Bearer as credentials not provided (DRF ignores another keyword)', async () => {
     const result = await postJson({ operation: wetrocloud, body: validWetrocloud, authorization: 'Bearer test-key' });
-    expect(result).toEqual({ status: 401, body: first401(wetrocloud) });
-    expect(result.body).toEqual({ detail: 'Invalid token.' });
+    expect(result).toEqual({ status: 401, body: { detail: 'Authentication credentials were not provided.' } });
+    expect(result.body).toEqual(named401(wetrocloud, 'missing-credentials'));
+    expect(result.body).not.toEqual(first401(wetrocloud));
+    expect(responseSchemaErrors({ operation: wetrocloud, status: 401, body: result.body })).toEqual([]);
   });
 
-  it('AITRE rejects Token', async () => {
+  it('AITRE rejects Token with its missing-key answer', async () => {
     const result = await postJson({ operation: aitre, body: validAitre, authorization: 'Token test-key' });
-    expect(result).toEqual({ status: 401, body: first401(aitre) });
+    expect(result).toEqual({ status: 401, body: named401(aitre, 'missing-api-key') });
     expect(responseSchemaErrors({ operation: aitre, status: 401, body: result.body })).toEqual([]);
   });
 
-  it.each([wetrocloud, edenChat, worqhat, aitre])('$vendor rejects a missing header', async (operation) => {
+  it.each(missingCredentialBodies)('$operation.vendor rejects a missing header', async ({ operation, expected }) => {
     const body = operation === wetrocloud ? validWetrocloud : operation === aitre ? validAitre : { providers: 'openai', question: 'hi' };
     const result = await postJson({ operation, body, authorization: null });
-    expect(result).toEqual({ status: 401, body: first401(operation) });
+    expect(result).toEqual({ status: 401, body: expected });
+  });
+
+  it('still serves the first 401 example (a wrong key) for Prefer: code=401', async () => {
+    const response = await fetch(operationUrl({ operation: wetrocloud }), {
+      method: 'POST',
+      headers: { authorization: 'Token test-key', 'content-type': 'application/json', prefer: 'code=401' },
+      body: JSON.stringify(validWetrocloud),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ detail: 'Invalid token.' });
   });
 
   it('rejects a prefix with an empty key, and accepts any non-empty key with the right prefix', async () => {

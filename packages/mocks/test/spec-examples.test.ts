@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, getVendorSpec, listMockExamples, listMockOperations, type MockExample } from '@textgen/mocks';
 import { exampleRequestInit, operationUrl, readChunks } from './support/example-request';
 import { streamPayloads } from './support/stream-payloads';
+import { listSourceOperations } from './support/source-specs';
 
 const server = createMockServer();
 beforeAll(() => server.listen());
@@ -32,7 +33,88 @@ describe('the spec inventory', () => {
       ['createCompletion', 'createTextChat', 'createTextChatStream', 'createTextGeneration', 'generateContent', 'generateContentWithModel'].sort(),
     );
     expect(responseCases.filter((testCase) => testCase.example.streams).length).toBeGreaterThanOrEqual(4);
-    expect(listMockExamples()).toHaveLength(responseCases.length);
+  });
+
+  it('lists exactly the operations and named response examples of the YAML specs', () => {
+    // The YAML source is read independently of the generated bundles and of listMockOperations(), so a stale bundle
+    // or an example the inventory drops shows up here.
+    const source = listSourceOperations();
+    expect(operations.map((operation) => `${operation.vendor} ${operation.operationId}`).sort()).toEqual(
+      source.map((operation) => `${operation.vendor} ${operation.operationId}`).sort(),
+    );
+    const describeExample = (example: { vendor: string; operationId: string; status: number | string; mediaType: string; name: string }) =>
+      `${example.vendor} ${example.operationId} ${example.status} ${example.mediaType} ${example.name}`;
+    const sourceExamples = source.flatMap((operation) => operation.responseExamples);
+    expect(listMockExamples().map(describeExample).sort()).toEqual(sourceExamples.map(describeExample).sort());
+    for (const example of sourceExamples) {
+      const served = listMockExamples({ vendor: example.vendor }).find((candidate) => describeExample(candidate) === describeExample(example));
+      expect(served?.value, describeExample(example)).toEqual(example.value);
+    }
+  });
+});
+
+/**
+ * Stream examples must hold the body exactly as on the wire (CONVENTIONS.md "Responses and examples"). These checks read
+ * the YAML source, so they hold for the spec itself and not only for what the mock serves.
+ */
+describe('stream examples are framed as on the wire', () => {
+  const sourceStreamExamples = listSourceOperations()
+    .flatMap((operation) => operation.responseExamples)
+    .filter((example) => example.mediaType === 'text/event-stream' || example.mediaType === 'application/x-ndjson')
+    .map((example) => ({ ...example, label: `${example.vendor} ${example.operationId} ${example.name} (${example.mediaType})` }));
+  const sseExamples = sourceStreamExamples.filter((example) => example.mediaType === 'text/event-stream');
+  const ndjsonExamples = sourceStreamExamples.filter((example) => example.mediaType === 'application/x-ndjson');
+
+  it('has SSE and NDJSON examples to check', () => {
+    expect(sseExamples.length).toBeGreaterThan(0);
+    expect(ndjsonExamples.length).toBeGreaterThan(0);
+  });
+
+  it.each(sseExamples)('$label: SSE events each end with a blank line, and the terminator is where the spec says', ({ value, schemaDescription }) => {
+    expect(typeof value).toBe('string');
+    const body = value as string;
+    expect(body.endsWith('\n\n'), 'the body ends with the blank line after its last event').toBe(true);
+    const events = body.slice(0, -2).split('\n\n');
+    for (const event of events) {
+      expect(event, 'no event is empty (no doubled blank lines)').not.toBe('');
+      for (const line of event.split('\n')) expect(line, 'each line of an event is a field').toMatch(/^(data|event|id|retry)?:/);
+    }
+    const data = events.map((event) =>
+      event
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice('data:'.length).replace(/^ /, ''))
+        .join('\n'),
+    );
+    // The media type's schema description is where the spec states, in prose, that the stream ends with [DONE].
+    const declaresDone = /\[DONE\]/.test(schemaDescription ?? '');
+    if (declaresDone) {
+      expect(body.endsWith('data: [DONE]\n\n')).toBe(true);
+      expect(data.indexOf('[DONE]'), '[DONE] comes only at the end').toBe(data.length - 1);
+      expect(data.slice(0, -1).length).toBeGreaterThan(0);
+    } else {
+      expect(data).not.toContain('[DONE]');
+    }
+    for (const payload of declaresDone ? data.slice(0, -1) : data) expect(() => JSON.parse(payload) as unknown, payload).not.toThrow();
+  });
+
+  it('ends the AITRE and WorqHat SSE examples with data: [DONE] (vendors.md), and only those', () => {
+    const terminated = new Set(sseExamples.filter((example) => (example.value as string).endsWith('data: [DONE]\n\n')).map((example) => example.vendor));
+    expect(terminated).toEqual(new Set(['aitre', 'worqhat']));
+    for (const example of sseExamples) expect(example.value, example.label).toMatch(/data: \[DONE\]\n\n$/);
+  });
+
+  it.each(ndjsonExamples)('$label: one JSON object per line, each ending in a newline, no blank lines', ({ value }) => {
+    expect(typeof value).toBe('string');
+    const body = value as string;
+    expect(body.endsWith('\n'), 'the last line ends with a newline').toBe(true);
+    const lines = body.slice(0, -1).split('\n');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) {
+      expect(line.trim(), 'no blank line').not.toBe('');
+      const parsed: unknown = JSON.parse(line);
+      expect(typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed), line).toBe(true);
+    }
   });
 });
 
@@ -104,6 +186,21 @@ describe('the examples themselves follow their schemas', () => {
     for (const payload of payloads) {
       const chunk: unknown = JSON.parse(payload);
       expect(validate(chunk), `${payload}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      // A field the vendor adds later must not make a real chunk invalid: chunk schemas stay open.
+      expect(validate({ ...(chunk as object), textgenFutureField: 1 }), `${payload} + an unknown field: ${JSON.stringify(validate.errors)}`).toBe(true);
     }
+  });
+
+  // Response bodies whose schema declares its fields at the top (not Eden AI's provider-keyed map) stay open too.
+  it.each(
+    responseCases.filter(({ operation, example }) => {
+      if (example.status !== 200 || example.streams) return false;
+      const media = getVendorSpec(operation.vendor).paths[operation.path]![operation.method]!.responses['200']!.content![example.mediaType]!;
+      return typeof media.schema === 'object' && 'properties' in media.schema;
+    }),
+  )('$label: still valid with a field the vendor may add later', ({ operation, example }) => {
+    const media = getVendorSpec(operation.vendor).paths[operation.path]![operation.method]!.responses['200']!.content![example.mediaType]!;
+    const validate = ajv.compile(media.schema as object);
+    expect(validate({ ...(example.value as object), textgenFutureField: 1 }), JSON.stringify(validate.errors)).toBe(true);
   });
 });

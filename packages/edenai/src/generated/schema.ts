@@ -132,10 +132,16 @@ export interface components {
         };
         /**
          * @description Body of `POST /text/chat/stream/` (the vendor's `textchatChatStreamRequest`): every `EdenChatRequest` field
-         *     plus `fallback_type`. `providers` must name exactly one provider. `response_as_dict`, `attributes_as_list`,
-         *     `show_base_64` and `show_original_response` are accepted but do not change the stream.
+         *     plus `fallback_type`. `providers` must name exactly one provider, so the second `allOf` branch narrows it to a
+         *     string without a comma or an array of one name. `response_as_dict`, `attributes_as_list`, `show_base_64` and
+         *     `show_original_response` are accepted but do not change the stream.
          */
         EdenChatStreamRequest: components["schemas"]["EdenChatRequest"] & {
+            /**
+             * @description Exactly one provider (optionally `provider/model`): the stream endpoint answers from a single provider,
+             *     so a comma-separated list or an array of several names is rejected.
+             */
+            providers?: string | string[];
             /**
              * @description On failover to a fallback provider, start the answer again (`rerun`) or carry on from the text already streamed (`continue`).
              * @default continue

@@ -97,9 +97,17 @@ export interface components {
             preserve_history?: boolean;
             conversation_history?: components["schemas"]["WorqHatConversationHistory"];
         };
-        /** @description Body of the text-only operation; `question` and `model` are required. */
+        /**
+         * @description Body of the text-only operation; `question` and `model` are required. Closed (`unevaluatedProperties: false`)
+         *     on purpose: a misspelt field must fail validation, above all `stream` sent instead of `stream_data`, which
+         *     WorqHat would ignore and answer with one JSON body instead of a stream.
+         */
         WorqHatContentRequest: WithRequired<components["schemas"]["WorqHatContentProperties"], "question" | "model">;
-        /** @description Body of the finetuned operation; only `question` is required because the path chooses the model. */
+        /**
+         * @description Body of the finetuned operation; only `question` is required because the path chooses the model. Closed
+         *     (`unevaluatedProperties: false`) on purpose: a misspelt field must fail validation, above all `stream` sent
+         *     instead of `stream_data`, which WorqHat would ignore and answer with one JSON body instead of a stream.
+         */
         WorqHatFinetunedContentRequest: WithRequired<components["schemas"]["WorqHatContentProperties"], "question">;
         /**
          * @description Past turns supplied by the caller, in one of the three shapes the vendor documents. The turn array needs at
@@ -116,7 +124,10 @@ export interface components {
             /** @description What the model answered. */
             model_response: string;
         };
-        /** @description The non-streamed answer. */
+        /**
+         * @description The non-streamed answer. Open to additional properties: a field the vendor adds later must not make a real
+         *     answer fail validation.
+         */
         WorqHatContentResponse: {
             /** @description Generated output. A string, or an object on the finetuned page when `response_type` is `json` (the text-only page returns JSON as a string). */
             content?: string | {
@@ -144,7 +155,10 @@ export interface components {
              */
             model?: string;
         };
-        /** @description The JSON payload of one `data:` event in a stream (every event except the final `[DONE]`). */
+        /**
+         * @description The JSON payload of one `data:` event in a stream (every event except the final `[DONE]`). Open to additional
+         *     properties: a field the vendor adds later must not make a real chunk fail validation.
+         */
         WorqHatStreamChunk: {
             /** @description The text delta. */
             content?: string;
