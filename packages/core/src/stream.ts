@@ -33,7 +33,27 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 
   static fromBody<Item>(options: StreamFromBodyOptions): Stream<Item> {
-    return new Stream<Item>({ iterate: () => iterateBody<Item>(options), controller: options.controller });
+    const iterate = (): AsyncIterator<Item> => {
+      const generator = iterateBody<Item>(options);
+      let started = false;
+      return {
+        next: () => {
+          started = true;
+          return generator.next();
+        },
+        // An async generator that never started skips its `finally` on return(), so release the request here.
+        return: (value?: unknown) => {
+          if (!started) {
+            started = true;
+            options.controller.abort();
+            options.body.cancel().catch(() => undefined);
+            options.onEnd?.();
+          }
+          return generator.return(value);
+        },
+      };
+    };
+    return new Stream<Item>({ iterate, controller: options.controller });
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
@@ -60,6 +80,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
         controller: this.controller,
         iterate: () => ({
           next: () => {
+            if (!state.open) return Promise.resolve({ done: true, value: undefined });
             if (state.queue.length === 0) {
               const result = source.next();
               // The rejection handler also keeps a branch nobody reads from causing an unhandled rejection.
@@ -177,7 +198,8 @@ async function drainBody(reader: ReadableStreamDefaultReader<Uint8Array>, contro
     controller.abort();
     reader.cancel().catch(() => undefined);
   }, drainTimeoutMs);
-  // In Node the drain must not hold the process open after the caller is done.
+  // The timer alone must not keep Node running; the open socket still does until the server closes it or the timer
+  // aborts it, so a server that lingers after its terminator can delay a script's exit by up to drainTimeoutMs.
   (timer as { unref?: () => void }).unref?.();
   try {
     while (!(await reader.read()).done) {

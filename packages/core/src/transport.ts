@@ -94,6 +94,13 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
     );
   }
   validateLimits({ vendor, maxRetries: options.maxRetries, timeout: options.timeout });
+  // A header value must be Latin-1 (fetch throws a ByteString error at send time otherwise, after the request looked
+  // fine); a pasted key with a smart quote or a zero-width space is the usual cause. The key itself is never quoted.
+  if (!/^[\t\x20-\x7e\x80-\xff]+$/.test(apiKey)) {
+    throw new TextgenError(
+      `[${vendor}] The API key holds characters an HTTP header cannot carry (outside Latin-1, or control characters); check it for pasted stray characters.`,
+    );
+  }
   const auth = descriptor.authorizationHeader(apiKey);
   const redactor: Redactor = createRedactor({ secret: apiKey, headerName: auth.name });
   const baseURL = (options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL).replace(/\/+$/, '');

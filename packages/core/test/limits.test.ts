@@ -57,3 +57,16 @@ describe('maxRetries and timeout are checked before any request', () => {
     }
   });
 });
+
+describe('the API key must fit in an HTTP header', () => {
+  it.each(['sk-with\u201csmart-quote', 'sk-zero\u200bwidth', 'sk-new\nline'])('rejects %j at creation without quoting it', (apiKey) => {
+    const create = () => createFakeTransport({ apiKey });
+    expect(create).toThrow(TextgenError);
+    expect(create).toThrow(/characters an HTTP header cannot carry/);
+    try {
+      create();
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain(apiKey);
+    }
+  });
+});

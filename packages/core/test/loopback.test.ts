@@ -101,6 +101,32 @@ describe('against a real loopback server', () => {
       }).then((started) => ({ server: started, closed }));
     }
 
+    it('return() before the first next() closes the connection too', async () => {
+      const started = await startEndlessStream();
+      server = started.server;
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const iterator = stream[Symbol.asyncIterator]();
+      await expect(iterator.return?.()).resolves.toEqual({ done: true, value: undefined });
+      await expect(started.closed).resolves.toBeUndefined();
+      expect(stream.controller.signal.aborted).toBe(true);
+    });
+
+    it('a tee branch that has returned stays done and reads nothing for the other', async () => {
+      const started = await startEndlessStream();
+      server = started.server;
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const [left, right] = stream.tee();
+      const leftIterator = left[Symbol.asyncIterator]();
+      await leftIterator.return?.();
+      await expect(leftIterator.next()).resolves.toEqual({ done: true, value: undefined });
+      let count = 0;
+      for await (const chunk of right) {
+        expect(chunk).toEqual({ text: 'tick' });
+        if (++count === 2) break;
+      }
+      await expect(started.closed).resolves.toBeUndefined();
+    });
+
     it('break closes the connection', async () => {
       const started = await startEndlessStream();
       server = started.server;
