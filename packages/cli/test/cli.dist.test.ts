@@ -28,7 +28,8 @@ function stderrLines(stderr: string): string[] {
 beforeAll(async () => {
   mock = await startMockHttpServer({ port: 0, streamChunkDelayMs: 0 });
   // An AITRE stand-in: /echo/completions answers with the prompt it got, /broken/completions with OpenAI's 500 body,
-  // /renamed/completions streams chunks naming another model than the one asked for (as OpenAI does with snapshots).
+  // /renamed/completions streams chunks naming another model than the one asked for (as OpenAI does with snapshots),
+  // /slow/completions streams 40 chunks 10 ms apart.
   helper = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
@@ -36,6 +37,20 @@ beforeAll(async () => {
       if (request.url?.startsWith('/renamed/')) {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
         response.end(`${completionChunk({ text: 'Hello', finishReason: null })}${completionChunk({ text: ' there', finishReason: 'stop' })}data: [DONE]\n\n`);
+        return;
+      }
+      if (request.url?.startsWith('/slow/')) {
+        // Keeps streaming for a while, so the CLI is still writing when its reader goes away.
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        let sent = 0;
+        const ticker = setInterval(() => {
+          if (sent++ < 40) response.write(completionChunk({ text: `word${sent} `, finishReason: null }));
+          else {
+            clearInterval(ticker);
+            response.end('data: [DONE]\n\n');
+          }
+        }, 10);
+        response.on('close', () => clearInterval(ticker));
         return;
       }
       if (request.url?.startsWith('/broken/')) {
@@ -94,6 +109,26 @@ describe('textgen generate (built CLI)', () => {
       expect(plain.stdout).toBe(`${finish.text}\n`);
     });
   }
+
+  it('a reader that closes stdout early (| head) ends the CLI quietly with 0, not an EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [builtCli, 'generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/slow`, '--stream', 'hi'], {
+      env: cleanEnvironment(keyFor('aitre')),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Close our end of the pipe at the first byte, as `head -c 1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(exitCode).toBe(0);
+  });
+
+  it('--version prints the package version and exits 0', async () => {
+    const run = await runBuiltCli(['--version']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
 
   it('reads the prompt from stdin with -', async () => {
     const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'gpt-3.5-turbo-instruct', '--base-url', `${helperURL}/echo`, '-'], {

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { runCli } from '../cli/run-cli';
 
+// `textgen generate ... | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, environment: process.env }).then(
   (exitCode) => {
     // exitCode, not exit(): stdout may still be flushing to a pipe.

@@ -1,12 +1,11 @@
 import { APIError, TextgenError, textgenProviders, type TextgenProvider } from '@textgen/sdk';
 import { Command, CommanderError, Option } from 'commander';
-import { runDemo } from '../demo/run-demo';
+import packageJson from '../../package.json';
 import { CliUsageError } from './cli-usage-error';
 import type { CliIO } from './cli-io';
 import { formatErrorLine } from './format-error-line';
 import { parseBaseUrl, parseMaxOutputTokens, parsePort, parseTemperature } from './parse-flag-values';
 import { runGenerateCommand } from './run-generate-command';
-import { runMockCommand } from './run-mock-command';
 import { createTerminalStyle } from './terminal-style';
 
 export const exitCodes = { success: 0, apiError: 1, usageError: 2 } as const;
@@ -24,6 +23,7 @@ function configureOutput(command: Command, io: CliIO): Command {
 function createProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = configureOutput(new Command('textgen'), io)
     .description('Generate text with Wetrocloud, Eden AI, WorqHat or AITRE through one interface.')
+    .version(packageJson.version)
     .exitOverride();
 
   const generate = program
@@ -85,6 +85,8 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
     .option('--port <number>', 'port to listen on; 0 picks a free one', parsePort, 4010)
     .option('--vendor <vendor>', 'serve only this vendor, at the root (default: every vendor under /<vendor>)')
     .action(async (options: { port: number; vendor?: string }) => {
+      // Loaded on demand: the mocks bring msw and Ajv, which `generate` never needs (about half of a cold start).
+      const { runMockCommand } = await import('./run-mock-command');
       await runMockCommand({ port: options.port, vendor: options.vendor }, io);
     });
   configureOutput(mock, io);
@@ -93,6 +95,7 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
     .command('demo')
     .description('Run generateText and streamText for all four vendors against an in-process mock server (no network, no keys).')
     .action(async () => {
+      const { runDemo } = await import('../demo/run-demo');
       const style = createTerminalStyle({ isTTY: io.stdout.isTTY, environment: io.environment });
       const failures = await runDemo({ write: (text) => io.stdout.write(text), style });
       if (failures > 0) setExitCode(exitCodes.apiError);
