@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockHttpServer, type MockHttpServer } from '@textgen/mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, cleanEnvironment, committedBinShim, runBuiltCli } from './support/run-built-cli';
+import { specAnswerText, specStreamDeltas } from './support/spec-answers';
+
+const cliPackageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const models = { wetrocloud: 'llama-3.3-70b', edenai: 'openai/gpt-4o', worqhat: 'aicon-v4-nano-160824', aitre: 'gpt-3.5-turbo-instruct' } as const;
 const vendors = Object.keys(models) as (keyof typeof models)[];
@@ -89,7 +93,8 @@ describe('textgen generate (built CLI)', () => {
       expect(run.exitCode).toBe(0);
       const result = JSON.parse(run.stdout) as { text: string; provider: string; usage: object; finishReason: { unified: string } };
       expect(result.provider).toBe(vendor);
-      expect(result.text.trim().length).toBeGreaterThan(0);
+      // The mock answers with the spec's default example, so the text is the one written there.
+      expect(result.text).toBe(specAnswerText(vendor));
       expect(result.finishReason.unified).toMatch(/^(stop|length|unknown)$/);
     });
 
@@ -103,10 +108,13 @@ describe('textgen generate (built CLI)', () => {
       const finish = lines.at(-1)!;
       expect(finish.type).toBe('finish');
       const deltas = lines.slice(0, -1);
-      expect(deltas.length).toBeGreaterThan(1);
       expect(deltas.every((part) => part.type === 'text-delta')).toBe(true);
-      expect(deltas.map((part) => part.text).join('')).toBe(finish.text);
-      expect(plain.stdout).toBe(`${finish.text}\n`);
+      // One delta per text piece of the spec's default stream example, in order.
+      const expectedDeltas = specStreamDeltas(vendor);
+      expect(expectedDeltas.length).toBeGreaterThan(1);
+      expect(deltas.map((part) => part.text)).toEqual(expectedDeltas);
+      expect(finish.text).toBe(expectedDeltas.join(''));
+      expect(plain.stdout).toBe(`${expectedDeltas.join('')}\n`);
     });
   }
 
@@ -127,7 +135,7 @@ describe('textgen generate (built CLI)', () => {
   it('--version prints the package version and exits 0', async () => {
     const run = await runBuiltCli(['--version']);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run.stdout).toBe(`${cliPackageVersion}\n`);
   });
 
   it('reads the prompt from stdin with -', async () => {

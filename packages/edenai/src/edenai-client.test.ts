@@ -7,14 +7,11 @@ import {
   PermissionDeniedError,
   RateLimitError,
   TextgenError,
-  type APIPromise,
-  type Stream,
 } from '@textgen/core';
 import { createMockServer, listMockOperations, type MockExample, type MockOperation, type MockRequestExample } from '@textgen/mocks';
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEdenAI } from './edenai-client';
 import type { EdenAIChatRequest, EdenAIChatStreamRequest } from './edenai-chat-request';
-import type { EdenAIChatResult } from './edenai-chat-result';
 import type { EdenAIChatStreamChunk } from './edenai-stream-chunk';
 
 const apiKey = 'test-edenai-key-4242';
@@ -439,22 +436,5 @@ describe('configuration', () => {
     expect(response.status).toBe(200);
     expect(data).toEqual(chatOperation.responseExamples.find((example) => example.name === 'weather-tool-result-answer')!.value);
     expect(mock.lastCall!.headers.authorization).toBe(`Bearer ${apiKey}`);
-  });
-});
-
-describe('types', () => {
-  it('types each method result and narrows provider results on ok', async () => {
-    const client = createClient();
-    const chat = client.text.chat(defaultChatRequest);
-    const stream = client.text.chatStream(defaultStreamRequest);
-    expectTypeOf(chat).toEqualTypeOf<APIPromise<EdenAIChatResult>>();
-    expectTypeOf(stream).toEqualTypeOf<APIPromise<Stream<EdenAIChatStreamChunk>>>();
-    const [first] = (await chat).results;
-    if (first?.ok) expectTypeOf(first.generatedText).toEqualTypeOf<string | null>();
-    else if (first) expectTypeOf(first.message).toEqualTypeOf<string>();
-    await collect(await stream);
-    // @ts-expect-error settings is the object form in the ergonomic methods (the raw client takes the JSON string).
-    const invalid: EdenAIChatRequest = { providers: 'openai', settings: '{"openai":"gpt-4o"}' };
-    expect(invalid.providers).toBe('openai');
   });
 });

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer, createVendorHandlers, getDefaultBaseUrl, getVendorSpec, mockVendorIds } from '@textgen/mocks';
-import { authorizationFor, operationUrl, readChunks } from './support/example-request';
+import { exampleRequestInit, operationUrl, readChunks } from './support/example-request';
 import { findOperation } from './support/operation-schemas';
 
 const server = createMockServer({ streamChunkDelayMs: 0 });
@@ -177,12 +177,28 @@ describe('paths', () => {
 
   it('Wetrocloud matches only the slashed path (DRF routes it strictly)', async () => {
     const separateServer = setupServer(...createVendorHandlers({ vendor: 'wetrocloud' }));
+    const unhandledUrls: string[] = [];
     server.close();
-    separateServer.listen({ onUnhandledRequest: 'error' });
+    separateServer.listen({
+      onUnhandledRequest(request, print) {
+        unhandledUrls.push(request.url);
+        // msw's 'error' strategy: the request fails and never leaves the machine (a plain throw would become a 500).
+        print.error();
+      },
+    });
     try {
-      await expect(
-        fetch('https://api.wetrocloud.com/v1/text-generation', { method: 'POST', headers: { authorization: authorizationFor('wetrocloud') } }),
-      ).rejects.toThrow();
+      // The spec's own request example, sent to both spellings of the path on the same server.
+      const example = wetrocloud.requestExamples.find((candidate) => candidate.mediaType === 'application/json' && candidate.name === 'llm-question')!;
+      const init = exampleRequestInit({ operation: wetrocloud, example });
+      const slashedUrl = 'https://api.wetrocloud.com/v1/text-generation/';
+      const unslashedUrl = 'https://api.wetrocloud.com/v1/text-generation';
+
+      const slashed = await fetch(slashedUrl, init);
+      expect(slashed.status).toBe(200);
+      expect(unhandledUrls).toEqual([]);
+
+      await expect(fetch(unslashedUrl, exampleRequestInit({ operation: wetrocloud, example }))).rejects.toThrow();
+      expect(unhandledUrls).toEqual([unslashedUrl]);
     } finally {
       separateServer.close();
       server.listen();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InternalServerError } from '../src/index';
 import { collectDeltas, createMockTextgen, defaultJsonExample, useMockServer } from './support/mock-textgen';
+import { specExample, sseDataPayloads } from './support/spec-examples';
 
 const mock = useMockServer();
 
@@ -60,8 +61,18 @@ describe('aitre through the facade', () => {
     expect(await collectDeltas(stream)).toEqual(['\n', '\n', 'This', ' is', ' indeed', ' a', ' test']);
     expect(await stream.text).toBe('\n\nThis is indeed a test');
     expect(await stream.finishReason).toEqual({ unified: 'length', raw: 'length' });
-    const usage = await stream.usage;
-    expect(usage.totalTokens).toBe((usage.inputTokens ?? Number.NaN) + (usage.outputTokens ?? Number.NaN));
+    // The spec example's last chunk carries the usage (OpenAI's include_usage), named the OpenAI way.
+    const usageChunks = sseDataPayloads(specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true, name: 'stream-with-usage' }))
+      .map((payload) => (payload as { usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null }).usage)
+      .filter((usage) => usage !== null && usage !== undefined);
+    expect(usageChunks).toHaveLength(1);
+    const [exampleUsage] = usageChunks as [{ prompt_tokens: number; completion_tokens: number; total_tokens: number }];
+    expect(exampleUsage.prompt_tokens, 'the example tells input from output apart').not.toBe(exampleUsage.completion_tokens);
+    expect(await stream.usage).toEqual({
+      inputTokens: exampleUsage.prompt_tokens,
+      outputTokens: exampleUsage.completion_tokens,
+      totalTokens: exampleUsage.total_tokens,
+    });
     expect(await stream.requestId).toMatch(/^req_/);
     expect(mock.lastCall?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
   });

@@ -4,10 +4,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startMockHttpServer, type MockHttpServer } from '@textgen/mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Sdk from '../src/index';
+import { specExample, sseDataPayloads } from './support/spec-examples';
 
 const distDirectory = fileURLToPath(new URL('../dist/', import.meta.url));
 const cjsEntry = `${distDirectory}index.js`;
 const esmEntry = `${distDirectory}index.mjs`;
+
+const jsonAnswer = specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: false }).value as {
+  choices: { text: string }[];
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+};
+// The non-empty `choices[0].text` of each chunk of the first stream example (the last chunk only carries finish_reason).
+const streamedTexts = sseDataPayloads(specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true }))
+  .map((payload) => (payload as { choices: { text: string }[] }).choices[0]?.text ?? '')
+  .filter((piece) => piece !== '');
 
 let server: MockHttpServer;
 beforeAll(async () => {
@@ -40,10 +50,12 @@ describe('the built package', () => {
     it(`works through ${label}`, async () => {
       const sdk = await load();
       const { result, deltas, text, failure } = await callThrough(sdk);
-      expect(result.text.trim().length).toBeGreaterThan(0);
-      expect(result.usage.totalTokens).toBeGreaterThan(0);
-      expect(deltas.length).toBeGreaterThan(1);
-      expect(deltas.join('')).toBe(text);
+      // The mock serves the spec's first examples: compare with the text and usage written there.
+      expect(result.text).toBe(jsonAnswer.choices[0]!.text);
+      expect(result.usage).toEqual({ inputTokens: jsonAnswer.usage.prompt_tokens, outputTokens: jsonAnswer.usage.completion_tokens, totalTokens: jsonAnswer.usage.total_tokens });
+      expect(streamedTexts.length).toBeGreaterThan(1);
+      expect(deltas).toEqual(streamedTexts);
+      expect(text).toBe(streamedTexts.join(''));
       expect(sdk.TextgenError.isInstance(failure)).toBe(true);
       expect(typeof sdk.createWorqhat).toBe('function');
     });

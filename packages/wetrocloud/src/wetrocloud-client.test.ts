@@ -16,7 +16,6 @@ import {
   type WetrocloudTextGenerationRequest,
   type WetrocloudTextGenerationResponse,
 } from './wetrocloud-client';
-import { readWetrocloudErrorMessage } from './wetrocloud-error';
 import type { WetrocloudTextGenerationChunk } from './wetrocloud-stream-chunk';
 
 const apiKey = 'wetro-test-key-123';
@@ -74,6 +73,19 @@ function expectWireRequest(options: { call: MockCall; request: WetrocloudTextGen
       throw new Error(`unknown encoding ${String(unknownEncoding)}`);
     }
   }
+}
+
+/**
+ * Every message a spec error example carries, read off its literal shape: `{detail}`, `{error}` or a DRF field map
+ * `{"<field>": ["<message>", ...]}` (field name and each message). Throws on any other shape so a new example is noticed.
+ */
+function exampleErrorTexts(value: unknown): string[] {
+  const record = value as Record<string, unknown>;
+  if (typeof record.detail === 'string') return [record.detail];
+  if (typeof record.error === 'string') return [record.error];
+  const texts = Object.entries(record).flatMap(([field, messages]) => (Array.isArray(messages) ? [field, ...messages.map(String)] : []));
+  if (texts.length === 0) throw new Error(`error example in an unexpected shape: ${JSON.stringify(value)}`);
+  return texts;
 }
 
 function ndjsonPayloads(example: MockExample): unknown[] {
@@ -170,7 +182,8 @@ describe.each(encodings)('textGeneration.create with %s encoding', (encoding) =>
     expect(apiError.vendor).toBe('wetrocloud');
     expect(apiError.status).toBe(status);
     expect(apiError.body).toEqual(example.value);
-    expect(apiError.message).toContain(readWetrocloudErrorMessage(example.value));
+    // The text written in the spec example itself: `detail`, `error`, or each field name with its messages.
+    for (const text of exampleErrorTexts(example.value)) expect(apiError.message).toContain(text);
     expect(apiError.message).not.toContain(apiKey);
     expectWireRequest({ call: onlyCall(), request: plainRequests[0]!, encoding });
   });
@@ -200,8 +213,9 @@ describe('every declared error status (Prefer: code=<status>)', () => {
     const error = await rejectionOf(client.textGeneration.create(request, { bodyEncoding: 'json' }));
     expect(BadRequestError.isInstance(error)).toBe(true);
     const apiError = error as BadRequestError;
-    expect(apiError.message).toContain('"robot" is not a valid choice.');
-    expect(apiError.message).toContain(readWetrocloudErrorMessage(apiError.body)!);
+    // DRF's field-error map, keyed by the dotted path of the offending field.
+    expect(apiError.body).toEqual({ 'messages.0.role': ['"robot" is not a valid choice.'] });
+    expect(apiError.message).toContain('messages.0.role: "robot" is not a valid choice.');
   });
 });
 

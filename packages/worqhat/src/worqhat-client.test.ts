@@ -6,11 +6,10 @@ import {
   PermissionDeniedError,
   RateLimitError,
   TextgenError,
-  type APIPromise,
   type Stream,
 } from '@textgen/core';
 import { createMockServer, listMockOperations, type MockExample, type MockOperation, type MockRequestExample } from '@textgen/mocks';
-import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorqhat,
   type WorqhatContentRequest,
@@ -260,30 +259,5 @@ describe('the raw client', () => {
     expect(data).toMatchObject({ content: { guide: 'Alex' }, processingCount: 27 });
     expect(mock.lastCall?.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(client.baseURL).toBe('https://api.worqhat.com');
-  });
-});
-
-describe('types', () => {
-  it('follow the stream_data flag', () => {
-    const client = createWorqhat({ apiKey });
-    const base = { question: 'Hi', model: 'aicon-v4-nano-160824' } as const;
-    // Only the types are checked (by tsc); each call is a rejected-or-pending promise we do not need, so it is caught.
-    const silence = <T>(promise: APIPromise<T>) => {
-      promise.catch(() => undefined);
-      return promise;
-    };
-    expectTypeOf(silence(client.content.generate({ ...base, stream_data: true }))).toEqualTypeOf<APIPromise<Stream<WorqhatStreamChunk>>>();
-    expectTypeOf(silence(client.content.generate(base))).toEqualTypeOf<APIPromise<WorqhatContentResponse>>();
-    const flag: boolean = Math.random() > 2;
-    expectTypeOf(silence(client.content.generate({ ...base, stream_data: flag }))).toEqualTypeOf<
-      APIPromise<WorqhatContentResponse | Stream<WorqhatStreamChunk>>
-    >();
-    expectTypeOf(
-      silence(client.content.generateWithModel({ modelType: 'large', modelId: 'x', question: 'Hi', stream_data: true })),
-    ).toEqualTypeOf<APIPromise<Stream<WorqhatStreamChunk>>>();
-    // @ts-expect-error modelType is 'nano' | 'large'
-    void silence(client.content.generateWithModel({ modelType: 'medium', modelId: 'x', question: 'Hi' }));
-    // @ts-expect-error the text-only path requires model
-    void silence(client.content.generate({ question: 'Hi' }));
   });
 });
