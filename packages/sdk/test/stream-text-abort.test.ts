@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APIUserAbortError, createTextgen } from '../src/index';
-import { failOnUnhandledRejections } from './support/unhandled-rejections';
+import { failOnUnhandledRejections } from '../../core/test/support/unhandled-rejections';
 
 // No msw here: these tests need a real socket to see the request being aborted.
 failOnUnhandledRejections();

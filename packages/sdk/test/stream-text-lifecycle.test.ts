@@ -2,7 +2,7 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { APIConnectionError, InternalServerError } from '../src/index';
 import { createMockTextgen, useMockServer } from './support/mock-textgen';
-import { failOnUnhandledRejections } from './support/unhandled-rejections';
+import { failOnUnhandledRejections } from '../../core/test/support/unhandled-rejections';
 
 failOnUnhandledRejections();
 const mock = useMockServer();
