@@ -2,7 +2,7 @@ export { createAPIPromise, type APIPromise, type APIResponse } from './api-promi
 export { createAPIError, type CreateAPIErrorOptions } from './create-api-error';
 export type { LogLevel, Logger } from './logger';
 export { retryDelayMs, shouldRetryResponse } from './retry-policy';
-export { Stream, type StreamFraming } from './stream';
+export { maxEventLength, Stream, type StreamFraming } from './stream';
 export {
   APIConnectionError,
   APIConnectionTimeoutError,
