@@ -4,7 +4,7 @@
  *   would place them), with smoke.mjs importing them by name, for Node, Bun and Deno to resolve on their own;
  * - one self-contained ESM bundle for workerd and one for Chromium, which have no module resolution of their own.
  */
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -73,6 +73,21 @@ function assertBuiltInputs(options: { bundle: string; inputs: string[] }): void 
 export async function bundleSmokeProgram(): Promise<SmokeBundles> {
   const esbuild = loadEsbuild();
   const scratchFolder = await mkdtemp(join(tmpdir(), 'textgen-runtimes-'));
+  try {
+    return await bundleInto({ esbuild, scratchFolder });
+  } catch (error) {
+    await rm(scratchFolder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function bundleInto({
+  esbuild,
+  scratchFolder,
+}: {
+  esbuild: Esbuild;
+  scratchFolder: string;
+}): Promise<SmokeBundles> {
   const appFolder = join(scratchFolder, 'app');
   const nodeModules = join(appFolder, 'node_modules');
   await mkdir(join(nodeModules, '@textgen'), { recursive: true });

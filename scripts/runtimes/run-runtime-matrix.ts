@@ -21,7 +21,7 @@ import {
 import { miniflarePackage } from './runtime-versions';
 import { readWorkerdVersion, runChromium, runProcessRuntime, runWorkerd } from './run-smoke-in-runtime';
 import { smokeCaseNames, type SmokeCaseName, type SmokeCaseReport } from './smoke/smoke-inputs';
-import { startMockProcess } from './start-mock-process';
+import { startMockProcess, type MockProcess } from './start-mock-process';
 
 interface MatrixRow {
   runtime: string;
@@ -192,9 +192,12 @@ async function main(): Promise<number> {
   }));
 
   const bundles = await bundleSmokeProgram();
-  const mock = await startMockProcess();
   const rows: MatrixRow[] = [];
+  let mock: MockProcess | undefined;
+  let mockUrl = '';
   try {
+    mock = await startMockProcess();
+    mockUrl = mock.url;
     const expected = await loadExpectedSmokeResults();
     for (const { runtime, prepare } of runtimesUnderTest({ bundles, downloads })) {
       let version = '?';
@@ -203,7 +206,7 @@ async function main(): Promise<number> {
         const prepared = await prepare();
         version = prepared.version;
         const runStarted = performance.now();
-        const reports = await prepared.run(mock.url);
+        const reports = await prepared.run(mockUrl);
         rows.push({ runtime, version, verdicts: judgeSmokeReports(reports, expected), seconds: seconds(runStarted) });
       } catch (error) {
         const cannotRun = oneLine(error);
@@ -212,7 +215,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    await mock.stop();
+    await mock?.stop();
     await rm(bundles.scratchFolder, { recursive: true, force: true });
   }
 
@@ -230,7 +233,7 @@ async function main(): Promise<number> {
   console.log(
     [
       '',
-      `${rows.length} runtimes x ${smokeCaseNames.length} cases against textgen-mock at ${mock.url}.`,
+      `${rows.length} runtimes x ${smokeCaseNames.length} cases against textgen-mock at ${mockUrl}.`,
       `Smoke program bundled with esbuild ${bundles.esbuildVersion}; runtimes in ${runtimeCacheFolder} (${cacheState},`,
       `ready after ${downloadSummary.seconds.toFixed(1)} s); total ${seconds(started).toFixed(1)} s.`,
     ].join('\n'),
