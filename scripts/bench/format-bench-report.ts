@@ -130,7 +130,8 @@ export function formatBenchReport(results: BenchResults, budget: SizeBudget): st
     `Node ${environment.node} on ${environment.platform}, ${environment.cpus}; load average at start ` +
       `${environment.loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')}. ` +
       `Versions: ${Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
-    'All contenders run in one process, from built dist; each round runs each once, rotating who goes first; a forced ' +
+    'Each section runs in a fresh process with all its contenders, from built dist; each round runs each contender ' +
+      'once, rotating who goes first; a forced ' +
       'GC precedes every sample. Ratios are ours ÷ peer within each round, summarized as median (min–max); > 1 is faster.',
     '',
     ...results.throughput.flatMap((result) => [formatThroughput(result), '']),

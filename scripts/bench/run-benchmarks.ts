@@ -1,6 +1,6 @@
 /**
- * `pnpm bench`: raw fetch, bare openapi-fetch, the openai SDK and our built client side by side in one process,
- * printed as ratios with their spread and written to bench-results/<timestamp>.json. Nothing here asserts a speed;
+ * `pnpm bench`: raw fetch, bare openapi-fetch, the openai SDK and our built client side by side (each section in a
+ * fresh process of its own, its contenders interleaved within it), printed as ratios with their spread and written to bench-results/<timestamp>.json. Nothing here asserts a speed;
  * the goal check at the end is a report. Run with `tsx --expose-gc --tsconfig scripts/bench/tsconfig.json` (see that
  * file for why) after building the packages.
  *
@@ -13,28 +13,16 @@ import { arch, cpus, loadavg, platform } from 'node:os';
 import { join, relative } from 'node:path';
 import { listBundleEntries, measureBundleSizes } from '../size/measure-bundle-sizes';
 import { readSizeBudget } from '../size/size-budget';
-import type { BenchResults, ThroughputResult } from './bench-results';
-import { readCannedCompletion } from './canned-bodies';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchResults, HeapGrowthReport, ThroughputResult } from './bench-results';
+import { sectionNames, type BenchSettings, type SectionName, type SectionResult } from './bench-sections';
 import { formatComparison, readBenchResults } from './compare-bench-results';
 import { formatBenchReport } from './format-bench-report';
 import { checkGoals } from './goal-check';
-import { runHeapGrowthBenchmark, type HeapGrowthSettings } from './heap-growth-benchmark';
-import { loadBuiltPackages, repositoryRoot } from './load-built-packages';
-import { runLoopbackBenchmark, runStubbedFetchBenchmark, type RoundSettings } from './request-benchmarks';
-import { startCannedResponseServer } from './start-canned-response-server';
-import { runNDJSONThroughputBenchmark, runSSEThroughputBenchmark } from './stream-throughput-benchmark';
+import { repositoryRoot } from './load-built-packages';
 
-interface Settings {
-  stubbed: RoundSettings;
-  loopbackSequential: RoundSettings;
-  loopbackConcurrent: RoundSettings;
-  inFlight: number;
-  streamChunks: number;
-  streams: Omit<RoundSettings, 'unitsPerSample'>;
-  heap: HeapGrowthSettings;
-}
-
-const fullSettings: Settings = {
+const fullSettings: BenchSettings = {
   stubbed: { unitsPerSample: 1_000, warmupRounds: 2, rounds: 12 },
   loopbackSequential: { unitsPerSample: 200, warmupRounds: 2, rounds: 12 },
   loopbackConcurrent: { unitsPerSample: 480, warmupRounds: 2, rounds: 12 },
@@ -44,7 +32,7 @@ const fullSettings: Settings = {
   heap: { calls: 50_000, sampleEvery: 5_000, warmupCalls: 5_000 },
 };
 
-const quickSettings: Settings = {
+const quickSettings: BenchSettings = {
   stubbed: { unitsPerSample: 200, warmupRounds: 1, rounds: 3 },
   loopbackSequential: { unitsPerSample: 50, warmupRounds: 1, rounds: 3 },
   loopbackConcurrent: { unitsPerSample: 64, warmupRounds: 1, rounds: 3 },
@@ -53,6 +41,23 @@ const quickSettings: Settings = {
   streams: { warmupRounds: 1, rounds: 3 },
   heap: { calls: 5_000, sampleEvery: 1_000, warmupCalls: 1_000 },
 };
+
+/** Forks run-bench-section.ts with this process's node flags (tsx loader, --expose-gc) and waits for its result. */
+function runSectionInChildProcess(section: SectionName, settings: BenchSettings): Promise<SectionResult> {
+  const child = fork(fileURLToPath(new URL('./run-bench-section.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise<SectionResult>((resolve, reject) => {
+    let result: SectionResult | undefined;
+    child.on('message', (message: { type: 'result'; result: SectionResult }) => {
+      if (message.type === 'result') result = message.result;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (result !== undefined) resolve(result);
+      else reject(new Error(`Benchmark section ${section} failed (exit code ${code}); its error is printed above.`));
+    });
+    child.send({ section, settings });
+  });
+}
 
 function packageVersion(folder: string): string {
   return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string }).version;
@@ -69,34 +74,15 @@ async function runBenchmarks(quick: boolean): Promise<void> {
     phaseStarted = now;
   };
   const budget = readSizeBudget();
-  const packages = await loadBuiltPackages();
-  const completion = readCannedCompletion();
-  const streamRounds = (unitsPerSample: number): RoundSettings => ({ ...settings.streams, unitsPerSample });
-
   const throughput: ThroughputResult[] = [];
-  log('Running: stubbed fetch...');
-  throughput.push(await runStubbedFetchBenchmark({ packages, completion, settings: settings.stubbed }));
-  const server = await startCannedResponseServer({ streamChunks: settings.streamChunks });
-  try {
-    log('Running: loopback, sequential...');
-    throughput.push(await runLoopbackBenchmark({ packages, completion, server, settings: settings.loopbackSequential, inFlight: 1 }));
-    log(`Running: loopback, ${settings.inFlight} in flight...`);
-    throughput.push(
-      await runLoopbackBenchmark({ packages, completion, server, settings: settings.loopbackConcurrent, inFlight: settings.inFlight }),
-    );
-    log('Running: SSE stream...');
-    throughput.push(
-      await runSSEThroughputBenchmark({ packages, server, chunks: settings.streamChunks, settings: streamRounds(settings.streamChunks) }),
-    );
-    log('Running: NDJSON stream...');
-    throughput.push(
-      await runNDJSONThroughputBenchmark({ packages, server, chunks: settings.streamChunks, settings: streamRounds(settings.streamChunks) }),
-    );
-  } finally {
-    await server.close();
+  let heap: HeapGrowthReport | undefined;
+  for (const section of sectionNames) {
+    log(`Running: ${section}...`);
+    const outcome = await runSectionInChildProcess(section, settings);
+    if (outcome.kind === 'heap') heap = outcome.report;
+    else throughput.push(outcome.result);
   }
-  log(`Running: heap growth over ${settings.heap.calls} calls per contender...`);
-  const heap = await runHeapGrowthBenchmark({ packages, completion, settings: settings.heap });
+  if (heap === undefined) throw new Error('The heap section returned no report.');
   log('Running: bundle sizes (esbuild)...');
   const bundles = await measureBundleSizes(await listBundleEntries());
 
