@@ -85,7 +85,7 @@ function formatHeap(results: BenchResults): string {
     `## Heap growth over ${formatCount(heap.calls)} stubbed calls`,
     `Sequential calls through the stubbed fetch after ${formatCount(heap.warmupCalls)} warm-up calls; heap used sampled ` +
       `after a forced full GC every ${formatCount(heap.sampleEvery)} calls. "growth per 10k" is the least-squares slope; ` +
-      `"flat" means at most ${formatKilobytes(heap.flatThresholdBytesPer10kCalls)} per 10k calls (under 1 byte per call). ` +
+      `"flat" means at most ${formatKilobytes(heap.flatThresholdBytesPer10kCalls)} per 10k calls (16 bytes per call: less than one retained object per call). ` +
       `A contender stops early once its heap has grown ${formatMegabytes(heap.stopAfterGrowthBytes)}.`,
     '',
     formatTable(['contender', 'calls', 'heap used at start', 'at end', 'last − first', 'growth per 10k calls', 'verdict'], rows),

@@ -4,7 +4,7 @@
  * the goal check at the end is a report. Run with `tsx --expose-gc --tsconfig scripts/bench/tsconfig.json` (see that
  * file for why) after building the packages.
  *
- *   pnpm bench                         full run (about two minutes on 2 cores)
+ *   pnpm bench                         full run (about a minute on an idle 2-core machine)
  *   pnpm bench --quick                 smoke run of the script itself; noisy numbers
  *   pnpm bench --compare a.json b.json print two saved runs side by side, without running anything
  */
@@ -22,14 +22,15 @@ import { formatBenchReport } from './format-bench-report';
 import { checkGoals } from './goal-check';
 import { repositoryRoot } from './load-built-packages';
 
+// About a minute on an idle 2-core machine (start-up, heap growth and esbuild included); several times that under load.
 const fullSettings: BenchSettings = {
   stubbed: { unitsPerSample: 1_000, warmupRounds: 2, rounds: 12 },
-  loopbackSequential: { unitsPerSample: 200, warmupRounds: 2, rounds: 12 },
-  loopbackConcurrent: { unitsPerSample: 480, warmupRounds: 2, rounds: 12 },
+  loopbackSequential: { unitsPerSample: 150, warmupRounds: 2, rounds: 12 },
+  loopbackConcurrent: { unitsPerSample: 320, warmupRounds: 2, rounds: 12 },
   inFlight: 16,
   streamChunks: 20_000,
   streams: { warmupRounds: 2, rounds: 12 },
-  heap: { calls: 50_000, sampleEvery: 5_000, warmupCalls: 5_000 },
+  heap: { calls: 50_000, sampleEvery: 5_000, warmupCalls: 2_000 },
 };
 
 const quickSettings: BenchSettings = {
