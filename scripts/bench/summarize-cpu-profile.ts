@@ -17,12 +17,14 @@ interface CpuProfile {
 export interface ProfileEntry {
   name: string;
   location: string;
-  selfMicros: number;
+  /** Samples whose top frame is this function (or module). */
+  samples: number;
   share: number;
 }
 
 export interface ProfileSummary {
   windowMicros: number;
+  windowSamples: number;
   totalMicros: number;
   garbageCollectionShare: number;
   byFunction: ProfileEntry[];
@@ -58,7 +60,7 @@ function moduleOf(functionName: string, url: string): string {
 /**
  * Self time by function and by module over a window of the profile: from the first to the last sample whose stack
  * holds `windowFunction` (everything in between counts, GC and microtasks included), or the whole profile if no
- * function is named. Each sample is charged the time until the next one.
+ * function is named. Shares are shares of the window's samples.
  */
 export function summarizeCpuProfile(profile: CpuProfile, windowFunction: string | undefined): ProfileSummary {
   const nodesById = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -74,7 +76,10 @@ export function summarizeCpuProfile(profile: CpuProfile, windowFunction: string 
     underWindowFunction.set(id, result);
     return result;
   };
+  // Shares count samples rather than weigh them by the time to the next one: on a loaded machine the process is
+  // descheduled between ticks, and weighting would hand each such gap to whatever function happened to be sampled.
   const durations = profile.samples.map((_, index) => profile.timeDeltas[index + 1] ?? 0);
+  let windowSamples = 0;
   const totalMicros = durations.reduce((sum, value) => sum + value, 0);
   let first = 0;
   let last = profile.samples.length - 1;
@@ -86,28 +91,29 @@ export function summarizeCpuProfile(profile: CpuProfile, windowFunction: string 
   const byFunction = new Map<string, ProfileEntry>();
   const byModule = new Map<string, ProfileEntry>();
   let windowMicros = 0;
-  const add = (map: Map<string, ProfileEntry>, key: string, name: string, location: string, micros: number) => {
-    const entry = map.get(key) ?? { name, location, selfMicros: 0, share: 0 };
-    entry.selfMicros += micros;
+  const add = (map: Map<string, ProfileEntry>, key: string, name: string, location: string) => {
+    const entry = map.get(key) ?? { name, location, samples: 0, share: 0 };
+    entry.samples += 1;
     map.set(key, entry);
   };
   for (let index = first; index <= last; index += 1) {
     const { functionName, url, lineNumber } = nodesById.get(profile.samples[index]!)!.callFrame;
-    const micros = durations[index]!;
-    windowMicros += micros;
+    windowMicros += durations[index]!;
+    windowSamples += 1;
     const name = functionName === '' ? '(anonymous)' : functionName;
     const location = shortLocation(url, lineNumber);
-    add(byFunction, `${name}@${location}`, name, location, micros);
+    add(byFunction, `${name}@${location}`, name, location);
     const module = moduleOf(functionName, url);
-    add(byModule, module, module, '', micros);
+    add(byModule, module, module, '');
   }
   const ranked = (map: Map<string, ProfileEntry>) =>
     [...map.values()]
-      .map((entry) => ({ ...entry, share: entry.selfMicros / windowMicros }))
-      .sort((left, right) => right.selfMicros - left.selfMicros);
+      .map((entry) => ({ ...entry, share: entry.samples / windowSamples }))
+      .sort((left, right) => right.samples - left.samples);
   const functions = ranked(byFunction);
   return {
     windowMicros,
+    windowSamples,
     totalMicros,
     garbageCollectionShare: functions.find((entry) => entry.name === '(garbage collector)')?.share ?? 0,
     byFunction: functions,
@@ -118,24 +124,23 @@ export function summarizeCpuProfile(profile: CpuProfile, windowFunction: string 
 export function formatProfileSummary(summary: ProfileSummary, options: { top: number; windowFunction: string | undefined }): string {
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   const milliseconds = (micros: number) => (micros / 1000).toFixed(0);
+  const sampleTable = (entries: readonly ProfileEntry[], withLocation: boolean) =>
+    formatTable(
+      ['self %', 'samples', withLocation ? 'function' : 'module', ...(withLocation ? ['location'] : [])],
+      entries.map((entry) => [percent(entry.share), String(entry.samples), entry.name, ...(withLocation ? [entry.location] : [])]),
+    );
   return [
     options.windowFunction === undefined
       ? `Whole profile: ${milliseconds(summary.totalMicros)} ms.`
-      : `Window: ${milliseconds(summary.windowMicros)} ms of ${milliseconds(summary.totalMicros)} ms, from the first to the last ` +
-        `sample under ${options.windowFunction} (start-up and warm-up left out).`,
+      : `Window: ${summary.windowSamples} samples, ${milliseconds(summary.windowMicros)} ms of ${milliseconds(summary.totalMicros)} ms, ` +
+        `from the first to the last sample under ${options.windowFunction} (start-up and warm-up left out).`,
     `Garbage collection: ${percent(summary.garbageCollectionShare)} of the window.`,
     '',
-    `Top ${options.top} functions by self time:`,
-    formatTable(
-      ['self %', 'self ms', 'function', 'location'],
-      summary.byFunction.slice(0, options.top).map((entry) => [percent(entry.share), milliseconds(entry.selfMicros), entry.name, entry.location]),
-    ),
+    `Top ${options.top} functions by self time (share of the window's samples):`,
+    sampleTable(summary.byFunction.slice(0, options.top), true),
     '',
     'Self time by module:',
-    formatTable(
-      ['self %', 'self ms', 'module'],
-      summary.byModule.map((entry) => [percent(entry.share), milliseconds(entry.selfMicros), entry.name]),
-    ),
+    sampleTable(summary.byModule, false),
   ].join('\n');
 }
 
