@@ -43,7 +43,7 @@ async function heapUsedAfterFullGC(): Promise<number> {
 }
 
 /** Least-squares slope of heap used against calls, in bytes per call. */
-function slopeBytesPerCall(samples: readonly HeapSample[]): number {
+export function slopeBytesPerCall(samples: readonly HeapSample[]): number {
   const meanCalls = samples.reduce((sum, sample) => sum + sample.calls, 0) / samples.length;
   const meanHeap = samples.reduce((sum, sample) => sum + sample.heapUsedBytes, 0) / samples.length;
   let covariance = 0;
