@@ -76,6 +76,11 @@ export function createNonStreamCallers(options: {
  * A fetch that never touches the network: it reads the request body (a real fetch has to send it, so a client that
  * hands over a `Request` pays for its body stream here as it would on the wire), checks that it is the completion
  * request, and answers with a fresh canned `Response` of the spec's example. Every contender gets the same stub.
+ *
+ * It answers in a new macrotask (setImmediate), as a network response arrives in an I/O callback. A stub that answered
+ * in a microtask would run a whole sample as one task, and objects read through a WeakRef during a task stay alive
+ * until it ends (ECMAScript's kept-alive list): undici's Request with a signal does that, and such a client would keep
+ * about 12 kB per call for the whole sample and pay GC for it, which it does not on a network.
  */
 export function createStubbedFetch(completion: CannedCompletion): FetchFunction {
   const expectedModel = `"model":${JSON.stringify(completion.request.model)}`;
@@ -87,6 +92,7 @@ export function createStubbedFetch(completion: CannedCompletion): FetchFunction 
     return new Response(body).text();
   };
   return async (input, init) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const sent = await readBody(input, init);
     if (!sent.includes(expectedModel)) throw new Error('The stubbed fetch got a request without the completion body.');
     return new Response(completion.responseText, {

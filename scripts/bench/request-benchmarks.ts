@@ -53,7 +53,8 @@ export async function runStubbedFetchBenchmark(options: {
     unit: 'calls',
     method:
       `${settings.unitsPerSample} sequential completions.create-equivalent calls per sample; fetch is a stub that reads ` +
-      'the request body and returns a fresh canned Response of the spec example; raw fetch = stub + response.json().',
+      'the request body and, in a new macrotask, returns a fresh canned Response of the spec example; raw fetch = stub + ' +
+      'response.json().',
     settings,
     ours: oursName,
     samples,
