@@ -4,37 +4,60 @@ export interface Contender {
   run: () => Promise<number>;
 }
 
-export interface SampleSpread {
-  min: number;
+/** A summary of one figure over the measured rounds. q1 and q3 are the quartiles (linear interpolation). */
+export interface Spread {
   median: number;
+  min: number;
   max: number;
+  q1: number;
+  q3: number;
 }
 
 export interface ContenderSamples {
   name: string;
-  /** Milliseconds per unit, one value per measured round (warm-up rounds excluded). */
-  msPerUnit: number[];
+  /** Units (calls, chunks) per second of wall time, one value per measured round. */
+  perSecond: number[];
+  /** This process's CPU time (user + system, all threads) per unit in µs, one value per measured round. */
+  cpuMicrosPerUnit: number[];
 }
 
-export interface InterleavedResult {
-  contenders: ContenderSamples[];
-  warmupRounds: number;
-  rounds: number;
-  unitsPerSample: number;
+function quantile(sorted: readonly number[], fraction: number): number {
+  const position = (sorted.length - 1) * fraction;
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
-export function spreadOf(values: readonly number[]): SampleSpread {
+export function spreadOf(values: readonly number[]): Spread {
   if (values.length === 0) throw new Error('No samples to summarize.');
   const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { min: sorted[0]!, median, max: sorted[sorted.length - 1]! };
+  return {
+    median: quantile(sorted, 0.5),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    q1: quantile(sorted, 0.25),
+    q3: quantile(sorted, 0.75),
+  };
+}
+
+/** Ours/peer within each round, paired by round, so the spread of the ratio itself can be shown. */
+export function pairedRatios(ours: readonly number[], peer: readonly number[]): number[] {
+  if (ours.length !== peer.length) throw new Error('Paired ratios need the same number of rounds on both sides.');
+  return ours.map((value, index) => value / peer[index]!);
+}
+
+/** `gc` is there when node runs with --expose-gc, which `pnpm bench` passes. */
+export function forceGarbageCollection(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (collect === undefined) throw new Error('The benchmark needs `node --expose-gc` (pnpm bench passes it).');
+  collect();
 }
 
 /**
- * Runs every contender once per round, rotating who goes first (ABC, BCA, CAB, ...) so slow drift of the machine
- * (thermal, GC pressure, JIT state) and any first-in-round advantage are shared out evenly. Warm-up rounds run the same
- * way and are thrown away. Every sample must report `expectedUnits`, so a contender that silently does less work (a
+ * Runs every contender once per round, rotating who goes first (ABCD, BCDA, ...) so slow drift of the machine
+ * (thermal, other load, JIT state) and any first-in-round advantage are shared out evenly. Warm-up rounds run the same
+ * way and are thrown away. A full GC runs before every sample, outside the timing, so no contender pays for the garbage
+ * the previous one left. Every sample must report `expectedUnits`, so a contender that silently does less work (a
  * stream cut short, a failed parse) stops the benchmark instead of looking fast.
  */
 export async function measureInterleaved(options: {
@@ -42,26 +65,27 @@ export async function measureInterleaved(options: {
   warmupRounds: number;
   rounds: number;
   expectedUnits: number;
-}): Promise<InterleavedResult> {
+}): Promise<ContenderSamples[]> {
   const { contenders, warmupRounds, rounds, expectedUnits } = options;
-  const samples = contenders.map((contender) => ({ name: contender.name, msPerUnit: [] as number[] }));
+  const samples = contenders.map((contender): ContenderSamples => ({ name: contender.name, perSecond: [], cpuMicrosPerUnit: [] }));
   for (let round = 0; round < warmupRounds + rounds; round += 1) {
     for (let offset = 0; offset < contenders.length; offset += 1) {
       const index = (round + offset) % contenders.length;
       const contender = contenders[index]!;
+      forceGarbageCollection();
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const units = await contender.run();
-      const elapsed = performance.now() - started;
+      const elapsedMs = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
       if (units !== expectedUnits) {
         throw new Error(`${contender.name} handled ${units} units in one sample; expected ${expectedUnits}.`);
       }
-      if (round >= warmupRounds) samples[index]!.msPerUnit.push(elapsed / units);
+      if (round >= warmupRounds) {
+        samples[index]!.perSecond.push((units * 1000) / elapsedMs);
+        samples[index]!.cpuMicrosPerUnit.push((cpu.user + cpu.system) / units);
+      }
     }
   }
-  return { contenders: samples, warmupRounds, rounds, unitsPerSample: expectedUnits };
-}
-
-/** Ours/peer for each round, paired by round, so the spread of the ratio itself can be shown. */
-export function pairedRatios(ours: readonly number[], peer: readonly number[]): number[] {
-  return ours.map((value, index) => value / peer[index]!);
+  return samples;
 }

@@ -1,76 +1,133 @@
 /**
- * `pnpm bench`: our built packages against their peers, side by side in one process, printed as ratios. Nothing here
- * asserts a speed or a size; the numbers depend on the machine, and the ratios are what to compare between runs.
- * Run with `tsx --tsconfig scripts/bench/tsconfig.json` (see that file for why) after building the packages.
+ * `pnpm bench`: raw fetch, bare openapi-fetch, the openai SDK and our built client side by side (each section in a
+ * fresh process of its own, its contenders interleaved within it), printed as ratios with their spread and written to bench-results/<timestamp>.json. Nothing here asserts a speed;
+ * the goal check at the end is a report. Run with `tsx --expose-gc --tsconfig scripts/bench/tsconfig.json` (see that
+ * file for why) after building the packages.
+ *
+ *   pnpm bench                         full run (about a minute on an idle 2-core machine)
+ *   pnpm bench --quick                 smoke run of the script itself; noisy numbers
+ *   pnpm bench --compare a.json b.json print two saved runs side by side, without running anything
  */
-import { readFileSync } from 'node:fs';
-import { cpus, platform, arch } from 'node:os';
-import { join } from 'node:path';
-import { runBundleSizeBenchmark } from './bundle-size-benchmark';
-import type { ComparisonRow } from './comparison-row';
-import { formatResultsTable } from './format-results-table';
-import { loadBuiltPackages, repositoryRoot } from './load-built-packages';
-import { runRequestOverheadBenchmark, type RequestOverheadSettings } from './request-overhead-benchmark';
-import { runNDJSONThroughputBenchmark, runSSEThroughputBenchmark, type StreamThroughputSettings } from './stream-throughput-benchmark';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, platform } from 'node:os';
+import { join, relative } from 'node:path';
+import { listBundleEntries, measureBundleSizes } from '../size/measure-bundle-sizes';
+import { readSizeBudget } from '../size/size-budget';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BenchResults, HeapGrowthReport, ThroughputResult } from './bench-results';
+import { sectionNames, type BenchSettings, type SectionName, type SectionResult } from './bench-sections';
+import { formatComparison, readBenchResults } from './compare-bench-results';
+import { formatBenchReport } from './format-bench-report';
+import { checkGoals } from './goal-check';
+import { repositoryRoot } from './load-built-packages';
 
-// `--quick` is a smoke run (fewer, shorter samples) for checking the script itself; its numbers are noisier.
-const quick = process.argv.includes('--quick');
+// About a minute on an idle 2-core machine (start-up, heap growth and esbuild included); several times that under load.
+const fullSettings: BenchSettings = {
+  stubbed: { unitsPerSample: 1_000, warmupRounds: 2, rounds: 12 },
+  loopbackSequential: { unitsPerSample: 150, warmupRounds: 2, rounds: 12 },
+  loopbackConcurrent: { unitsPerSample: 320, warmupRounds: 2, rounds: 12 },
+  inFlight: 16,
+  streamChunks: 20_000,
+  streams: { warmupRounds: 2, rounds: 12 },
+  heap: { calls: 50_000, sampleEvery: 5_000, warmupCalls: 2_000 },
+};
 
-const requestSettings: RequestOverheadSettings = quick
-  ? { callsPerSample: 10, warmupRounds: 1, rounds: 5 }
-  : { callsPerSample: 50, warmupRounds: 3, rounds: 21 };
-const streamSettings: StreamThroughputSettings = quick
-  ? { chunks: 5_000, serverWrites: 4, warmupRounds: 1, rounds: 5 }
-  : { chunks: 20_000, serverWrites: 4, warmupRounds: 3, rounds: 21 };
+const quickSettings: BenchSettings = {
+  stubbed: { unitsPerSample: 200, warmupRounds: 1, rounds: 3 },
+  loopbackSequential: { unitsPerSample: 50, warmupRounds: 1, rounds: 3 },
+  loopbackConcurrent: { unitsPerSample: 64, warmupRounds: 1, rounds: 3 },
+  inFlight: 16,
+  streamChunks: 2_000,
+  streams: { warmupRounds: 1, rounds: 3 },
+  heap: { calls: 5_000, sampleEvery: 1_000, warmupCalls: 1_000 },
+};
+
+/** Forks run-bench-section.ts with this process's node flags (tsx loader, --expose-gc) and waits for its result. */
+function runSectionInChildProcess(section: SectionName, settings: BenchSettings): Promise<SectionResult> {
+  const child = fork(fileURLToPath(new URL('./run-bench-section.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise<SectionResult>((resolve, reject) => {
+    let result: SectionResult | undefined;
+    child.on('message', (message: { type: 'result'; result: SectionResult }) => {
+      if (message.type === 'result') result = message.result;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (result !== undefined) resolve(result);
+      else reject(new Error(`Benchmark section ${section} failed (exit code ${code}); its error is printed above.`));
+    });
+    child.send({ section, settings });
+  });
+}
 
 function packageVersion(folder: string): string {
   return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-async function main(): Promise<void> {
-  const packages = await loadBuiltPackages();
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+async function runBenchmarks(quick: boolean): Promise<void> {
+  const settings = quick ? quickSettings : fullSettings;
+  const startedAt = new Date();
+  const loadAverageAtStart = loadavg();
+  let phaseStarted = performance.now();
+  const log = (line: string) => {
+    const now = performance.now();
+    process.stderr.write(`(+${((now - phaseStarted) / 1000).toFixed(1)} s) ${line}\n`);
+    phaseStarted = now;
+  };
+  const budget = readSizeBudget();
+  const throughput: ThroughputResult[] = [];
+  let heap: HeapGrowthReport | undefined;
+  for (const section of sectionNames) {
+    log(`Running: ${section}...`);
+    const outcome = await runSectionInChildProcess(section, settings);
+    if (outcome.kind === 'heap') heap = outcome.report;
+    else throughput.push(outcome.result);
+  }
+  if (heap === undefined) throw new Error('The heap section returned no report.');
+  log('Running: bundle sizes (esbuild)...');
+  const bundles = await measureBundleSizes(await listBundleEntries());
 
-  log('Running: request overhead (mock server over HTTP)...');
-  const requestRows = await runRequestOverheadBenchmark({ packages, settings: requestSettings });
-  log(`Running: SSE stream parsing (${streamSettings.chunks} chunks)...`);
-  const sseRow = await runSSEThroughputBenchmark({ packages, settings: streamSettings });
-  log(`Running: NDJSON stream parsing (${streamSettings.chunks} lines)...`);
-  const ndjsonRow = await runNDJSONThroughputBenchmark({ packages, settings: streamSettings });
-  log('Running: browser bundle sizes (esbuild)...');
-  const bundles = await runBundleSizeBenchmark();
-
-  const rows: ComparisonRow[] = [...requestRows, sseRow, ndjsonRow, ...bundles.rows];
+  log('Done.');
   const cpuList = cpus();
-  const lines = [
-    '',
-    `textgen benchmarks${quick ? ' (--quick: smoke run, noisier)' : ''}`,
-    `Node ${process.version} on ${platform()}/${arch()}, ${cpuList.length} x ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`,
-    `Ours: built dist of @textgen/aitre ${packageVersion(join(repositoryRoot, 'packages', 'aitre'))} and @textgen/core ${packageVersion(join(repositoryRoot, 'packages', 'core'))}. ` +
-      `Peers: openai ${packageVersion(join(repositoryRoot, 'node_modules', 'openai'))}, plain fetch, openapi-fetch ${packageVersion(join(repositoryRoot, 'packages', 'core', 'node_modules', 'openapi-fetch'))}.`,
-    '',
-    formatResultsTable(rows),
-    '',
-    'Method:',
-    `- Timings: every contender runs once per round in one process, rotating who goes first (A,B,C / B,C,A / ...); ` +
-      'warm-up rounds are discarded. Cells show the median over the measured rounds with (min–max); Ours/Peer is the ' +
-      'ratio of medians, "Paired ratio" the spread of ours/peer within each round.',
-    `- Request overhead: ${requestSettings.warmupRounds} warm-up + ${requestSettings.rounds} measured rounds of ` +
-      `${requestSettings.callsPerSample} sequential non-stream POST /completions each, against @textgen/mocks' HTTP server ` +
-      '(vendor aitre, streamChunkDelayMs 0, request validation on) on 127.0.0.1; maxRetries 0 for both clients. ' +
-      'Value = ms per call. The floor is fetch + response.json().',
-    `- Streams: ${streamSettings.warmupRounds} warm-up + ${streamSettings.rounds} measured rounds; each sample reads one ` +
-      `${streamSettings.chunks}-item body (SSE ending in data: [DONE], ` +
-      `NDJSON one object per line) served by a local node:http server in ${streamSettings.serverWrites} large writes, ` +
-      'timed from request to the last item. Every sample must yield every item with its text, or the run stops.',
-    '- NDJSON ours = @textgen/core Stream.fromBody({ framing: "ndjson" }) over the fetch body (parses as bytes arrive); ' +
-      "peer = await response.text(), split('\\n'), JSON.parse per line (buffers the whole body).",
-    `- Sizes: esbuild ${bundles.esbuildVersion} (from tsx's dependencies), bundle + minify, platform browser, format esm, ` +
-      'target es2022, of a one-line app re-exporting createAitre / OpenAI / createClient; gzip = node:zlib level 9. ' +
-      `Modules bundled: ${bundles.measurements.map((measurement) => `${measurement.name} ${measurement.inputs.length}`).join(', ')}.`,
-    '- Ratios below 1 mean ours is smaller/faster for ms and bytes; above 1 means faster for chunks/s and lines/s (see Verdict).',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const withoutGoals: Omit<BenchResults, 'goals'> = {
+    schemaVersion: 1,
+    startedAt: startedAt.toISOString(),
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+    quick,
+    environment: {
+      node: process.version,
+      platform: `${platform()}/${arch()}`,
+      cpus: `${cpuList.length} x ${cpuList[0]?.model.trim() ?? 'unknown CPU'}`,
+      loadAverageAtStart,
+    },
+    versions: {
+      '@textgen/aitre': packageVersion(join(repositoryRoot, 'packages', 'aitre')),
+      '@textgen/core': packageVersion(join(repositoryRoot, 'packages', 'core')),
+      openai: packageVersion(join(repositoryRoot, 'node_modules', 'openai')),
+      'openapi-fetch': packageVersion(join(repositoryRoot, 'node_modules', 'openapi-fetch')),
+      'eventsource-parser': packageVersion(join(repositoryRoot, 'node_modules', 'eventsource-parser')),
+    },
+    throughput,
+    heap,
+    bundles: { esbuild: bundles.esbuild, results: bundles.sizes },
+  };
+  const results: BenchResults = { ...withoutGoals, goals: checkGoals(withoutGoals, budget) };
+
+  const folder = join(repositoryRoot, 'bench-results');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `${results.startedAt.replaceAll(':', '-')}${quick ? '-quick' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${formatBenchReport(results, budget)}\nResults written to ${relative(repositoryRoot, file)}\n`);
 }
 
-await main();
+const argv = process.argv.slice(2).filter((argument) => argument !== '--');
+const compareAt = argv.indexOf('--compare');
+if (compareAt !== -1) {
+  const [before, after] = argv.slice(compareAt + 1);
+  if (before === undefined || after === undefined) {
+    throw new Error('--compare needs two results files: pnpm bench --compare bench-results/<before>.json bench-results/<after>.json');
+  }
+  process.stdout.write(`${formatComparison(readBenchResults(before), readBenchResults(after), { before, after })}\n`);
+} else {
+  await runBenchmarks(argv.includes('--quick'));
+}

@@ -1,95 +1,156 @@
+import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
-import { throughputRow, type ComparisonRow } from './comparison-row';
+import { Stream as OpenAIStream } from 'openai/streaming';
+import { summarizeThroughput, type ThroughputResult } from './bench-results';
 import type { BuiltPackages } from './load-built-packages';
 import { measureInterleaved } from './measure-interleaved';
-import { startBodyServer } from './start-body-server';
-import { syntheticNDJSONBody, syntheticSSEBody } from './synthetic-stream-bodies';
-
-export interface StreamThroughputSettings {
-  chunks: number;
-  /** How many `write()` calls the server splits the body into. */
-  serverWrites: number;
-  warmupRounds: number;
-  rounds: number;
-}
+import { oursName, openaiName } from './non-stream-callers';
+import type { RoundSettings } from './request-benchmarks';
+import type { CannedResponseServer } from './start-canned-response-server';
 
 type StreamFailures = Parameters<BuiltPackages['core']['Stream']['fromBody']>[0]['failures'];
+type CompletionChunkShape = { choices?: ReadonlyArray<{ text?: unknown }> | null };
+
+export const bareEventsourceParserName = 'bare eventsource-parser loop';
+export const bareNDJSONLoopName = 'bare NDJSON line loop';
+export const coreNDJSONName = '@textgen/core Stream (ndjson)';
 
 const benchmarkApiKey = 'bench-local-key';
 
 /** A chunk counts only if it parsed into the expected shape, so a reader that drops or mangles payloads is caught. */
-function hasCompletionText(chunk: { choices?: ReadonlyArray<{ text?: unknown }> | null }): boolean {
+function hasCompletionText(chunk: CompletionChunkShape): boolean {
   return typeof chunk.choices?.[0]?.text === 'string';
 }
 
+async function postForBody(url: string): Promise<ReadableStream<Uint8Array>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${benchmarkApiKey}`, 'content-type': 'application/json' },
+    body: '{"stream":true}',
+  });
+  if (!response.ok || response.body === null) throw new Error(`The canned-response server answered HTTP ${response.status}.`);
+  return response.body;
+}
+
 /**
- * Time to read every chunk of one large SSE completion (`stream: true`), from request to the last chunk, through our
- * built client and through the openai SDK, served by the same loopback server.
+ * The floor a stream reader cannot beat by much: fetch, a TextDecoder and eventsource-parser's callback parser fed
+ * straight from the body's reader, JSON.parse per event, stop at `[DONE]`. No async iterator, no event objects.
+ */
+async function readWithBareEventsourceParser(url: string): Promise<number> {
+  const reader = (await postForBody(url)).getReader();
+  const decoder = new TextDecoder();
+  let chunks = 0;
+  let done = false;
+  const parser = createParser({
+    onEvent: (event) => {
+      if (event.data === '[DONE]') done = true;
+      else if (hasCompletionText(JSON.parse(event.data) as CompletionChunkShape)) chunks += 1;
+    },
+  });
+  while (!done) {
+    const read = await reader.read();
+    if (read.done) break;
+    parser.feed(decoder.decode(read.value, { stream: true }));
+  }
+  await reader.cancel();
+  return chunks;
+}
+
+/** The NDJSON floor: a TextDecoder, split on newlines as bytes arrive, JSON.parse per line. */
+async function readWithBareLineLoop(url: string): Promise<number> {
+  const reader = (await postForBody(url)).getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  let chunks = 0;
+  for (;;) {
+    const read = await reader.read();
+    if (read.done) break;
+    pending += decoder.decode(read.value, { stream: true });
+    let newline = pending.indexOf('\n');
+    let start = 0;
+    while (newline !== -1) {
+      const line = pending.slice(start, newline);
+      if (line !== '' && hasCompletionText(JSON.parse(line) as CompletionChunkShape)) chunks += 1;
+      start = newline + 1;
+      newline = pending.indexOf('\n', start);
+    }
+    pending = pending.slice(start);
+  }
+  return chunks;
+}
+
+/**
+ * Time to read every chunk of one large SSE completion (`stream: true`), from request to the last chunk: our built
+ * client, the openai SDK's `Stream`, and a bare eventsource-parser loop, all against the same server body.
  */
 export async function runSSEThroughputBenchmark(options: {
   packages: BuiltPackages;
-  settings: StreamThroughputSettings;
-}): Promise<ComparisonRow> {
-  const { packages, settings } = options;
-  const body = syntheticSSEBody(settings.chunks);
-  const server = await startBodyServer({ body: body.bytes, contentType: 'text/event-stream', writes: settings.serverWrites });
-  try {
-    const baseURL = `${server.url}/v1`;
-    const ours = packages.aitre.createAitre({ baseURL, apiKey: benchmarkApiKey, maxRetries: 0 });
-    const peer = new OpenAI({ baseURL, apiKey: benchmarkApiKey, maxRetries: 0 });
-    const request = { model: 'gpt-3.5-turbo-instruct', prompt: 'Count upwards', stream: true } as const;
+  server: CannedResponseServer;
+  chunks: number;
+  settings: RoundSettings;
+}): Promise<ThroughputResult> {
+  const { packages, server, chunks, settings } = options;
+  const baseURL = `${server.origin}/sse/v1`;
+  const ours = packages.aitre.createAitre({ baseURL, apiKey: benchmarkApiKey });
+  const peer = new OpenAI({ baseURL, apiKey: benchmarkApiKey });
+  const request = { model: 'gpt-3.5-turbo-instruct', prompt: 'Count upwards', stream: true } as const;
 
-    // tsx with the root tsconfig would load @textgen/core from src inside aitre's dist; then this Stream would be a
-    // different class from core's dist one. The check makes sure we time the build.
-    const probe = await ours.completions.create(request);
-    if (!(probe instanceof packages.core.Stream)) {
-      throw new Error('@textgen/aitre returned a Stream that is not @textgen/core dist Stream: the benchmark is not running on dist output.');
-    }
-    probe.controller.abort();
-
-    const result = await measureInterleaved({
-      warmupRounds: settings.warmupRounds,
-      rounds: settings.rounds,
-      expectedUnits: body.items,
-      contenders: [
-        {
-          name: '@textgen/aitre',
-          run: async () => {
-            let chunks = 0;
-            for await (const chunk of await ours.completions.create(request)) if (hasCompletionText(chunk)) chunks += 1;
-            return chunks;
-          },
-        },
-        {
-          name: 'openai SDK',
-          run: async () => {
-            let chunks = 0;
-            for await (const chunk of await peer.completions.create(request)) if (hasCompletionText(chunk)) chunks += 1;
-            return chunks;
-          },
-        },
-      ],
-    });
-    const [oursSamples, peerSamples] = result.contenders;
-    return throughputRow({ benchmark: `SSE stream, ${settings.chunks} chunks`, unit: 'chunks/s', ours: oursSamples!, peer: peerSamples! });
-  } finally {
-    await server.close();
+  // tsx with the root tsconfig would load @textgen/core from src inside aitre's dist; then this Stream would be a
+  // different class from core's dist one. The check makes sure we time the build.
+  const probe = await ours.completions.create(request);
+  if (!(probe instanceof packages.core.Stream)) {
+    throw new Error('@textgen/aitre returned a Stream that is not @textgen/core dist Stream: the benchmark is not running on dist output.');
   }
+  probe.controller.abort();
+
+  const samples = await measureInterleaved({
+    ...settings,
+    expectedUnits: chunks,
+    contenders: [
+      { name: bareEventsourceParserName, run: () => readWithBareEventsourceParser(`${baseURL}/completions`) },
+      {
+        name: openaiName,
+        run: async () => {
+          let count = 0;
+          for await (const chunk of await peer.completions.create(request)) if (hasCompletionText(chunk)) count += 1;
+          return count;
+        },
+      },
+      {
+        name: oursName,
+        run: async () => {
+          let count = 0;
+          for await (const chunk of await ours.completions.create(request)) if (hasCompletionText(chunk)) count += 1;
+          return count;
+        },
+      },
+    ],
+  });
+  return summarizeThroughput({
+    id: 'sse',
+    title: `SSE stream, ${chunks.toLocaleString('en-US')} chunks per sample`,
+    unit: 'chunks',
+    method:
+      `one ${chunks}-chunk SSE completion per sample (data: [DONE] at the end), served chunked in 4 large writes; ` +
+      'timed from request to the last chunk; every chunk must parse and carry its text.',
+    settings: { ...settings, unitsPerSample: chunks },
+    ours: oursName,
+    samples,
+  });
 }
 
 /**
  * Our NDJSON reader (core's public `Stream.fromBody` with `framing: 'ndjson'`, what @textgen/wetrocloud streams
- * through) against the naive reader people write by hand: `await response.text()`, `split('\n')`, `JSON.parse` per
- * line. Both fetch the same bytes from the same loopback server; the naive one buffers the whole body, ours parses
- * as bytes arrive and checks each line for an `error` member.
+ * through), the openai SDK's NDJSON reader (`Stream.fromReadableStream`) and a bare line loop, over the same body.
  */
 export async function runNDJSONThroughputBenchmark(options: {
   packages: BuiltPackages;
-  settings: StreamThroughputSettings;
-}): Promise<ComparisonRow> {
-  const { packages, settings } = options;
-  const body = syntheticNDJSONBody(settings.chunks);
-  const server = await startBodyServer({ body: body.bytes, contentType: 'application/x-ndjson', writes: settings.serverWrites });
+  server: CannedResponseServer;
+  chunks: number;
+  settings: RoundSettings;
+}): Promise<ThroughputResult> {
+  const { packages, server, chunks, settings } = options;
+  const url = `${server.origin}/ndjson/v1/stream`;
   // The transport builds these per response with the vendor name and key redaction; here there is no vendor or key.
   // `parse` does what the transport's does on the happy path: one JSON.parse inside a try.
   const failures: StreamFailures = {
@@ -104,49 +165,45 @@ export async function runNDJSONThroughputBenchmark(options: {
     errorPayload: () => new Error('The NDJSON body carried an error payload.'),
     readFailed: (cause) => new Error('Reading the NDJSON body failed.', { cause }),
   };
-  try {
-    const fetchBody = async () => {
-      const response = await fetch(server.url);
-      if (!response.ok || response.body === null) throw new Error(`The NDJSON server answered HTTP ${response.status}.`);
-      return response;
-    };
-    const result = await measureInterleaved({
-      warmupRounds: settings.warmupRounds,
-      rounds: settings.rounds,
-      expectedUnits: body.items,
-      contenders: [
-        {
-          name: '@textgen/core Stream (ndjson)',
-          run: async () => {
-            const response = await fetchBody();
-            const stream = packages.core.Stream.fromBody<{ choices?: Array<{ text?: unknown }> }>({
-              body: response.body!,
-              framing: 'ndjson',
-              controller: new AbortController(),
-              failures,
-            });
-            let lines = 0;
-            for await (const chunk of stream) if (hasCompletionText(chunk)) lines += 1;
-            return lines;
-          },
+  const samples = await measureInterleaved({
+    ...settings,
+    expectedUnits: chunks,
+    contenders: [
+      { name: bareNDJSONLoopName, run: () => readWithBareLineLoop(url) },
+      {
+        name: openaiName,
+        run: async () => {
+          const stream = OpenAIStream.fromReadableStream<CompletionChunkShape>(await postForBody(url), new AbortController());
+          let count = 0;
+          for await (const chunk of stream) if (hasCompletionText(chunk)) count += 1;
+          return count;
         },
-        {
-          name: "naive text().split('\\n') + JSON.parse",
-          run: async () => {
-            const response = await fetchBody();
-            let lines = 0;
-            for (const line of (await response.text()).split('\n')) {
-              if (line === '') continue;
-              if (hasCompletionText(JSON.parse(line) as { choices?: Array<{ text?: unknown }> })) lines += 1;
-            }
-            return lines;
-          },
+      },
+      {
+        name: coreNDJSONName,
+        run: async () => {
+          const stream = packages.core.Stream.fromBody<CompletionChunkShape>({
+            body: await postForBody(url),
+            framing: 'ndjson',
+            controller: new AbortController(),
+            failures,
+          });
+          let count = 0;
+          for await (const chunk of stream) if (hasCompletionText(chunk)) count += 1;
+          return count;
         },
-      ],
-    });
-    const [oursSamples, peerSamples] = result.contenders;
-    return throughputRow({ benchmark: `NDJSON stream, ${settings.chunks} lines`, unit: 'lines/s', ours: oursSamples!, peer: peerSamples! });
-  } finally {
-    await server.close();
-  }
+      },
+    ],
+  });
+  return summarizeThroughput({
+    id: 'ndjson',
+    title: `NDJSON stream, ${chunks.toLocaleString('en-US')} lines per sample`,
+    unit: 'chunks',
+    method:
+      `one ${chunks}-line NDJSON body per sample, served chunked in 4 large writes, fetched with global fetch and read by ` +
+      'each reader as bytes arrive; every line must parse and carry its text.',
+    settings: { ...settings, unitsPerSample: chunks },
+    ours: coreNDJSONName,
+    samples,
+  });
 }

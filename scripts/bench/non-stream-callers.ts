@@ -1,0 +1,103 @@
+import OpenAI from 'openai';
+import createClient from 'openapi-fetch';
+import type { paths } from '@textgen/aitre';
+import type { CannedCompletion } from './canned-bodies';
+import type { BuiltPackages } from './load-built-packages';
+
+/** The `fetch` every contender is given: the global one for loopback runs, a stub for the pure-CPU runs. */
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** One way of making the same non-stream `POST /completions`; `call` rejects unless the canned completion came back. */
+export interface NonStreamCaller {
+  name: string;
+  call: () => Promise<void>;
+}
+
+/** Not a real key; nothing checks it, but every client sends it as a real one would. */
+const benchmarkApiKey = 'bench-local-key';
+
+export const oursName = '@textgen/aitre';
+export const rawFetchName = 'raw fetch';
+export const openapiFetchName = 'openapi-fetch';
+export const openaiName = 'openai SDK';
+
+/**
+ * The four contenders, each with its defaults except the base URL, the key and the fetch: raw `fetch` +
+ * `response.json()` (the floor), bare openapi-fetch (the library core wraps), the official openai SDK, and ours.
+ * Each call checks `choices[0].text`, so a contender that fails fast (an error turned into a cheap return) stops
+ * the run instead of looking fast.
+ */
+export function createNonStreamCallers(options: {
+  packages: BuiltPackages;
+  /** Ends in `/v1`, as both OpenAI-format clients expect. */
+  baseURL: string;
+  fetch: FetchFunction;
+  completion: CannedCompletion;
+}): NonStreamCaller[] {
+  const { packages, baseURL, fetch, completion } = options;
+  const { request, expectedText } = completion;
+  const check = (name: string, body: { choices?: ReadonlyArray<{ text?: unknown }> } | undefined) => {
+    if (body?.choices?.[0]?.text !== expectedText) throw new Error(`${name} did not return the canned completion.`);
+  };
+
+  const completionsURL = `${baseURL}/completions`;
+  const requestText = () => JSON.stringify(request);
+  const openapiFetchClient = createClient<paths>({ baseUrl: baseURL, headers: { authorization: `Bearer ${benchmarkApiKey}` }, fetch });
+  const openai = new OpenAI({ baseURL, apiKey: benchmarkApiKey, fetch });
+  const ours = packages.aitre.createAitre({ baseURL, apiKey: benchmarkApiKey, fetch });
+
+  return [
+    {
+      name: rawFetchName,
+      call: async () => {
+        const response = await fetch(completionsURL, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${benchmarkApiKey}`, 'content-type': 'application/json' },
+          body: requestText(),
+        });
+        if (!response.ok) throw new Error(`${rawFetchName} got HTTP ${response.status}.`);
+        check(rawFetchName, (await response.json()) as { choices?: Array<{ text?: unknown }> });
+      },
+    },
+    {
+      name: openapiFetchName,
+      call: async () => {
+        const result = await openapiFetchClient.POST('/completions', { body: request });
+        if (result.error !== undefined) throw new Error(`${openapiFetchName} got HTTP ${result.response.status}.`);
+        check(openapiFetchName, typeof result.data === 'string' ? undefined : result.data);
+      },
+    },
+    { name: openaiName, call: async () => check(openaiName, await openai.completions.create(request)) },
+    { name: oursName, call: async () => check(oursName, await ours.completions.create(request)) },
+  ];
+}
+
+/**
+ * A fetch that never touches the network: it reads the request body (a real fetch has to send it, so a client that
+ * hands over a `Request` pays for its body stream here as it would on the wire), checks that it is the completion
+ * request, and answers with a fresh canned `Response` of the spec's example. Every contender gets the same stub.
+ *
+ * It answers in a new macrotask (setImmediate), as a network response arrives in an I/O callback. A stub that answered
+ * in a microtask would run a whole sample as one task, and objects read through a WeakRef during a task stay alive
+ * until it ends (ECMAScript's kept-alive list): undici's Request with a signal does that, and such a client would keep
+ * about 12 kB per call for the whole sample and pay GC for it, which it does not on a network.
+ */
+export function createStubbedFetch(completion: CannedCompletion): FetchFunction {
+  const expectedModel = `"model":${JSON.stringify(completion.request.model)}`;
+  const readBody = async (input: string | URL | Request, init: RequestInit | undefined): Promise<string> => {
+    if (input instanceof Request) return input.text();
+    const body = init?.body;
+    if (typeof body === 'string') return body;
+    if (body === undefined || body === null) return '';
+    return new Response(body).text();
+  };
+  return async (input, init) => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const sent = await readBody(input, init);
+    if (!sent.includes(expectedModel)) throw new Error('The stubbed fetch got a request without the completion body.');
+    return new Response(completion.responseText, {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req_bench_0001' },
+    });
+  };
+}

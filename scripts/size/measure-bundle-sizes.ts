@@ -1,0 +1,151 @@
+import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, version as esbuildVersion } from 'esbuild';
+import { vendorIds } from '../vendors';
+
+/** The repository root, two folders above this file. */
+const repositoryRoot = join(import.meta.dirname, '..', '..');
+
+export type BundleKind = 'vendor client' | 'facade' | 'peer';
+
+export interface BundleEntry {
+  name: string;
+  kind: BundleKind;
+  /** The app's import, re-exported so the bundler keeps what an app would call. */
+  source: string;
+  /** The package folder, linked into the scratch app's node_modules under `packageName`. */
+  packageFolder: string;
+  packageName: string;
+  /** Files (relative to the repository) the bundle must contain: proof that it was built from dist, and whole. */
+  requiredInputs: string[];
+}
+
+export interface BundleSize {
+  name: string;
+  kind: BundleKind;
+  source: string;
+  minifiedBytes: number;
+  gzipBytes: number;
+  modules: number;
+}
+
+function distEntry(folder: string): string {
+  return join(repositoryRoot, 'packages', folder, 'dist', 'index.mjs');
+}
+
+/**
+ * A vendor package's client factory: the runtime export named `create<vendor id>` in any letter case (createEdenAI for
+ * edenai). Found in the build rather than listed here, so a fifth vendor is measured without naming it anywhere else.
+ */
+async function findClientFactory(vendorId: string): Promise<string> {
+  const module = (await import(pathToFileURL(distEntry(vendorId)).href)) as Record<string, unknown>;
+  const factory = Object.keys(module).find(
+    (name) => name.toLowerCase() === `create${vendorId}` && typeof module[name] === 'function',
+  );
+  if (factory === undefined) throw new Error(`packages/${vendorId}/dist/index.mjs exports no create${vendorId} factory function.`);
+  return factory;
+}
+
+/** One vendor client per vendor, the facade with its defaults (all four vendors), and the two peers. */
+export async function listBundleEntries(): Promise<BundleEntry[]> {
+  const vendorEntries: BundleEntry[] = [];
+  for (const vendorId of vendorIds) {
+    const factory = await findClientFactory(vendorId);
+    vendorEntries.push({
+      name: `@textgen/${vendorId}`,
+      kind: 'vendor client',
+      source: `export { ${factory} } from '@textgen/${vendorId}';`,
+      packageFolder: join(repositoryRoot, 'packages', vendorId),
+      packageName: `@textgen/${vendorId}`,
+      requiredInputs: [`packages/${vendorId}/dist/index.mjs`, 'packages/core/dist/index.mjs'],
+    });
+  }
+  return [
+    ...vendorEntries,
+    {
+      name: '@textgen/sdk',
+      kind: 'facade',
+      // The whole public surface: generateText/streamText with their default registry (every vendor), the four
+      // factories and the error classes it re-exports.
+      source: "export * from '@textgen/sdk';",
+      packageFolder: join(repositoryRoot, 'packages', 'sdk'),
+      packageName: '@textgen/sdk',
+      requiredInputs: ['packages/sdk/dist/index.mjs', ...vendorIds.map((vendorId) => `packages/${vendorId}/dist/index.mjs`)],
+    },
+    {
+      name: 'openai',
+      kind: 'peer',
+      source: "export { default as OpenAI } from 'openai';",
+      packageFolder: realpathSync(join(repositoryRoot, 'node_modules', 'openai')),
+      packageName: 'openai',
+      requiredInputs: [],
+    },
+    {
+      name: 'openapi-fetch',
+      kind: 'peer',
+      source: "export { default as createClient } from 'openapi-fetch';",
+      packageFolder: realpathSync(join(repositoryRoot, 'node_modules', 'openapi-fetch')),
+      packageName: 'openapi-fetch',
+      requiredInputs: [],
+    },
+  ];
+}
+
+/**
+ * What a browser app ships for each entry: a scratch app folder whose node_modules links to the packages exactly as an
+ * install would, bundled by esbuild for the browser (bundle, minify, ESM, es2022), then gzipped (node:zlib, level 9).
+ * Linking the package folder, not its entry file, means esbuild resolves `exports` as it would in a real app.
+ */
+export async function measureBundleSizes(entries: readonly BundleEntry[]): Promise<{ esbuild: string; sizes: BundleSize[] }> {
+  const scratchApp = mkdtempSync(join(tmpdir(), 'textgen-bundle-size-'));
+  try {
+    for (const entry of entries) {
+      const link = join(scratchApp, 'node_modules', entry.packageName);
+      mkdirSync(dirname(link), { recursive: true });
+      if (!existsSync(link)) symlinkSync(entry.packageFolder, link, 'dir');
+    }
+    const sizes: BundleSize[] = [];
+    for (const entry of entries) {
+      const result = await build({
+        stdin: { contents: entry.source, resolveDir: scratchApp, sourcefile: 'app.js', loader: 'js' },
+        absWorkingDir: repositoryRoot,
+        // Without an explicit tsconfig, esbuild finds packages/*/tsconfig.json and follows its `paths` to src.
+        tsconfig: join(repositoryRoot, 'scripts', 'bench', 'tsconfig.json'),
+        bundle: true,
+        minify: true,
+        platform: 'browser',
+        format: 'esm',
+        target: 'es2022',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+      });
+      const output = result.outputFiles[0];
+      if (output === undefined) throw new Error(`esbuild produced no output for ${entry.name}.`);
+      const inputs = Object.keys(result.metafile.inputs);
+      // The size must be the build's: a bundle that pulled TypeScript sources is not what the package ships.
+      const missing = entry.requiredInputs.filter((required) => !inputs.includes(required));
+      const sources = inputs.filter((input) => input.startsWith('packages/') && input.includes('/src/'));
+      if (missing.length > 0 || sources.length > 0) {
+        throw new Error(
+          `The ${entry.name} bundle is not the built packages: missing ${missing.join(', ') || 'nothing'}, ` +
+            `sources ${sources.join(', ') || 'none'}. Build with \`turbo run build --filter=@textgen/sdk...\`.`,
+        );
+      }
+      sizes.push({
+        name: entry.name,
+        kind: entry.kind,
+        source: entry.source,
+        minifiedBytes: output.contents.byteLength,
+        gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
+        modules: inputs.length,
+      });
+    }
+    return { esbuild: esbuildVersion, sizes };
+  } finally {
+    rmSync(scratchApp, { recursive: true, force: true });
+  }
+}
