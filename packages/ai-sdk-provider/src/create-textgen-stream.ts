@@ -7,7 +7,7 @@ const textId = '0';
 
 /**
  * The adapter's stream events as the AI SDK's stream parts, in the spec's order: `stream-start` (with the warnings),
- * `response-metadata` whenever the id or model becomes known, `text-start`, `text-delta`s, `text-end`, then `finish`
+ * `response-metadata` (the id and model), `text-start`, `text-delta`s, `text-end`, then `finish`
  * with the usage and finish reason. A failure while reading ends the stream with an `error` part (an `APICallError`
  * for HTTP and connection failures). Cancelling the stream returns the iterator, which aborts the HTTP request.
  */
@@ -24,8 +24,18 @@ export function createTextgenStream(options: {
   let finishReason: LanguageModelV4FinishReason = { unified: 'other', raw: undefined };
   let responseId: string | undefined;
   let responseModel: string | undefined;
+  let sentMetadata: { id: string | undefined; modelId: string } | undefined;
   let textStarted = false;
   let finished = false;
+
+  // Sent before the first text and again only when the vendor names another id or model: the adapters repeat them on
+  // every chunk (WorqHat) or learn them one at a time (AITRE: the header's id first, then the chunk's model).
+  const sendMetadata = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
+    const modelId = responseModel ?? options.model;
+    if (sentMetadata !== undefined && sentMetadata.id === responseId && sentMetadata.modelId === modelId) return;
+    sentMetadata = { id: responseId, modelId };
+    controller.enqueue({ type: 'response-metadata', id: responseId, modelId });
+  };
 
   return new ReadableStream<LanguageModelV4StreamPart>({
     start(controller) {
@@ -39,6 +49,7 @@ export function createTextgenStream(options: {
           const next = await iterator.next();
           if (next.done === true) {
             finished = true;
+            sendMetadata(controller);
             if (textStarted) controller.enqueue({ type: 'text-end', id: textId });
             controller.enqueue({ type: 'finish', usage: toLanguageModelUsage({ vendor, usage }), finishReason });
             controller.close();
@@ -49,6 +60,7 @@ export function createTextgenStream(options: {
             case 'text-delta':
               // An empty delta (e.g. AITRE's last chunk, which carries only finish_reason) holds no text.
               if (event.text === '') break;
+              sendMetadata(controller);
               if (!textStarted) {
                 textStarted = true;
                 controller.enqueue({ type: 'text-start', id: textId });
@@ -62,17 +74,10 @@ export function createTextgenStream(options: {
             case 'finish-reason':
               finishReason = toLanguageModelFinishReason(event.finishReason);
               break;
-            case 'response-metadata': {
-              const id = event.requestId ?? responseId;
-              const modelId = event.model ?? responseModel;
-              if (id !== responseId || modelId !== responseModel) {
-                responseId = id;
-                responseModel = modelId;
-                controller.enqueue({ type: 'response-metadata', id, modelId: modelId ?? options.model });
-                enqueued = true;
-              }
+            case 'response-metadata':
+              responseId = event.requestId ?? responseId;
+              responseModel = event.model ?? responseModel;
               break;
-            }
             default: {
               const unknownEvent: never = event;
               throw new Error(`Unknown stream event ${JSON.stringify(unknownEvent)}`);
