@@ -1,5 +1,5 @@
 import { NoSuchModelError, UnsupportedFunctionalityError } from '@ai-sdk/provider';
-import { generateText, jsonSchema, Output, tool } from 'ai';
+import { generateText, jsonSchema, Output, tool, type JSONSchema7 } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createMockProvider, useMockServer } from './support/mock-vendors';
 import { specExample } from './support/spec-examples';
@@ -89,11 +89,11 @@ describe('settings', () => {
 
   it('worqhat gives structured output through response_type json, asking for the schema in training_data', async () => {
     const example = specExample({ vendor: 'worqhat', operationId: 'generateContent', streams: false, name: 'tour-guide-json-response' }).value as { content: string };
-    const schema = {
+    const schema: JSONSchema7 = {
       type: 'object',
       properties: { guide: { type: 'string' }, places: { type: 'array', items: { type: 'string' } } },
       required: ['guide', 'places'],
-    } as const;
+    };
     const result = await generateText({
       model: createMockProvider()('worqhat:aicon-v4-large-160824'),
       prompt: 'Plan my morning in Jaipur.',

@@ -9,6 +9,7 @@ type EdenAnswer = Record<string, { generated_text: string | null; message: { rol
 const toolCallAnswer = specExample({ vendor: 'edenai', operationId: 'createTextChat', streams: false, name: 'weather-tool-call-answer' }).value as EdenAnswer;
 const toolResultAnswer = specExample({ vendor: 'edenai', operationId: 'createTextChat', streams: false, name: 'weather-tool-result-answer' }).value as EdenAnswer;
 const [specToolCall] = toolCallAnswer.openai!.message.find((turn) => turn.role === 'assistant')!.tool_calls!;
+const specToolInput = JSON.parse(specToolCall!.arguments) as { city: string };
 // What the caller's tool returns: the result the spec's `weather-tool-result` request example sends back.
 const weatherReport = { temperature_c: 18, condition: 'light rain' };
 
@@ -43,10 +44,10 @@ describe('Eden AI tools through generateText', () => {
     });
 
     expect(specToolCall).toBeDefined();
-    expect(weatherCalls).toEqual([JSON.parse(specToolCall!.arguments).city]);
+    expect(weatherCalls).toEqual([specToolInput.city]);
     expect(result.steps).toHaveLength(2);
     expect(result.steps[0]!.finishReason).toBe('tool-calls');
-    expect(result.steps[0]!.toolCalls).toMatchObject([{ toolCallId: specToolCall!.id, toolName: specToolCall!.name, input: JSON.parse(specToolCall!.arguments) }]);
+    expect(result.steps[0]!.toolCalls).toMatchObject([{ toolCallId: specToolCall!.id, toolName: specToolCall!.name, input: specToolInput }]);
     expect(result.text).toBe(toolResultAnswer.openai!.generated_text);
 
     const [first, second] = mock.callsFor('createTextChat');
@@ -77,7 +78,7 @@ describe('Eden AI tools through generateText', () => {
       tool_results: [{ id: specToolCall!.id, result: expect.any(String) as unknown }],
     });
     const history = secondBody.previous_history as { tool_calls?: { arguments: string }[] }[];
-    expect(JSON.parse(history[1]!.tool_calls![0]!.arguments)).toEqual(JSON.parse(specToolCall!.arguments));
+    expect(JSON.parse(history[1]!.tool_calls![0]!.arguments)).toEqual(specToolInput);
     expect(JSON.parse((secondBody.tool_results as { result: string }[])[0]!.result)).toEqual(weatherReport);
   });
 

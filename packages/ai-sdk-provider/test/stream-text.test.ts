@@ -51,7 +51,7 @@ const cases: StreamCase[] = [
     modelId: 'wetrocloud:llama-3.3-70b',
     example: 'llm-answer-stream',
     deltas: () => nonEmpty(wetrocloudLines().map((line) => line.response)),
-    usage: () => ({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined, raw: { tokens: wetrocloudLines().findLast((line) => line.tokens !== undefined)!.tokens } }),
+    usage: () => ({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined, raw: { tokens: wetrocloudLines().filter((line) => line.tokens !== undefined).at(-1)!.tokens } }),
     finishReason: 'other',
     rawFinishReason: undefined,
     responseId: () => undefined,
