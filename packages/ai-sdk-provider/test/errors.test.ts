@@ -1,5 +1,6 @@
 import { inspect } from 'node:util';
 import { APICallError } from '@ai-sdk/provider';
+import { APIUserAbortError } from '@textgen/core';
 import { generateText, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createMockProvider, useMockServer, type Vendor } from './support/mock-vendors';
@@ -80,6 +81,17 @@ describe('errors as the AI SDK expects them', () => {
         expect(text, label).not.toContain(apiKey);
       }
     });
+  });
+
+  it("a caller's abort stays textgen's APIUserAbortError, which the AI SDK does not retry", async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stop'));
+    const error = await rejection(
+      generateText({ model: createMockProvider()('aitre:gpt-3.5-turbo-instruct'), prompt: 'Hi', abortSignal: controller.signal }),
+    );
+    expect(APICallError.isInstance(error)).toBe(false);
+    expect(mock.calls).toHaveLength(0);
+    expect(APIUserAbortError.isInstance(error)).toBe(true);
   });
 
   it('a stream cut before its end finishes with an error part (a retryable APICallError) after the text it got', async () => {
