@@ -138,3 +138,18 @@ describe.each(cases)('streaming $vendor', (streamCase) => {
     expect(finish.finishReason).toEqual({ unified: streamCase.finishReason, raw: streamCase.rawFinishReason });
   });
 });
+
+describe('a blocked Eden AI fragment', () => {
+  it('is left out of the text and ends the stream with finish reason other (raw "blocked")', async () => {
+    const lines = ndjsonPayloads(specExample({ vendor: 'edenai', operationId: 'createTextChatStream', streams: true, name: 'stream-provider-error' })) as EdenAILine[];
+    expect(lines.some((line) => line.blocked), 'the example has a blocked fragment').toBe(true);
+    const result = streamText({
+      model: createMockProvider()('edenai:openai'),
+      prompt: 'Who was the 44th president?',
+      headers: { Prefer: 'example=stream-provider-error' },
+    });
+    expect(await result.text).toBe(lines.filter((line) => !line.blocked).map((line) => line.text).join(''));
+    expect(await result.finishReason).toBe('other');
+    expect(await result.rawFinishReason).toBe('blocked');
+  });
+});
