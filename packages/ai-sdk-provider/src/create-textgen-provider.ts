@@ -77,10 +77,8 @@ export function createTextgenProvider(settings: TextgenProviderSettings = {}): T
     });
   };
 
-  const provider = (modelId: TextgenModelId): LanguageModelV4 => {
-    if (new.target !== undefined) throw new TypeError('textgen: call the provider as a function, without `new`.');
-    return languageModel(modelId);
-  };
+  // An arrow function: `new textgen(...)` fails with "not a constructor" instead of building a half-made model.
+  const provider = (modelId: TextgenModelId): LanguageModelV4 => languageModel(modelId);
   return Object.assign(provider, {
     specificationVersion: 'v4' as const,
     languageModel,
