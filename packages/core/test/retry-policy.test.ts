@@ -28,7 +28,7 @@ describe('shouldRetryResponse', () => {
 describe('shouldRetryStatus', () => {
   it('decides like shouldRetryResponse from a status and headers (e.g. those an APIError carries)', () => {
     for (const status of [200, 400, 401, 408, 409, 422, 429, 500, 503]) {
-      for (const init of [{}, { 'x-should-retry': 'true' }, { 'x-should-retry': 'false' }]) {
+      for (const init of [{}, { 'x-should-retry': 'true' }, { 'x-should-retry': 'false' }] as Record<string, string>[]) {
         expect(shouldRetryStatus({ status, headers: headers(init) }), `${status} ${JSON.stringify(init)}`).toBe(
           shouldRetryResponse(new Response(null, { status, headers: init })),
         );
