@@ -1,7 +1,7 @@
 export { createAPIPromise, type APIPromise, type APIResponse } from './api-promise';
 export { createAPIError, type CreateAPIErrorOptions } from './create-api-error';
 export type { LogLevel, Logger } from './logger';
-export { retryDelayMs, shouldRetryResponse } from './retry-policy';
+export { retryDelayMs, shouldRetryResponse, shouldRetryStatus } from './retry-policy';
 export { maxEventLength, Stream, type StreamFraming } from './stream';
 export {
   APIConnectionError,

@@ -4,10 +4,18 @@ const maxHonouredRetryAfterMs = 60_000;
 
 /** Statuses worth another attempt, as in openai-node; the server can overrule with `x-should-retry`. */
 export function shouldRetryResponse(response: Response): boolean {
-  const shouldRetryHeader = response.headers.get('x-should-retry');
+  return shouldRetryStatus({ status: response.status, headers: response.headers });
+}
+
+/**
+ * The same decision from a status and headers alone, for code that holds an APIError rather than a Response (the
+ * AI SDK provider sets `isRetryable` with it).
+ */
+export function shouldRetryStatus(options: { status: number; headers: Headers }): boolean {
+  const shouldRetryHeader = options.headers.get('x-should-retry');
   if (shouldRetryHeader === 'true') return true;
   if (shouldRetryHeader === 'false') return false;
-  const status = response.status;
+  const status = options.status;
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { retryDelayMs, shouldRetryResponse } from '../src/index';
+import { retryDelayMs, shouldRetryResponse, shouldRetryStatus } from '../src/index';
 
 const now = Date.parse('2025-03-01T12:00:00Z');
 const headers = (init: Record<string, string>) => new Headers(init);
@@ -22,6 +22,20 @@ describe('shouldRetryResponse', () => {
   it('obeys x-should-retry over the status', () => {
     expect(shouldRetryResponse(new Response(null, { status: 400, headers: { 'x-should-retry': 'true' } }))).toBe(true);
     expect(shouldRetryResponse(new Response(null, { status: 503, headers: { 'x-should-retry': 'false' } }))).toBe(false);
+  });
+});
+
+describe('shouldRetryStatus', () => {
+  it('decides like shouldRetryResponse from a status and headers (e.g. those an APIError carries)', () => {
+    for (const status of [200, 400, 401, 408, 409, 422, 429, 500, 503]) {
+      for (const init of [{}, { 'x-should-retry': 'true' }, { 'x-should-retry': 'false' }] as Record<string, string>[]) {
+        expect(shouldRetryStatus({ status, headers: headers(init) }), `${status} ${JSON.stringify(init)}`).toBe(
+          shouldRetryResponse(new Response(null, { status, headers: init })),
+        );
+      }
+    }
+    expect(shouldRetryStatus({ status: 429, headers: headers({}) })).toBe(true);
+    expect(shouldRetryStatus({ status: 401, headers: headers({}) })).toBe(false);
   });
 });
 

@@ -107,6 +107,7 @@ export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> =
         const { answer, fallback } = pickAnswer({ result: data, model: call.model, fallbackProviders: providerNames(body.fallback_providers), response });
         return {
           text: answer.generatedText ?? '',
+          toolCalls: answer.toolCalls,
           // A fallback's answer is reported under that provider's name, so the result says who answered.
           model: fallback === undefined ? undefined : fallback.provider,
           usage: mapUsage(answer.usage),

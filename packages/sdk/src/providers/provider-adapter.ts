@@ -7,8 +7,17 @@ export type ProviderStreamEvent =
   | { type: 'finish-reason'; finishReason: TextgenFinishReason }
   | { type: 'response-metadata'; requestId?: string | undefined; model?: string | undefined };
 
+/** A function call the model asked for (Eden AI `tool_calls`); `arguments` is JSON text, as the vendor sent it. */
+export interface ProviderToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
 export interface ProviderGenerateResult {
   text: string;
+  /** The tool calls of the answer, for adapters whose vendor has tools; the facade's results do not expose them yet. */
+  toolCalls?: ProviderToolCall[] | undefined;
   model: string | undefined;
   usage: TextgenUsage;
   finishReason: TextgenFinishReason;

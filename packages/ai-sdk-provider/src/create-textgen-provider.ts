@@ -1,0 +1,91 @@
+import { LoadAPIKeyError, NoSuchModelError, type LanguageModelV4, type ProviderV4 } from '@ai-sdk/provider';
+import { APIError, TextgenError } from '@textgen/core';
+import type { TextgenOptions } from '@textgen/sdk';
+import {
+  aitreAdapter,
+  edenAIAdapter,
+  wetrocloudAdapter,
+  worqhatAdapter,
+  type ProviderAdapter,
+  type TextgenProvider,
+} from '@textgen/sdk/adapters';
+import { parseTextgenModelId, type TextgenModelId } from './textgen-model-id';
+import { TextgenLanguageModel, type VendorSlot } from './textgen-language-model';
+
+/**
+ * Each vendor's client options (`apiKey`, `baseURL`, `fetch`, `maxRetries`, `timeout`, `defaultHeaders`, `logLevel`,
+ * `logger`). A vendor left out reads `<VENDOR>_API_KEY` and `<VENDOR>_BASE_URL` when it is first called.
+ */
+export type TextgenProviderSettings = TextgenOptions;
+
+export interface TextgenAISDKProvider extends ProviderV4 {
+  /** A language model: `textgen('aitre:gpt-3.5-turbo-instruct')`. */
+  (modelId: TextgenModelId): LanguageModelV4;
+  languageModel(modelId: TextgenModelId): LanguageModelV4;
+}
+
+function createVendorSlot<Client extends { readonly baseURL: string }, Options>(
+  adapter: ProviderAdapter<Client, Options>,
+  options: Options | undefined,
+): VendorSlot {
+  let client: Client | undefined;
+  const getClient = (): Client => {
+    if (client !== undefined) return client;
+    try {
+      // Made on first use, as @ai-sdk/openai loads its key: a key set in the environment later is still found, and
+      // only a client that was made is kept.
+      client = adapter.createClient(options);
+    } catch (error) {
+      // core's "No API key" (and a key no header can carry) are TextgenErrors; the AI SDK's kind is LoadAPIKeyError.
+      if (TextgenError.isInstance(error) && !APIError.isInstance(error)) {
+        throw new LoadAPIKeyError({
+          message: `${error.message} With the AI SDK provider, pass createTextgenProvider({ ${adapter.provider}: { apiKey } }) or set ${adapter.apiKeyEnvironmentVariable}.`,
+        });
+      }
+      throw error;
+    }
+    return client;
+  };
+  return {
+    prepare: ({ call, stream }) => adapter.prepare({ client: getClient(), call, stream }),
+    baseURL: () => getClient().baseURL,
+  };
+}
+
+/**
+ * An AI SDK provider for the four textgen vendors. Model ids are `<vendor>:<model>`:
+ * `worqhat:aicon-v4-nano-160824`, `edenai:openai/gpt-4o`, `aitre:gpt-3.5-turbo-instruct`, `wetrocloud:llama-3.3-70b`.
+ * Nothing is read or created until a model is first called, so configuring only the vendors you use is enough.
+ */
+export function createTextgenProvider(settings: TextgenProviderSettings = {}): TextgenAISDKProvider {
+  const slots: Record<TextgenProvider, VendorSlot> = {
+    wetrocloud: createVendorSlot(wetrocloudAdapter, settings.wetrocloud),
+    edenai: createVendorSlot(edenAIAdapter, settings.edenai),
+    worqhat: createVendorSlot(worqhatAdapter, settings.worqhat),
+    aitre: createVendorSlot(aitreAdapter, settings.aitre),
+  };
+
+  const languageModel = (modelId: TextgenModelId): LanguageModelV4 => {
+    const { vendor, model } = parseTextgenModelId(modelId);
+    return new TextgenLanguageModel({ vendor, model, modelId, slot: slots[vendor] });
+  };
+  const noSuchModel = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string): never => {
+    throw new NoSuchModelError({
+      modelId,
+      modelType,
+      message: `textgen: the textgen vendors generate text only; there is no ${modelType} ${JSON.stringify(modelId)}.`,
+    });
+  };
+
+  // An arrow function: `new textgen(...)` fails with "not a constructor" instead of building a half-made model.
+  const provider = (modelId: TextgenModelId): LanguageModelV4 => languageModel(modelId);
+  return Object.assign(provider, {
+    specificationVersion: 'v4' as const,
+    languageModel,
+    embeddingModel: noSuchModel('embeddingModel'),
+    imageModel: noSuchModel('imageModel'),
+  });
+}
+
+/** The default provider: every vendor configured from its environment variables, read when first called. */
+export const textgen: TextgenAISDKProvider = createTextgenProvider();
