@@ -43,6 +43,8 @@ describe('WorqhatClient.content types', () => {
     expectTypeOf(json.content).toEqualTypeOf<string | { [key: string]: unknown } | undefined>();
     const finetunedJson = await client.content.generateWithModel({ modelType: 'large', modelId: 'x', question: 'Hi', response_type: 'json' });
     expectTypeOf(finetunedJson).toEqualTypeOf<WorqhatContentResponse>();
+    const runtimeType = 'text' as 'text' | 'json';
+    expectTypeOf(client.content.generate({ ...base, response_type: runtimeType })).toEqualTypeOf<APIPromise<WorqhatContentResponse>>();
     const finetunedText = await client.content.generateWithModel({ modelType: 'large', modelId: 'x', question: 'Hi' });
     expectTypeOf(finetunedText.content).toEqualTypeOf<string | undefined>();
   });

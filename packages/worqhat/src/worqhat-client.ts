@@ -45,6 +45,8 @@ export interface WorqhatContent {
   generate(body: WorqhatContentRequest & Streaming, options?: RequestOptions): APIPromise<Stream<WorqhatStreamChunk>>;
   generate(body: WorqhatContentRequest & NotStreaming & AsksJson, options?: RequestOptions): APIPromise<WorqhatContentResponse>;
   generate(body: WorqhatContentRequest & NotStreaming & AsksText, options?: RequestOptions): APIPromise<WorqhatTextContentResponse>;
+  /** `response_type` known only at run time: `content` may be text or JSON. */
+  generate(body: WorqhatContentRequest & NotStreaming, options?: RequestOptions): APIPromise<WorqhatContentResponse>;
   generate(body: WorqhatContentRequest, options?: RequestOptions): APIPromise<WorqhatContentResponse | Stream<WorqhatStreamChunk>>;
   /** `POST /api/ai/content/v4/{modelType}/{modelId}`: generation with a finetuned model. `stream_data: true` gives a Stream. */
   generateWithModel(params: WorqhatGenerateWithModelParams & Streaming, options?: RequestOptions): APIPromise<Stream<WorqhatStreamChunk>>;
@@ -56,6 +58,7 @@ export interface WorqhatContent {
     params: WorqhatGenerateWithModelParams & NotStreaming & AsksText,
     options?: RequestOptions,
   ): APIPromise<WorqhatTextContentResponse>;
+  generateWithModel(params: WorqhatGenerateWithModelParams & NotStreaming, options?: RequestOptions): APIPromise<WorqhatContentResponse>;
   generateWithModel(
     params: WorqhatGenerateWithModelParams,
     options?: RequestOptions,
@@ -113,6 +116,7 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
     body: WorqhatContentRequest & NotStreaming & AsksText,
     requestOptions?: RequestOptions,
   ): APIPromise<WorqhatTextContentResponse>;
+  function generate(body: WorqhatContentRequest & NotStreaming, requestOptions?: RequestOptions): APIPromise<WorqhatContentResponse>;
   function generate(
     body: WorqhatContentRequest,
     requestOptions?: RequestOptions,
@@ -149,6 +153,10 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
     params: WorqhatGenerateWithModelParams & NotStreaming & AsksText,
     requestOptions?: RequestOptions,
   ): APIPromise<WorqhatTextContentResponse>;
+  function generateWithModel(
+    params: WorqhatGenerateWithModelParams & NotStreaming,
+    requestOptions?: RequestOptions,
+  ): APIPromise<WorqhatContentResponse>;
   function generateWithModel(
     params: WorqhatGenerateWithModelParams,
     requestOptions?: RequestOptions,
