@@ -8,7 +8,9 @@ import type { MockVendor } from './vendor-specs';
 
 /**
  * The JSON payloads of a stream example in order: SSE `data:` payloads (the `[DONE]` terminator left out) or NDJSON
- * lines. A payload that is not JSON is kept as its text.
+ * lines. A payload that is not JSON is kept as its text. This reads only the spec's own examples, whose framing
+ * CONVENTIONS.md fixes and test/spec-examples.test.ts checks (blank-line-separated events, `data:` fields), never
+ * bytes from a network; clients and tests parse real streams with eventsource-parser.
  */
 export function readStreamPayloads(options: { body: string; mediaType: string }): unknown[] {
   const parse = (text: string): unknown => {
