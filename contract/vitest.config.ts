@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { mergeConfig } from 'vitest/config';
 import { sharedVitestConfig } from '../vitest.shared.ts';
 
 // `pnpm test:contract` (against the mock) and `pnpm test:contract:live` (through run-live-contract.ts) run these

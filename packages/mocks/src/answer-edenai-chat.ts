@@ -37,7 +37,8 @@ function answerFor(options: { example: Record<string, unknown>; provider: string
   const template = isRecord(own) && own.status !== 'fail' ? own : entries.find((entry) => entry.status !== 'fail');
   if (template === undefined) return undefined;
   const generated = typeof template.generated_text === 'string' ? template.generated_text : null;
-  const assistantTurn = Array.isArray(template.message) ? template.message.find((turn) => isRecord(turn) && turn.role === 'assistant') : undefined;
+  const turns: unknown[] = Array.isArray(template.message) ? (template.message as unknown[]) : [];
+  const assistantTurn = turns.find((turn) => isRecord(turn) && turn.role === 'assistant');
   return {
     ...template,
     status: 'success',

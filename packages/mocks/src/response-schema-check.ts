@@ -86,7 +86,7 @@ function escapePointerSegment(segment: string): string {
 /** The branches of a schema that apply to `value`: itself, its `allOf`, and the `anyOf`/`oneOf` branches it matches. */
 function applicableSchemas(schema: JsonSchema, value: unknown): Record<string, unknown>[] {
   if (typeof schema !== 'object') return [];
-  const record = schema as Record<string, unknown>;
+  const record = schema;
   const found: Record<string, unknown>[] = [record];
   for (const branch of (record.allOf as JsonSchema[] | undefined) ?? []) found.push(...applicableSchemas(branch, value));
   for (const keyword of ['anyOf', 'oneOf'] as const) {
