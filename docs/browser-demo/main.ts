@@ -15,9 +15,10 @@ function readMockOrigin(): string {
 }
 
 function createDemoTextgen(mock: string): Textgen {
+  const mockPathOf = (provider: TextgenProvider) => browserDemoCalls.find((call) => call.provider === provider)?.mockPath ?? `/${provider}`;
   const clientOptions = (provider: TextgenProvider) => ({
     apiKey: browserDemoApiKey,
-    baseURL: `${mock}/${provider}`,
+    baseURL: `${mock}${mockPathOf(provider)}`,
     // A failure should show on the page at once, not after retries.
     maxRetries: 0,
   });

@@ -152,6 +152,8 @@ describe('textgen clients in a browser', () => {
   it('bundles the built facade and all four built vendor clients, without the mocks or the CLI', () => {
     // The demo must call every vendor the facade knows, so each client package is in the bundle.
     expect(browserDemoCalls.map((call) => call.provider).sort()).toEqual([...textgenProviders].sort());
+    // The page builds each base URL from the mock origin and mockPath: it must be the mock server's own base URL.
+    for (const call of browserDemoCalls) expect(`${mockServer.url}${call.mockPath}`).toBe(mockServer.baseUrls[call.provider]);
     for (const packageName of ['sdk', 'core', ...textgenProviders]) {
       expect(builtDemo.bundledInputs).toContain(`packages/${packageName}/dist/index.mjs`);
       expect(builtDemo.bundledInputs.filter((input) => input.startsWith(`packages/${packageName}/src/`))).toEqual([]);

@@ -17,11 +17,10 @@ import {
   requestBodyFor,
   streamExamplePayloads,
   streamingBodyFor,
-  testApiKey,
+  testApiKey, aitreMockBaseURL,
   useAitreMock,
 } from '../test/support/aitre-mock';
 import { createAitre, type CreateCompletionRequest, type CreateCompletionResponse } from './aitre-client';
-import { aitreDefaultBaseURL } from './aitre-descriptor';
 import type { CompletionChunk } from './aitre-stream-chunk';
 
 const mock = useAitreMock();
@@ -35,7 +34,7 @@ const basicRequest = nonStreamingBodyFor({ name: 'basic' });
 const streamRequest = streamingBodyFor({ name: 'stream-basic' });
 
 function createTestClient() {
-  return createAitre({ apiKey: testApiKey });
+  return createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
 }
 
 function expectedErrorClass(status: number): typeof APIError {
@@ -72,10 +71,13 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('createAitre', () => {
-  it('defaults to the base URL of the spec server variable', () => {
-    const client = createTestClient();
-    expect(client.baseURL).toBe(getDefaultBaseUrl(getVendorSpec('aitre')));
-    expect(aitreDefaultBaseURL).toBe(getDefaultBaseUrl(getVendorSpec('aitre')));
+  it('has no default host: without baseURL and AITRE_BASE_URL it fails at creation naming both', () => {
+    vi.stubEnv('AITRE_BASE_URL', '');
+    const create = () => createAitre({ apiKey: testApiKey });
+    expect(create).toThrow(TextgenError);
+    expect(create).toThrow(/baseURL option.*AITRE_BASE_URL/);
+    // The spec's server default is a placeholder on the reserved .invalid domain (RFC 2606), never a real host.
+    expect(new URL(getDefaultBaseUrl(getVendorSpec('aitre'))).hostname).toMatch(/\.invalid$/);
   });
 
   it('reads AITRE_API_KEY and AITRE_BASE_URL from the environment', async () => {
@@ -201,7 +203,7 @@ describe('completions.create (stream)', () => {
   });
 
   it('stops reading when the caller breaks out of the loop', async () => {
-    const client = createAitre({ apiKey: testApiKey });
+    const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
     const stream = await client.completions.create(streamRequest);
     const received: CompletionChunk[] = [];
     for await (const chunk of stream) {
@@ -232,7 +234,7 @@ describe('completions.create (stream)', () => {
         headers: { 'x-request-id': 'req_stream_with_error' },
       },
     });
-    const client = createAitre({ apiKey: testApiKey });
+    const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
     const stream = await client.completions.create(streamRequest);
     const received: CompletionChunk[] = [];
     const error = await rejectionOf(

@@ -6,8 +6,8 @@ import type { components, paths } from './generated/schema';
 
 export interface AitreClientOptions extends ClientOptions {
   /**
-   * AITRE's host followed by `/v1`, e.g. `https://<aitre host>/v1`. AITRE does not publish its base URL, so set this
-   * (or `AITRE_BASE_URL`); without either, the client calls OpenAI's `https://api.openai.com/v1`, the spec's default.
+   * AITRE's host followed by `/v1`, e.g. `https://<aitre host>/v1`. AITRE does not publish its base URL, so there is
+   * no default: set this (or `AITRE_BASE_URL`), or `createAitre` throws.
    */
   baseURL?: string | undefined;
 }
@@ -46,7 +46,7 @@ const streamTerminator = '[DONE]';
 
 /**
  * A client for AITRE's OpenAI-format `POST /completions`. Reads `AITRE_API_KEY` and `AITRE_BASE_URL` when the options
- * leave them out, and throws right away when no API key is found.
+ * leave them out, and throws right away when no API key or no base URL is found.
  */
 export function createAitre(options: AitreClientOptions = {}): AitreClient {
   const transport = createTransport<paths>(aitreDescriptor, options);

@@ -1,7 +1,7 @@
 import { RateLimitError } from '@textgen/core';
 import { getVendorSpec } from '@textgen/mocks';
 import { describe, expect, it } from 'vitest';
-import { nonStreamingBodyFor, testApiKey, useAitreMock } from '../test/support/aitre-mock';
+import { nonStreamingBodyFor, testApiKey, aitreMockBaseURL, useAitreMock } from '../test/support/aitre-mock';
 import { createAitre } from './aitre-client';
 import { parseGoDurationMs, readRateLimit } from './aitre-rate-limit';
 
@@ -80,7 +80,7 @@ describe('readRateLimit', () => {
   });
 
   it('reads the headers the mock sends on a 200, from withResponse()', async () => {
-    const client = createAitre({ apiKey: testApiKey });
+    const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
     const { response } = await client.completions.create(nonStreamingBodyFor({ name: 'basic' })).withResponse();
     const header = (name: string) => specHeaderExample('200', name);
     // The spec's reset examples, converted by hand (17ms and 8ms), so the parser is not its own oracle.
@@ -98,7 +98,7 @@ describe('readRateLimit', () => {
   });
 
   it('reads the headers of a 429 from the RateLimitError', async () => {
-    const client = createAitre({ apiKey: testApiKey });
+    const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
     let caught: unknown;
     try {
       await client.completions.create(nonStreamingBodyFor({ name: 'basic' }), { headers: { Prefer: 'code=429' }, maxRetries: 0 });

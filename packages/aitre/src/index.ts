@@ -8,7 +8,7 @@ export {
   type CreateCompletionRequestStreaming,
   type CreateCompletionResponse,
 } from './aitre-client';
-export { aitreDefaultBaseURL, aitreDescriptor } from './aitre-descriptor';
+export { aitreDescriptor } from './aitre-descriptor';
 export { readAitreErrorMessage, type AitreErrorDetail, type AitreErrorResponse } from './aitre-error';
 export { parseGoDurationMs, readRateLimit, type AitreRateLimit } from './aitre-rate-limit';
 export type { CompletionChunk } from './aitre-stream-chunk';

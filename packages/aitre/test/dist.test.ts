@@ -21,7 +21,7 @@ afterAll(() => server.close());
 
 /** One JSON call, one streamed call and one failing call over real loopback HTTP, through the built client. */
 async function callThrough(aitre: typeof Aitre) {
-  const client = aitre.createAitre({ apiKey: 'sk-dist-key', baseURL: server.url, logLevel: 'off' });
+  const client = aitre.createAitre({ apiKey: 'sk-dist-key', baseURL: server.baseUrls.aitre, logLevel: 'off' });
   const request = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, temperature: 0 };
   const { data: completion, requestId, response } = await client.completions.create(request).withResponse();
   const stream = await client.completions.create({ ...request, stream: true });
@@ -65,7 +65,7 @@ describe('the built package', () => {
   it('works through require() of dist/index.js', async () => {
     const aitre = createRequire(import.meta.url)(cjsEntry) as typeof Aitre;
     expectWorkingBuild(await callThrough(aitre));
-    expect(aitre.aitreDefaultBaseURL).toBe('https://api.openai.com/v1');
+    expect(() => aitre.createAitre({ apiKey: 'sk-dist-key', baseURL: '' })).toThrow(/AITRE_BASE_URL/);
   });
 
   it('works through import() of dist/index.mjs', async () => {

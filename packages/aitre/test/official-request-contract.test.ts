@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAitre } from '../src/aitre-client';
-import { requestExamples, testApiKey, useAitreMock } from './support/aitre-mock';
+import { requestExamples, testApiKey, aitreMockBaseURL, useAitreMock } from './support/aitre-mock';
 import { officialRequestErrors } from './support/official-completion-request';
 
 // Every test file that uses useAitreMock() also checks, after each test, every body it sent against the official
@@ -11,7 +11,7 @@ describe("OpenAI's official CreateCompletionRequest", () => {
   it.each(requestExamples.map((example) => [example.name, example] as const))(
     'accepts the body the client sends for the spec example "%s"',
     async (_name, example) => {
-      const client = createAitre({ apiKey: testApiKey });
+      const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
       const body = structuredClone(example.value) as Parameters<typeof client.completions.create>[0];
       const result = await client.completions.create(body, { maxRetries: 0 });
       if (example.streams) {

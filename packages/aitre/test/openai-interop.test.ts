@@ -23,10 +23,10 @@ afterAll(async () => {
 });
 
 function createClients() {
-  const openai = new OpenAI({ apiKey: testApiKey, baseURL: server.url, maxRetries: 0 });
+  const openai = new OpenAI({ apiKey: testApiKey, baseURL: server.baseUrls.aitre, maxRetries: 0 });
   const aitre = createAitre({
     apiKey: testApiKey,
-    baseURL: server.url,
+    baseURL: server.baseUrls.aitre,
     maxRetries: 0,
     fetch: async (url, init) => {
       sentBodies.push(JSON.parse(init.body as string));

@@ -118,6 +118,17 @@ describe('textgen generate (built CLI)', () => {
     });
   }
 
+  it('aitre: --stream --json reports the usage the mock streams for stream_options.include_usage', async () => {
+    const run = await runBuiltCli([...generateArgs('aitre'), '--stream', '--json', 'Say this is a test'], { environment: cleanEnvironment(keyFor('aitre')) });
+    expect(run.exitCode).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; usage?: Record<string, number | null> });
+    const usage = lines.at(-1)!.usage!;
+    // One delta per streamed token, so the output count is the number of deltas; nothing is null any more.
+    expect(usage.outputTokens).toBe(lines.filter((line) => line.type === 'text-delta').length);
+    expect(usage.inputTokens).toBeGreaterThan(0);
+    expect(usage.totalTokens).toBe(usage.inputTokens! + usage.outputTokens!);
+  });
+
   it('a reader that closes stdout early (| head) ends the CLI quietly with 0, not an EPIPE stack trace', async () => {
     const child = spawn(process.execPath, [builtCli, 'generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/slow`, '--stream', 'hi'], {
       env: cleanEnvironment(keyFor('aitre')),
@@ -270,7 +281,7 @@ describe('textgen mock (built CLI)', () => {
     const aitreURL = await new Promise<string>((resolve, reject) => {
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         stdout += chunk;
-        const match = /aitre\s+(http:\/\/127\.0\.0\.1:\d+\/aitre)/.exec(stdout);
+        const match = /aitre\s+(http:\/\/127\.0\.0\.1:\d+\/aitre\/v1)/.exec(stdout);
         if (match) resolve(match[1]!);
       });
       child.on('close', () => reject(new Error(`mock exited early: ${stdout}`)));

@@ -38,6 +38,24 @@ describe('runCli in-process', () => {
     expect(result.stderr).toBe('textgen: No aitre API key: set the AITRE_API_KEY environment variable to your key and run the command again.\n');
   });
 
+  it('AITRE without --base-url or AITRE_BASE_URL is one usage-error line naming both, and nothing is sent', async () => {
+    let requests = 0;
+    const originalFetch = globalThis.fetch;
+    globalThis.fetch = (...parameters) => {
+      requests += 1;
+      return originalFetch(...parameters);
+    };
+    try {
+      const result = await run([...aitre, 'Hi'], { AITRE_API_KEY: 'k' });
+      expect(result.exitCode).toBe(exitCodes.usageError);
+      expect(result.stderr.split('\n')).toEqual([expect.stringMatching(/^textgen: .*baseURL.*AITRE_BASE_URL/), '']);
+      expect(result.stdout).toBe('');
+    } finally {
+      globalThis.fetch = originalFetch;
+    }
+    expect(requests).toBe(0);
+  });
+
   it('an AITRE_BASE_URL that is not a URL is a usage error naming the variable', async () => {
     const result = await run([...aitre, 'Hi'], { AITRE_API_KEY: 'k', AITRE_BASE_URL: 'aitre.local' });
     expect(result.exitCode).toBe(exitCodes.usageError);

@@ -111,7 +111,13 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   }
   const auth = descriptor.authorizationHeader(apiKey);
   const redactor: Redactor = createRedactor({ secret: apiKey, headerName: auth.name });
-  const baseURL = (options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL).replace(/\/+$/, '');
+  const configuredBaseURL = options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL;
+  if (!configuredBaseURL) {
+    throw new TextgenError(
+      `[${vendor}] No base URL: ${vendor} has no default host, so pass the baseURL option or set the ${environmentPrefix}_BASE_URL environment variable.`,
+    );
+  }
+  const baseURL = configuredBaseURL.replace(/\/+$/, '');
   const logger = createLeveledLogger({ level: options.logLevel, logger: options.logger, redact: redactor.text });
   const userFetch = options.fetch;
 

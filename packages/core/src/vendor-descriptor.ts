@@ -7,8 +7,11 @@ export interface VendorDescriptor {
   vendor: string;
   /** Prefix of the environment variables: `WORQHAT` reads `WORQHAT_API_KEY` and `WORQHAT_BASE_URL`. */
   environmentPrefix: string;
-  /** Used when neither the `baseURL` option nor `<PREFIX>_BASE_URL` is set. */
-  defaultBaseURL: string;
+  /**
+   * Used when neither the `baseURL` option nor `<PREFIX>_BASE_URL` is set. Leave it out for a vendor whose host is not
+   * published (AITRE): a client then fails at creation instead of sending the key to a guessed host.
+   */
+  defaultBaseURL?: string;
   /** The auth header in the vendor's format, e.g. `Token <key>` or `Bearer <key>`. */
   authorizationHeader(apiKey: string): { name: string; value: string };
   /** Turns the vendor's error envelope into readable text; core falls back to a generic reading. */

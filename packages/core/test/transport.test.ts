@@ -56,6 +56,17 @@ describe('configuration', () => {
     expect(create).toThrow('pass the apiKey option or set the FAKEVENDOR_API_KEY environment variable');
   });
 
+  it('throws at creation when a vendor without a default host gets no base URL, naming the option and the variable', () => {
+    vi.stubEnv('FAKEVENDOR_BASE_URL', '');
+    const { defaultBaseURL: _unpublished, ...descriptorWithoutHost } = fakeDescriptor;
+    const create = () => createTransport(descriptorWithoutHost, { apiKey: 'test-key' });
+    expect(create).toThrow(TextgenError);
+    expect(create).toThrow('pass the baseURL option or set the FAKEVENDOR_BASE_URL environment variable');
+    expect(createTransport(descriptorWithoutHost, { apiKey: 'test-key', baseURL: 'http://option.test/v1/' }).baseURL).toBe(
+      'http://option.test/v1',
+    );
+  });
+
   it('sends default headers and per-request headers', async () => {
     const requests: Request[] = [];
     const transport = createFakeTransport({ fetch: okFetch(requests), defaultHeaders: { 'x-team': 'a', 'x-trace': 'default' } });

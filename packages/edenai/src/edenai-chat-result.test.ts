@@ -51,7 +51,8 @@ describe('readEdenAIChatResult', () => {
   it('turns every non-success result into a failure with a message', () => {
     const body = {
       typo: { status: 'sucess', generated_text: 'x', message: [] },
-      missing: { generated_text: 'x', message: [] },
+      noTextNoStatus: { message: [] },
+      errorNoStatus: { generated_text: null, message: [], error: { message: 'Timeout error' } },
       silent: { status: 'fail' },
       scalar: 'oops',
     };
@@ -59,11 +60,19 @@ describe('readEdenAIChatResult', () => {
     expect(result.successes).toEqual([]);
     expect(Object.fromEntries(result.failures.map((failure) => [failure.provider, failure.message]))).toEqual({
       typo: 'Unexpected status "sucess" (only "success" counts as an answer).',
-      missing: 'Unexpected status undefined (only "success" counts as an answer).',
+      noTextNoStatus: 'Unexpected status undefined (only "success" counts as an answer).',
+      errorNoStatus: 'Timeout error',
       silent: 'The provider failed without an error message.',
       scalar: 'The result is not an object: "oops"',
     });
-    expect(result.failures.every((failure) => failure.error === undefined)).toBe(true);
+    expect(result.failures.filter((failure) => failure.error !== undefined).map((failure) => failure.provider)).toEqual(['errorNoStatus']);
+  });
+
+  it('reads a result with generated_text and no status as an answer (Eden AI own 200 example has no status)', () => {
+    const { status: _omitted, ...withoutStatus } = answer('kept');
+    const result = readEdenAIChatResult({ body: { replicate: withoutStatus }, requestedProviders: ['replicate'] })!;
+    expect(result.failures).toEqual([]);
+    expect(result.successes).toMatchObject([{ ok: true, provider: 'replicate', generatedText: 'kept' }]);
   });
 
   it('returns undefined for a body that is neither a map nor a list', () => {

@@ -66,9 +66,19 @@ function readFailure(options: { provider: string; entry: unknown }): EdenAIProvi
   return { ok: false, provider, message, error, result: entry };
 }
 
+/**
+ * `status: success` is an answer; so is a result with no `status` at all that carries `generated_text`, as in the 200
+ * example of Eden AI's own text-chat page (seed 001_7890e77ac8b6ea38), which has no `status` anywhere. Any other
+ * status (`fail`, the schema's misspelt `sucess`) is not.
+ */
+function isAnswer(entry: Record<string, unknown>): boolean {
+  if (entry.status === 'success') return true;
+  return entry.status === undefined && 'generated_text' in entry && !('error' in entry);
+}
+
 function readProviderResult(options: { provider: string; entry: unknown }): EdenAIProviderResult {
   const { provider, entry } = options;
-  if (!isRecord(entry) || entry.status !== 'success') return readFailure(options);
+  if (!isRecord(entry) || !isAnswer(entry)) return readFailure(options);
   const result = entry as EdenAIProviderSuccessBody;
   const messages = Array.isArray(result.message) ? result.message : [];
   const toolCalls = messages.filter((turn) => turn?.role === 'assistant').flatMap((turn) => turn.tool_calls ?? []);

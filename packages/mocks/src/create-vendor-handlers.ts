@@ -1,4 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { answerRequest, frameStreamPayloads } from './answer-request';
 import { checkAuthorization } from './check-authorization';
 import type { MockCall, MockOverrideResponse } from './mock-call';
 import type { OpenApiDocument, OpenApiHeader, OpenApiOperation, OpenApiResponse, HttpMethod } from './openapi-document';
@@ -181,6 +182,43 @@ function overrideResponse(options: { override: MockOverrideResponse; operation: 
   }
 }
 
+function requestAwareResponse(options: {
+  context: OperationHandlerContext;
+  selected: SelectedResponse;
+  body: unknown;
+  wantsStream: boolean;
+}): Response | undefined {
+  const { context, selected } = options;
+  if (selected.mediaType === undefined || selected.status !== 200) return undefined;
+  const answer = answerRequest({
+    vendor: context.vendor,
+    operationId: context.specOperation.operationId,
+    body: options.body,
+    response: selected.response,
+    mediaType: selected.mediaType,
+    wantsStream: options.wantsStream,
+  });
+  if (answer === undefined) return undefined;
+  switch (answer.kind) {
+    case 'json':
+      return jsonResponse({ status: 200, body: answer.body, headers: declaredResponseHeaders(selected.response), mediaType: selected.mediaType });
+    case 'stream': {
+      const example = typeof selected.value === 'string' ? selected.value : '';
+      const chunks = frameStreamPayloads({ payloads: answer.payloads, mediaType: selected.mediaType, example });
+      const headers = declaredResponseHeaders(selected.response);
+      return streamResponse({ status: 200, chunks, mediaType: selected.mediaType, headers, delayMs: context.delayMs });
+    }
+    case 'error': {
+      const response = responseForStatus(context.specOperation.operation, answer.status);
+      return jsonResponse({ status: answer.status, body: answer.body, headers: declaredResponseHeaders(response) });
+    }
+    default: {
+      const unreachable: never = answer;
+      throw new Error(`Unknown answer ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
 function invalidRequestResponse(options: { vendor: MockVendor; operation: OpenApiOperation; issues: ValidationIssue[] }): Response {
   const headers = declaredResponseHeaders(options.operation.responses['400']);
   return jsonResponse({ status: 400, body: createValidationErrorBody({ vendor: options.vendor, issues: options.issues }), headers });
@@ -283,10 +321,15 @@ async function handleOperationRequest(
   const override = context.takeOverride?.(call);
   if (override !== undefined) return overrideResponse({ override, operation, delayMs });
 
-  const selection = selectResponseExample({ operation, preference: parsePreferHeader(request.headers.get('prefer')), wantsStream });
+  const preference = parsePreferHeader(request.headers.get('prefer'));
+  const selection = selectResponseExample({ operation, preference, wantsStream });
   switch (selection.kind) {
-    case 'selected':
-      return selectedExampleResponse(selection.selected, delayMs);
+    case 'selected': {
+      // `Prefer` replays an example byte for byte; without it the answer follows the request (README "Answers").
+      const replay = preference.example !== undefined || preference.code !== undefined;
+      const built = replay ? undefined : requestAwareResponse({ context, selected: selection.selected, body: read?.validationValue, wantsStream });
+      return built ?? selectedExampleResponse(selection.selected, delayMs);
+    }
     case 'not-found':
       return mockErrorResponse(500, selection.message);
     default: {

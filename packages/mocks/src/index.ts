@@ -15,3 +15,11 @@ export { splitStreamExample } from './stream-example-body';
 export { getDefaultBaseUrl } from './spec-operations';
 export type { StreamMode } from './spec-operations';
 export type { HttpMethod, OpenApiDocument } from './openapi-document';
+export {
+  getResponseSchema,
+  getStreamChunkSchema,
+  listUndeclaredFields,
+  responseSchemaErrors,
+  streamChunkSchemaErrors,
+} from './response-schema-check';
+export type { ResponseSchemaError, UndeclaredField } from './response-schema-check';

@@ -2,14 +2,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { getResponse, type HttpHandler } from 'msw';
 import { createMockHandlers, createVendorHandlers } from './create-vendor-handlers';
-import { mockVendorIds, type MockVendor } from './vendor-specs';
+import { getDefaultBaseUrl } from './spec-operations';
+import { getVendorSpec, mockVendorIds, type MockVendor } from './vendor-specs';
 
 export interface StartMockHttpServerOptions {
   /** Default 4010 (Prism's port); 0 picks a free one. */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Serve only this vendor, at the root (`http://127.0.0.1:4010/completions`); otherwise each under `/<vendor>`. */
+  /**
+   * Serve only this vendor, with the server root standing for its host (`http://127.0.0.1:4010/v1/completions`);
+   * otherwise `/<vendor>` stands for each vendor's host (`http://127.0.0.1:4010/aitre/v1/completions`).
+   */
   vendor?: MockVendor;
   streamChunkDelayMs?: number;
   /** One line per request (method, path, status, ms). `true` writes to the console; never includes credentials. */
@@ -19,8 +23,16 @@ export interface StartMockHttpServerOptions {
 export interface MockHttpServer {
   /** The server origin, e.g. http://127.0.0.1:4010. */
   url: string;
-  /** The base URL to give each vendor's client, e.g. {aitre: 'http://127.0.0.1:4010/aitre'}. */
+  /**
+   * The base URL to give each vendor's client: the vendor's host root plus the path of its spec server, e.g.
+   * `{aitre: 'http://127.0.0.1:4010/aitre/v1', wetrocloud: 'http://127.0.0.1:4010/wetrocloud/v1'}`.
+   */
   baseUrls: Partial<Record<MockVendor, string>>;
+  /**
+   * What stands for each vendor's host, e.g. `{wetrocloud: 'http://127.0.0.1:4010/wetrocloud'}`: a client configured
+   * the way the vendor's own docs say (host as base URL, `/v1/...` in the path) works with this in place of the host.
+   */
+  hostRoots: Partial<Record<MockVendor, string>>;
   close(): Promise<void>;
 }
 
@@ -99,6 +111,14 @@ function pathWithoutQuery(url: string | undefined): string {
 }
 
 /**
+ * The path part of the vendor's spec server (`/v1` for `https://api.wetrocloud.com/v1`, `''` for WorqHat's bare host),
+ * so each operation is served at the vendor's real path below the host root that stands in for the vendor.
+ */
+function serverPathOf(vendor: MockVendor): string {
+  return new URL(getDefaultBaseUrl(getVendorSpec(vendor))).pathname.replace(/\/+$/, '');
+}
+
+/**
  * A real localhost HTTP server answering with the same msw handlers as the in-process mocks: each request is turned
  * into a fetch `Request` and resolved with msw's own `getResponse`, so there is no second routing table.
  */
@@ -154,18 +174,22 @@ export async function startMockHttpServer(options: StartMockHttpServerOptions = 
   const advertisedHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   origin = `http://${advertisedHost.includes(':') ? `[${advertisedHost}]` : advertisedHost}:${address.port}`;
 
+  const hostRoots: Partial<Record<MockVendor, string>> = {};
   const baseUrls: Partial<Record<MockVendor, string>> = {};
-  if (options.vendor === undefined) {
-    for (const vendor of mockVendorIds) baseUrls[vendor] = `${origin}/${vendor}`;
-    handlers = createMockHandlers({ baseUrls, streamChunkDelayMs: options.streamChunkDelayMs });
-  } else {
-    baseUrls[options.vendor] = origin;
-    handlers = createVendorHandlers({ vendor: options.vendor, baseUrl: origin, streamChunkDelayMs: options.streamChunkDelayMs });
+  const served = options.vendor === undefined ? mockVendorIds : [options.vendor];
+  for (const vendor of served) {
+    hostRoots[vendor] = options.vendor === undefined ? `${origin}/${vendor}` : origin;
+    baseUrls[vendor] = `${hostRoots[vendor]}${serverPathOf(vendor)}`;
   }
+  handlers =
+    options.vendor === undefined
+      ? createMockHandlers({ baseUrls, streamChunkDelayMs: options.streamChunkDelayMs })
+      : createVendorHandlers({ vendor: options.vendor, baseUrl: baseUrls[options.vendor], streamChunkDelayMs: options.streamChunkDelayMs });
 
   return {
     url: origin,
     baseUrls,
+    hostRoots,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -33,7 +33,7 @@ describe('default base URLs come from the specs', () => {
       wetrocloud: 'https://api.wetrocloud.com/v1',
       edenai: 'https://api.edenai.run/v2',
       worqhat: 'https://api.worqhat.com',
-      aitre: 'https://api.openai.com/v1',
+      aitre: 'https://aitre-host.invalid/v1',
     });
   });
 });
@@ -46,7 +46,7 @@ describe('recorded calls', () => {
       vendor: 'aitre',
       operationId: 'createCompletion',
       method: 'POST',
-      url: 'https://api.openai.com/v1/completions',
+      url: 'https://aitre-host.invalid/v1/completions',
       body: validAitre,
     });
     expect(server.lastCall?.headers['content-type']).toBe('application/json');

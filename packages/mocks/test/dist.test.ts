@@ -11,12 +11,13 @@ const cjsEntry = `${distDirectory}index.js`;
 const esmEntry = `${distDirectory}index.mjs`;
 const binEntry = `${distDirectory}bin/textgen-mock.mjs`;
 
-const completionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' };
+// AITRE's documented request: the mock's answer to it is the spec's `basic` example (7 tokens, max_tokens 7, "length").
+const completionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, temperature: 0 };
 
 async function serveOneRequest(mocks: typeof Mocks): Promise<void> {
   const server = await mocks.startMockHttpServer({ port: 0, vendor: 'aitre' });
   try {
-    const response = await fetch(`${server.url}/completions`, {
+    const response = await fetch(`${server.url}/v1/completions`, {
       method: 'POST',
       headers: { authorization: 'Bearer dist-key', 'content-type': 'application/json' },
       body: JSON.stringify(completionRequest),
@@ -46,7 +47,7 @@ describe('the built package', () => {
     const server = mocks.createMockServer();
     server.listen();
     try {
-      const response = await fetch('https://api.openai.com/v1/completions', {
+      const response = await fetch('https://aitre-host.invalid/v1/completions', {
         method: 'POST',
         headers: { authorization: 'Bearer dist-key', 'content-type': 'application/json' },
         body: JSON.stringify(completionRequest),
@@ -118,7 +119,10 @@ describe('the textgen-mock bin', () => {
         const operation = mocks.listMockOperations({ vendor })[0]!;
         const requestExample = operation.requestExamples.find((example) => example.mediaType === 'application/json' && !example.streams)!;
         const expected = operation.responseExamples.find((example) => example.status === 200 && !example.streams)!;
-        const path = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(operation.pathParameterExamples[name]!));
+        // `/<vendor>` stands for the vendor's host, so the path is the vendor's real one: server path plus operation path.
+        const serverPath = new URL(mocks.getDefaultBaseUrl(mocks.getVendorSpec(vendor))).pathname.replace(/\/$/, '');
+        const operationPath = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(operation.pathParameterExamples[name]!));
+        const path = `${serverPath}${operationPath}`;
         const response = await fetch(`${bin.url}/${vendor}${path}`, {
           method: operation.method.toUpperCase(),
           headers: { authorization: `${vendor === 'wetrocloud' ? 'Token' : 'Bearer'} bin-secret-key`, 'content-type': 'application/json' },

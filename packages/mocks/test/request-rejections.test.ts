@@ -162,14 +162,35 @@ describe('a bad enum', () => {
   );
 });
 
-describe('closed WorqHat request bodies', () => {
+describe('fields no vendor source says the server rejects are accepted', () => {
+  // vendors.md "Modelling decisions" item 10: no WorqHat source says the server rejects unknown request fields.
   it.each([
-    { operation: worqhat, body: { question: 'hi', model: 'aicon-v4-nano-160824', stream: true } },
+    { operation: worqhat, body: { question: 'hi', model: 'aicon-v4-nano-160824', stream: true, temperature: 0.3 } },
     { operation: worqhatFinetuned, body: { question: 'hi', stream: true } },
-  ])('$operation.operationId rejects `stream` sent instead of `stream_data`', async ({ operation, body }) => {
+  ])('$operation.operationId accepts unknown fields (a `stream` sent instead of `stream_data` gets JSON)', async ({ operation, body }) => {
     const result = await postJson({ operation, body });
-    expectVendor400(operation, result);
-    expect((result.body as { error: { fields: Record<string, string[]> } }).error.fields).toHaveProperty('stream');
+    expect(result.status).toBe(200);
+    expect(typeof (result.body as { content?: unknown }).content).toBe('string');
+  });
+
+  // Seed 002 (WorqHat text-only page): "an array of objects ... the Key is the User's Question ... the Value is the Model Answer".
+  it('WorqHat accepts conversation_history as an array of {question: answer} objects', async () => {
+    const conversationHistory = [{ 'What is the capital of Rajasthan?': 'Jaipur' }, { 'Best month to visit?': 'November' }];
+    const body = { question: 'hi', model: 'aicon-v4-nano-160824', preserve_history: true, conversation_history: conversationHistory };
+    expect((await postJson({ operation: worqhat, body })).status).toBe(200);
+  });
+
+  // vendors.md "Modelling decisions" item 9: many public callers send an empty comma-separated string.
+  it('Eden AI accepts fallback_providers: "" on chat and stream', async () => {
+    const chat = await postJson({ operation: edenChat, body: { providers: 'openai', fallback_providers: '', text: 'hi' } });
+    expect(chat.status).toBe(200);
+    const stream = await fetch(operationUrl({ operation: edenStream }), {
+      method: 'POST',
+      headers: { authorization: authorizationFor('edenai'), 'content-type': 'application/json' },
+      body: JSON.stringify({ providers: 'openai', fallback_providers: '', text: 'hi' }),
+    });
+    expect(stream.status).toBe(200);
+    expect((await stream.text()).split('\n').filter((line) => line !== '').length).toBeGreaterThan(0);
   });
 });
 

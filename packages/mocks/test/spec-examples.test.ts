@@ -1,6 +1,14 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, getVendorSpec, listMockExamples, listMockOperations, type MockExample } from '@textgen/mocks';
+import {
+  createMockServer,
+  getVendorSpec,
+  listMockExamples,
+  listMockOperations,
+  responseSchemaErrors,
+  streamChunkSchemaErrors,
+  type MockExample,
+} from '@textgen/mocks';
 import { exampleRequestInit, operationUrl, readChunks } from './support/example-request';
 import { streamPayloads } from './support/stream-payloads';
 import { listSourceOperations } from './support/source-specs';
@@ -148,20 +156,26 @@ const requestCases = operations.flatMap((operation) =>
   operation.requestExamples.map((example) => ({ label: `${example.vendor} ${operation.operationId} ${example.name} (${example.mediaType})`, operation, example })),
 );
 
-describe('every named request example is valid, and gets the default 200 example', () => {
+describe('every named request example is valid, and the answer built from it follows the response schema', () => {
   it.each(requestCases)('$label', async ({ operation, example }) => {
     const response = await fetch(operationUrl({ operation }), exampleRequestInit({ operation, example }));
 
     expect(response.status).toBe(200);
-    const expected = operation.responseExamples.find(
-      (candidate) => candidate.status === 200 && candidate.streams === example.streams,
-    );
-    expect(expected, 'a 200 example of the matching kind').toBeDefined();
-    expect(response.headers.get('content-type')).toBe(expected!.mediaType);
+    const kind = operation.responseExamples.find((candidate) => candidate.status === 200 && candidate.streams === example.streams);
+    expect(kind, 'a 200 example of the matching kind').toBeDefined();
+    expect(response.headers.get('content-type')).toBe(kind!.mediaType);
+    const { vendor, operationId } = operation;
     if (example.streams) {
-      expect((await readChunks(response)).join('')).toBe(expected!.value);
+      const payloads = streamPayloads({ body: (await readChunks(response)).join(''), mediaType: kind!.mediaType }).filter(
+        (payload) => payload !== '[DONE]',
+      );
+      expect(payloads.length).toBeGreaterThan(0);
+      for (const payload of payloads) {
+        expect(streamChunkSchemaErrors({ vendor, operationId, chunk: JSON.parse(payload) }), payload).toEqual([]);
+      }
     } else {
-      expect(await response.json()).toEqual(expected!.value);
+      const body: unknown = await response.json();
+      expect(responseSchemaErrors({ vendor, operationId, status: 200, body }), JSON.stringify(body)).toEqual([]);
     }
   });
 });

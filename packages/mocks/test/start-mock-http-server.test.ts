@@ -16,7 +16,14 @@ describe('the real HTTP mock server', () => {
   it('listens on an ephemeral port and advertises one base URL per vendor', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.url).not.toBe('http://127.0.0.1:0');
-    expect(server.baseUrls).toEqual(Object.fromEntries(mockVendorIds.map((vendor) => [vendor, `${server.url}/${vendor}`])));
+    // `/<vendor>` stands for the vendor's host; the base URL adds the path of the spec's server (vendors.md item 5).
+    expect(server.hostRoots).toEqual(Object.fromEntries(mockVendorIds.map((vendor) => [vendor, `${server.url}/${vendor}`])));
+    expect(server.baseUrls).toEqual({
+      wetrocloud: `${server.url}/wetrocloud/v1`,
+      edenai: `${server.url}/edenai/v2`,
+      worqhat: `${server.url}/worqhat`,
+      aitre: `${server.url}/aitre/v1`,
+    });
   });
 
   it.each(mockVendorIds)('serves the first %s operation’s default example to plain fetch', async (vendor) => {
@@ -102,14 +109,31 @@ describe('the real HTTP mock server', () => {
       await logged.close();
     }
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^POST \/aitre\/completions 200 \d+ms$/);
-    expect(lines[1]).toMatch(/^OPTIONS \/aitre\/completions 204 \d+ms$/);
+    expect(lines[0]).toMatch(/^POST \/aitre\/v1\/completions 200 \d+ms$/);
+    expect(lines[1]).toMatch(/^OPTIONS \/aitre\/v1\/completions 204 \d+ms$/);
     expect(lines.join('\n')).not.toContain('secret-key-123');
     expect(lines.join('\n')).not.toContain('hidden');
   });
 });
 
 describe('one vendor at the root', () => {
+  it('serves AITRE with the root as its host: /v1/completions', async () => {
+    const single = await startMockHttpServer({ port: 0, vendor: 'aitre', streamChunkDelayMs: 0 });
+    try {
+      expect(single.hostRoots).toEqual({ aitre: single.url });
+      expect(single.baseUrls).toEqual({ aitre: `${single.url}/v1` });
+      const ok = await fetch(`${single.url}/v1/completions`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gpt-3.5-turbo-instruct', prompt: 'hi' }),
+      });
+      expect(ok.status).toBe(200);
+      expect((await fetch(`${single.url}/completions`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('serves only that vendor without a prefix', async () => {
     const single = await startMockHttpServer({ port: 0, vendor: 'worqhat', streamChunkDelayMs: 0 });
     try {

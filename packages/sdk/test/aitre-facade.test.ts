@@ -13,7 +13,13 @@ describe('aitre through the facade', () => {
       usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
     };
     expect(example.choices[0]!.finish_reason, 'the default example stops on length').toBe('length');
-    const result = await createMockTextgen().generateText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' });
+    // AITRE's documented request (max_tokens 7): the mock answers it with the spec's default example.
+    const result = await createMockTextgen().generateText({
+      provider: 'aitre',
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+      maxOutputTokens: 7,
+    });
     expect(result).toMatchObject({
       text: example.choices[0]!.text,
       model: example.model,
@@ -23,7 +29,7 @@ describe('aitre through the facade', () => {
     });
     expect(result.requestId).toMatch(/^req_/);
     // A prompt without system text is sent exactly as given.
-    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', stream: false });
+    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, stream: false });
     expect(mock.lastCall?.headers.authorization).toBe('Bearer test-key-aitre');
   });
 

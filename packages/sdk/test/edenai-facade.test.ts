@@ -19,8 +19,9 @@ describe('edenai through the facade', () => {
       usage: { inputTokens: openai.usage.prompt_tokens, outputTokens: openai.usage.completion_tokens, totalTokens: openai.usage.total_tokens },
       finishReason: { unified: 'unknown', raw: undefined },
       warnings: [],
-      raw: example,
     });
+    // One result, keyed by the provider id as requested (the mock answers the providers it was asked for).
+    expect(Object.keys(result.raw as object)).toEqual(['openai/gpt-4o']);
     expect(mock.lastCall?.headers.authorization).toBe('Bearer test-key-edenai');
     expect(mock.lastCall?.body).toMatchObject({ providers: 'openai/gpt-4o', text: 'Extract the keywords.' });
   });

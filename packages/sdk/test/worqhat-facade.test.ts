@@ -17,7 +17,8 @@ describe('worqhat through the facade', () => {
       model: example.model,
       requestId: example.processingId,
       finishReason: { unified: 'unknown', raw: undefined },
-      raw: example,
+      // No conversation_id was sent, so the answer carries a new one.
+      raw: { ...example, conversation_id: expect.stringMatching(/^conv_\d+$/) as unknown },
     });
     // processingCount / processing_count is a billing count, not tokens: usage stays empty and the count stays in raw.
     expect(result.usage).toEqual({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined });

@@ -5,6 +5,7 @@ export {
   type WorqhatContent,
   type WorqhatContentRequest,
   type WorqhatContentResponse,
+  type WorqhatTextContentResponse,
   type WorqhatFinetunedContentRequest,
   type WorqhatGenerateWithModelParams,
   type WorqhatModelType,

@@ -19,8 +19,16 @@ export type WorqhatClientOptions = ClientOptions;
 export type WorqhatContentRequest = components['schemas']['WorqHatContentRequest'];
 /** Body of the finetuned operation; the path chooses the model, so only `question` is required. */
 export type WorqhatFinetunedContentRequest = components['schemas']['WorqHatFinetunedContentRequest'];
-/** The non-streamed answer. The usage count may come as `processingCount` or `processing_count`; both are optional. */
+/**
+ * The non-streamed answer. The usage count may come as `processingCount` or `processing_count`; both are optional.
+ * `content` is a string or, for `response_type: 'json'` on the finetuned path, an object.
+ */
 export type WorqhatContentResponse = components['schemas']['WorqHatContentResponse'];
+/**
+ * The answer to a request that asks for text (`response_type` absent or `'text'`). Only a JSON request gets an object
+ * `content` (the finetuned page; the text-only page returns JSON as a string), so a text answer is typed as one.
+ */
+export type WorqhatTextContentResponse = Omit<WorqhatContentResponse, 'content'> & { content?: string };
 /** The base model a custom model was trained from. */
 export type WorqhatModelType = operations['generateContentWithModel']['parameters']['path']['modelType'];
 /** The finetuned body plus the two path parameters, which are taken out of the body before it is sent. */
@@ -28,14 +36,27 @@ export type WorqhatGenerateWithModelParams = WorqhatFinetunedContentRequest & { 
 
 type Streaming = { stream_data: true };
 type NotStreaming = { stream_data?: false | undefined };
+type AsksJson = { response_type: 'json' };
+type AsksText = { response_type?: 'text' | undefined };
 
 export interface WorqhatContent {
   /** `POST /api/ai/content/v4`: text-only generation with a base model. `stream_data: true` gives a Stream. */
   generate(body: WorqhatContentRequest & Streaming, options?: RequestOptions): APIPromise<Stream<WorqhatStreamChunk>>;
+  generate(body: WorqhatContentRequest & NotStreaming & AsksJson, options?: RequestOptions): APIPromise<WorqhatContentResponse>;
+  generate(body: WorqhatContentRequest & NotStreaming & AsksText, options?: RequestOptions): APIPromise<WorqhatTextContentResponse>;
+  /** `response_type` known only at run time: `content` may be text or JSON. */
   generate(body: WorqhatContentRequest & NotStreaming, options?: RequestOptions): APIPromise<WorqhatContentResponse>;
   generate(body: WorqhatContentRequest, options?: RequestOptions): APIPromise<WorqhatContentResponse | Stream<WorqhatStreamChunk>>;
   /** `POST /api/ai/content/v4/{modelType}/{modelId}`: generation with a finetuned model. `stream_data: true` gives a Stream. */
   generateWithModel(params: WorqhatGenerateWithModelParams & Streaming, options?: RequestOptions): APIPromise<Stream<WorqhatStreamChunk>>;
+  generateWithModel(
+    params: WorqhatGenerateWithModelParams & NotStreaming & AsksJson,
+    options?: RequestOptions,
+  ): APIPromise<WorqhatContentResponse>;
+  generateWithModel(
+    params: WorqhatGenerateWithModelParams & NotStreaming & AsksText,
+    options?: RequestOptions,
+  ): APIPromise<WorqhatTextContentResponse>;
   generateWithModel(params: WorqhatGenerateWithModelParams & NotStreaming, options?: RequestOptions): APIPromise<WorqhatContentResponse>;
   generateWithModel(
     params: WorqhatGenerateWithModelParams,
@@ -86,6 +107,14 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
   // Validation runs inside the async call so it rejects the returned APIPromise (no request is made), rather than
   // throwing synchronously from a method whose callers expect a promise.
   function generate(body: WorqhatContentRequest & Streaming, requestOptions?: RequestOptions): APIPromise<Stream<WorqhatStreamChunk>>;
+  function generate(
+    body: WorqhatContentRequest & NotStreaming & AsksJson,
+    requestOptions?: RequestOptions,
+  ): APIPromise<WorqhatContentResponse>;
+  function generate(
+    body: WorqhatContentRequest & NotStreaming & AsksText,
+    requestOptions?: RequestOptions,
+  ): APIPromise<WorqhatTextContentResponse>;
   function generate(body: WorqhatContentRequest & NotStreaming, requestOptions?: RequestOptions): APIPromise<WorqhatContentResponse>;
   function generate(
     body: WorqhatContentRequest,
@@ -115,7 +144,18 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
     params: WorqhatGenerateWithModelParams & Streaming,
     requestOptions?: RequestOptions,
   ): APIPromise<Stream<WorqhatStreamChunk>>;
-  function generateWithModel(params: WorqhatGenerateWithModelParams & NotStreaming, requestOptions?: RequestOptions): APIPromise<WorqhatContentResponse>;
+  function generateWithModel(
+    params: WorqhatGenerateWithModelParams & NotStreaming & AsksJson,
+    requestOptions?: RequestOptions,
+  ): APIPromise<WorqhatContentResponse>;
+  function generateWithModel(
+    params: WorqhatGenerateWithModelParams & NotStreaming & AsksText,
+    requestOptions?: RequestOptions,
+  ): APIPromise<WorqhatTextContentResponse>;
+  function generateWithModel(
+    params: WorqhatGenerateWithModelParams & NotStreaming,
+    requestOptions?: RequestOptions,
+  ): APIPromise<WorqhatContentResponse>;
   function generateWithModel(
     params: WorqhatGenerateWithModelParams,
     requestOptions?: RequestOptions,

@@ -1,4 +1,4 @@
-import { createMockServer, listMockOperations, type MockServer } from '@textgen/mocks';
+import { createMockServer, getDefaultBaseUrl, getVendorSpec, listMockOperations, type MockServer } from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type {
   CreateCompletionRequest,
@@ -6,6 +6,12 @@ import type {
   CreateCompletionRequestStreaming,
 } from '../../src/aitre-client';
 import { officialRequestErrors } from './official-completion-request';
+
+/**
+ * Where the in-process mock serves AITRE: the spec's placeholder server (`https://aitre-host.invalid/v1`), which no
+ * real client reaches. The client has no default host, so every test names this one.
+ */
+export const aitreMockBaseURL = getDefaultBaseUrl(getVendorSpec('aitre'));
 
 /** A made-up key: tests assert it reaches the mock as `Bearer <key>` and never an error message. */
 export const testApiKey = 'sk-aitre-test-0123456789abcdef';

@@ -37,7 +37,7 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
     .option('--system <text>', 'system instructions')
     .option('--temperature <number>', 'sampling temperature from 0 to 2 (converted to each vendor range)', parseTemperature)
     .option('--max-output-tokens <number>', 'cap on generated tokens, a whole number of at least 1 (where the vendor has one)', parseMaxOutputTokens)
-    .option('--base-url <url>', 'base URL of the vendor API (default: <VENDOR>_BASE_URL, then the vendor default)', parseBaseUrl)
+    .option('--base-url <url>', 'base URL of the vendor API (default: <VENDOR>_BASE_URL, then the vendor default host if it has one)', parseBaseUrl)
     .addHelpText(
       'after',
       [

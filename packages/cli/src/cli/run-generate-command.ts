@@ -53,7 +53,10 @@ function readApiKey(options: { provider: TextgenProvider; environment: NodeJS.Pr
   return apiKey;
 }
 
-/** `--base-url`, else `<VENDOR>_BASE_URL` (checked like the flag), else undefined for the vendor default. */
+/**
+ * `--base-url`, else `<VENDOR>_BASE_URL` (checked like the flag), else undefined for the vendor default. A vendor with no
+ * default host (AITRE) then fails at client creation with one line naming the option and the variable.
+ */
 function readBaseURL(options: { provider: TextgenProvider; flag: string | undefined; environment: NodeJS.ProcessEnv }): string | undefined {
   if (options.flag !== undefined) return options.flag;
   const variable = `${options.provider.toUpperCase()}_BASE_URL`;

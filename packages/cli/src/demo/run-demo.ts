@@ -6,15 +6,14 @@ interface DemoVendor {
   provider: TextgenProvider;
   title: string;
   model: string;
-  /** Extra headers for the streamed call; AITRE's mock sends the usage chunk only for the example that has one. */
-  streamHeaders?: Record<string, string>;
 }
 
 const demoVendors: DemoVendor[] = [
   { provider: 'wetrocloud', title: 'Wetrocloud', model: 'llama-3.3-70b' },
   { provider: 'edenai', title: 'Eden AI', model: 'openai/gpt-4o' },
   { provider: 'worqhat', title: 'WorqHat', model: 'aicon-v4-nano-160824' },
-  { provider: 'aitre', title: 'AITRE', model: 'gpt-3.5-turbo-instruct', streamHeaders: { Prefer: 'example=stream-with-usage' } },
+  // No hidden Prefer header: the mock answers stream_options.include_usage (which the facade sends) with a usage chunk.
+  { provider: 'aitre', title: 'AITRE', model: 'gpt-3.5-turbo-instruct' },
 ];
 
 const demoSystem = 'Answer in one short paragraph.';
@@ -124,7 +123,7 @@ async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo:
   ]);
 
   write(`  ${style.bold('streamText')} ${style.dim('(deltas printed as they arrive)')}\n      `);
-  const stream = textgen.streamText({ ...input, headers: vendor.streamHeaders });
+  const stream = textgen.streamText(input);
   let atLineStart = true;
   for await (const part of stream) {
     // Leading newlines (AITRE's completions start with "\n\n") would leave the indented line empty.

@@ -203,15 +203,22 @@ export interface components {
         EdenChatResponse: {
             [key: string]: components["schemas"]["EdenProviderResult"];
         } | components["schemas"]["EdenProviderResult"][];
-        /** @description One provider's outcome, told apart by `status`. Parsers treat anything other than `success` as a failure. */
+        /**
+         * @description One provider's outcome. A result with `status: fail` is a failure. A result with `status: success`, or with
+         *     no `status` at all but a `generated_text` and `message`, is an answer: Eden AI's own 200 example on its
+         *     text-chat page (seed `001_7890e77ac8b6ea38.txt`) carries no `status`, so `status` cannot be required (vendors.md
+         *     Eden AI "Modelling decisions" item 9). No discriminator, because `status` may be absent.
+         */
         EdenProviderResult: components["schemas"]["EdenProviderSuccess"] | components["schemas"]["EdenProviderFailure"];
         /** @description A provider that answered. */
         EdenProviderSuccess: {
             /**
-             * @description Always `success` here. The vendor's schema misspells it `sucess`; real responses do not. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description `success` when present. Not required: the 200 example of Eden AI's own text-chat page (seed
+             *     `001_7890e77ac8b6ea38.txt`) has no `status` at all. The vendor's schema misspells it `sucess`; real
+             *     responses do not.
+             * @constant
              */
-            status: "success";
+            status?: "success";
             /** @description The reply text; null when the answer is only tool calls. */
             generated_text: string | null;
             /** @description The exchange for this call, the user turn then the assistant turn. Tool calls are in the assistant turn. */
@@ -229,8 +236,8 @@ export interface components {
         /** @description A provider that failed; the call as a whole still returns 200. */
         EdenProviderFailure: {
             /**
-             * @description Always `fail` here. (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description Always `fail` here.
+             * @constant
              */
             status: "fail";
             /** @description The provider-side failure. */

@@ -10,8 +10,8 @@ Serves the textgen vendor mocks (built from specs/*.yaml) over HTTP.
 Options:
   --port <n>      Port to listen on (default 4010; 0 picks a free port)
   --host <host>   Interface to bind (default 127.0.0.1)
-  --vendor <id>   Serve one vendor at the root: ${mockVendorIds.join(', ')}
-                  (default: every vendor under /<vendor>)
+  --vendor <id>   Serve one vendor, the root standing for its host: ${mockVendorIds.join(', ')}
+                  (default: every vendor, /<vendor> standing for its host, e.g. /aitre/v1/completions)
   --delay <ms>    Pause between stream chunks (default 5)
   --help          Show this help
 

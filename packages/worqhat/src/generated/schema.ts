@@ -98,25 +98,27 @@ export interface components {
             conversation_history?: components["schemas"]["WorqHatConversationHistory"];
         };
         /**
-         * @description Body of the text-only operation; `question` and `model` are required. Closed (`unevaluatedProperties: false`)
-         *     on purpose: a misspelt field must fail validation, above all `stream` sent instead of `stream_data`, which
-         *     WorqHat would ignore and answer with one JSON body instead of a stream.
+         * @description Body of the text-only operation; `question` and `model` are required. Open to unknown fields: no WorqHat source says the server rejects them (vendors.md WorqHat
+         *     "Modelling decisions" item 10), so a spec that did would fail real callers. A misspelt `stream` instead of
+         *     `stream_data` is caught by the typed clients, not here.
          */
         WorqHatContentRequest: WithRequired<components["schemas"]["WorqHatContentProperties"], "question" | "model">;
         /**
-         * @description Body of the finetuned operation; only `question` is required because the path chooses the model. Closed
-         *     (`unevaluatedProperties: false`) on purpose: a misspelt field must fail validation, above all `stream` sent
-         *     instead of `stream_data`, which WorqHat would ignore and answer with one JSON body instead of a stream.
+         * @description Body of the finetuned operation; only `question` is required because the path chooses the model. Open to unknown fields: no WorqHat source says the server rejects them (vendors.md WorqHat
+         *     "Modelling decisions" item 10), so a spec that did would fail real callers. A misspelt `stream` instead of
+         *     `stream_data` is caught by the typed clients, not here.
          */
         WorqHatFinetunedContentRequest: WithRequired<components["schemas"]["WorqHatContentProperties"], "question">;
         /**
-         * @description Past turns supplied by the caller, in one of the three shapes the vendor documents. The turn array needs at
-         *     least one item, so an empty array (which the legacy SDK sends when there is no history) matches only the
-         *     string-array shape.
+         * @description Past turns supplied by the caller, in one of the four shapes the vendor documents. `anyOf`, not `oneOf`: a
+         *     `{user_prompt, model_response}` turn is also a one-entry-or-more question-to-answer object, and both readings
+         *     are valid. An empty array (which the legacy SDK sends when there is no history) matches the string-array shape.
          */
         WorqHatConversationHistory: string[] | components["schemas"]["HistoryTurn"][] | {
             [key: string]: string;
-        };
+        } | {
+            [key: string]: string;
+        }[];
         /** @description One past turn of a conversation, as the finetuned page documents it. */
         HistoryTurn: {
             /** @description What the user asked. */
@@ -129,7 +131,7 @@ export interface components {
          *     answer fail validation.
          */
         WorqHatContentResponse: {
-            /** @description Generated output. A string, or an object on the finetuned page when `response_type` is `json` (the text-only page returns JSON as a string). */
+            /** @description Generated output. Text unless the request asked `response_type: json`: only then does the finetuned page show an object (the text-only page returns JSON as a string). The typed client narrows it to a string for text requests. */
             content?: string | {
                 [key: string]: unknown;
             };
