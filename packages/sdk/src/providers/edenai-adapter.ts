@@ -1,4 +1,4 @@
-import { APIError, TextgenError } from '@textgen/core';
+import { TextgenError } from '@textgen/core';
 import {
   createEdenAI,
   type EdenAIChatRequest,
@@ -66,8 +66,14 @@ interface PickedAnswer {
  * fallback provider (`providerOptions.edenai.fallback_providers`) that succeeded. A failure with no successful fallback
  * becomes an APIError carrying Eden AI's message. (When every provider failed, `chat` has already thrown.)
  */
-function pickAnswer(options: { result: EdenAIChatResult; model: string; fallbackProviders: string[]; response: Response }): PickedAnswer {
-  const { result, model, fallbackProviders, response } = options;
+function pickAnswer(options: {
+  client: EdenAIClient;
+  result: EdenAIChatResult;
+  model: string;
+  fallbackProviders: string[];
+  response: Response;
+}): PickedAnswer {
+  const { client, result, model, fallbackProviders, response } = options;
   const answer = result.successes.find((success) => namesProvider({ requested: model, key: success.provider }));
   if (answer !== undefined) return { answer, fallback: undefined };
   const failure = result.failures.find((candidate) => namesProvider({ requested: model, key: candidate.provider }));
@@ -76,20 +82,22 @@ function pickAnswer(options: { result: EdenAIChatResult; model: string; fallback
       const fallbackAnswer = result.successes.find((success) => namesProvider({ requested: fallbackProvider, key: success.provider }));
       if (fallbackAnswer !== undefined) return { answer: fallbackAnswer, fallback: { provider: fallbackAnswer.provider, failure: failure.message } };
     }
-    throw new APIError({
-      vendor: 'edenai',
-      status: response.status,
-      headers: response.headers,
+    // Through the client's error factory, not `new APIError`: a provider's message may quote the key back, and only
+    // the client knows the key to redact it from the message, the body and the headers.
+    throw client.createAPIError({
+      response,
       body: result.raw,
-      message:
+      detail:
         fallbackProviders.length === 0
-          ? `[edenai] Provider ${failure.provider} failed: ${failure.message}. Retry later, or pass providerOptions.edenai.fallback_providers.`
-          : `[edenai] Provider ${failure.provider} failed: ${failure.message}, and no fallback provider (${fallbackProviders.join(', ')}) answered. Retry later.`,
+          ? `Provider ${failure.provider} failed: ${failure.message}. Retry later, or pass providerOptions.edenai.fallback_providers.`
+          : `Provider ${failure.provider} failed: ${failure.message}, and no fallback provider (${fallbackProviders.join(', ')}) answered. Retry later.`,
     });
   }
   // Neither name matched (Eden AI may key the result differently); a single answer is still the one asked for.
   const [first] = result.successes;
-  if (first === undefined) throw new TextgenError('textgen: edenai answered without a successful provider result.');
+  if (first === undefined) {
+    throw client.createAPIError({ response, body: result.raw, detail: 'Eden AI answered without a successful provider result.' });
+  }
   return { answer: first, fallback: undefined };
 }
 
@@ -104,7 +112,8 @@ export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> =
       async generate() {
         // `chat` rejects when no provider answered; a partial failure is sorted out by pickAnswer.
         const { data, requestId, response } = await client.text.chat(body, call.requestOptions).withResponse();
-        const { answer, fallback } = pickAnswer({ result: data, model: call.model, fallbackProviders: providerNames(body.fallback_providers), response });
+        const fallbackProviders = providerNames(body.fallback_providers);
+        const { answer, fallback } = pickAnswer({ client, result: data, model: call.model, fallbackProviders, response });
         return {
           text: answer.generatedText ?? '',
           // A fallback's answer is reported under that provider's name, so the result says who answered.
