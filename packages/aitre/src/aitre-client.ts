@@ -86,5 +86,10 @@ export function createAitre(options: AitreClientOptions = {}): AitreClient {
     );
   }
 
-  return { raw: transport.client, baseURL: transport.baseURL, completions: { create }, createAPIError: transport.createAPIError };
+  return {
+    raw: transport.client,
+    baseURL: transport.baseURL,
+    completions: { create },
+    createAPIError: (options) => transport.createAPIError(options),
+  };
 }

@@ -73,5 +73,10 @@ export function createEdenAI(options: EdenAIClientOptions = {}): EdenAIClient {
     );
   }
 
-  return { raw: transport.client, baseURL: transport.baseURL, text: { chat, chatStream }, createAPIError: transport.createAPIError };
+  return {
+    raw: transport.client,
+    baseURL: transport.baseURL,
+    text: { chat, chatStream },
+    createAPIError: (options) => transport.createAPIError(options),
+  };
 }

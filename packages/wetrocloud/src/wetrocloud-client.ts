@@ -110,6 +110,6 @@ export function createWetrocloud(options: WetrocloudClientOptions = {}): Wetrocl
     raw: transport.client,
     baseURL: transport.baseURL,
     textGeneration: { create: create as WetrocloudTextGeneration['create'] },
-    createAPIError: transport.createAPIError,
+    createAPIError: (options) => transport.createAPIError(options),
   };
 }

@@ -159,6 +159,6 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
     raw: transport.client,
     baseURL: transport.baseURL,
     content: { generate, generateWithModel },
-    createAPIError: transport.createAPIError,
+    createAPIError: (options) => transport.createAPIError(options),
   };
 }

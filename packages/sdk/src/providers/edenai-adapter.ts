@@ -10,6 +10,7 @@ import {
 } from '@textgen/edenai';
 import type { NormalizedCall, TextgenUsage } from '../textgen-types';
 import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
+import { requireObjectChunk } from './unusable-response';
 
 /** Raw Eden AI wire fields merged over the mapped body, e.g. `fallback_providers`, `settings`, `show_original_response`. */
 export type EdenAIProviderOptions = Partial<EdenAIChatRequest> & Record<string, unknown>;
@@ -129,17 +130,18 @@ export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> =
         };
       },
       async stream() {
-        const { data: chunks, requestId } = await client.text.chatStream(body, call.requestOptions).withResponse();
+        const { data: chunks, requestId, response } = await client.text.chatStream(body, call.requestOptions).withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
+            const received = requireObjectChunk({ client, response, chunk, expected: '{ text, blocked, provider }' });
             // `blocked: true` marks a fragment that is not answer text (e.g. `[ERROR]` when the provider failed, or a
             // finish other than stop); it is left out of the text, and the finish reason says something stopped it.
-            if (chunk.blocked) {
+            if (received.blocked === true) {
               yield { type: 'finish-reason', finishReason: { unified: 'other', raw: 'blocked' } };
               continue;
             }
-            yield { type: 'text-delta', text: chunk.text };
+            if (typeof received.text === 'string') yield { type: 'text-delta', text: received.text };
           }
         }
         return events();

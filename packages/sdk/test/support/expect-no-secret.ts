@@ -10,9 +10,9 @@ export function renderError(error: unknown): string[] {
   const seen = new Set<unknown>();
   for (let current: unknown = error; current !== undefined && current !== null && !seen.has(current); ) {
     seen.add(current);
-    renderings.push(String(current), JSON.stringify(current) ?? '');
+    renderings.push(JSON.stringify(current) ?? '');
     if (!(current instanceof Error)) break;
-    renderings.push(current.message, current.stack ?? '');
+    renderings.push(String(current), current.message, current.stack ?? '');
     const { body, headers } = current as { body?: unknown; headers?: unknown };
     renderings.push(JSON.stringify(body) ?? '');
     if (headers instanceof Headers) renderings.push(JSON.stringify(Object.fromEntries(headers)));
