@@ -52,7 +52,6 @@ const badInputs: { name: string; input: unknown; message: RegExp }[] = [
   { name: 'a signal that is not an AbortSignal', input: { ...valid, signal: {} }, message: /^textgen: signal is an object; pass an AbortSignal/ },
   { name: 'a signal that is a string', input: { ...valid, signal: 'abort' }, message: /^textgen: signal is "abort"; pass an AbortSignal/ },
   { name: 'a signal that only looks like one', input: { ...valid, signal: { aborted: false, addEventListener() {}, removeEventListener() {} } }, message: /^textgen: signal is an object; pass an AbortSignal/ },
-  { name: 'a signal wrapped in a Proxy', input: { ...valid, signal: new Proxy(new AbortController().signal, {}) }, message: /^textgen: signal is an object; pass an AbortSignal/ },
   { name: 'Eden AI providers as a bigint', input: { provider: 'edenai', model: 'openai', prompt: 'Hi', providerOptions: { edenai: { providers: 10n } } }, message: /^textgen: providerOptions\.edenai\.providers is a bigint/ },
   { name: 'Eden AI providers as a number', input: { provider: 'edenai', model: 'openai', prompt: 'Hi', providerOptions: { edenai: { providers: 10 } } }, message: /^textgen: providerOptions\.edenai\.providers is 10; pass a provider name/ },
   { name: 'Eden AI fallback_providers as an object', input: { provider: 'edenai', model: 'openai', prompt: 'Hi', providerOptions: { edenai: { fallback_providers: { google: true } } } }, message: /^textgen: providerOptions\.edenai\.fallback_providers is an object; pass a provider name/ },
@@ -126,14 +125,16 @@ describe('the top-level functions check their own fields the same way', () => {
         promise = generateText({ ...valid, textgen: textgen as Textgen });
       }).not.toThrow();
       await expect(promise).rejects.toSatisfy(
-        (error) => TextgenError.isInstance(error) && /^textgen: textgen is .*; pass the object createTextgen\(\) returned, or leave textgen out/.test((error as Error).message),
+        (error) =>
+          TextgenError.isInstance(error) &&
+          /^textgen: textgen (is .*|could not be read .*); pass the object createTextgen\(\) returned, or leave textgen out/.test((error as Error).message),
       );
       expect(mock.calls).toEqual([]);
     });
 
     it(`streamText throws a TextgenError for textgen ${name}`, () => {
       expect(() => streamText({ ...valid, textgen: textgen as Textgen })).toThrow(TextgenError);
-      expect(() => streamText({ ...valid, textgen: textgen as Textgen })).toThrow(/^textgen: textgen is /);
+      expect(() => streamText({ ...valid, textgen: textgen as Textgen })).toThrow(/^textgen: textgen (is|could not be read) /);
       expect(mock.calls).toEqual([]);
     });
   }

@@ -8,6 +8,7 @@ import {
   type EdenAIProviderSuccess,
   type EdenAIUsage,
 } from '@textgen/edenai';
+import { describe } from '../normalize-call-input';
 import type { NormalizedCall, TextgenUsage } from '../textgen-types';
 import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
 import { requireObjectChunk } from './unusable-response';
@@ -19,7 +20,22 @@ export type EdenAIProviderOptions = Partial<EdenAIChatRequest> & Record<string, 
  * Eden AI takes one new user turn (`text`), the system instruction (`chatbot_global_action`) and the earlier turns
  * (`previous_history`). The facade's `model` goes to `providers` as given: `openai` or `openai/gpt-4o`.
  */
+/**
+ * `providers` and `fallback_providers` from providerOptions are read by the Eden AI client (it joins a list), so a
+ * value of another type is refused here, naming the field, rather than failing inside the client.
+ */
+function checkProviderList(options: { value: unknown; name: string }): void {
+  const { value, name } = options;
+  if (value === undefined || typeof value === 'string') return;
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return;
+  throw new TextgenError(
+    `textgen: providerOptions.edenai.${name} is ${describe(value)}; pass a provider name ('openai'), a comma-separated string ('openai,google') or an array of names.`,
+  );
+}
+
 function toChatBody(call: NormalizedCall): EdenAIChatRequest {
+  checkProviderList({ value: call.providerOptions.providers, name: 'providers' });
+  checkProviderList({ value: call.providerOptions.fallback_providers, name: 'fallback_providers' });
   const system = call.messages.filter((message) => message.role === 'system').map((message) => message.content);
   const turns = call.messages.filter((message) => message.role !== 'system');
   const last = turns.at(-1);
