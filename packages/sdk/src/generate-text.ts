@@ -17,6 +17,6 @@ export function generateText(input: GenerateTextInput): Promise<GenerateTextResu
     return readTextgenField(input).generateText(input);
   } catch (error) {
     // readTextgenField throws only TextgenErrors; either way a caller of a promise-returning function gets a rejection.
-    return Promise.reject(error as Error);
+    return Promise.reject(error);
   }
 }

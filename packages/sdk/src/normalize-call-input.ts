@@ -105,14 +105,12 @@ function checkOptionalNumber(options: { name: string; value: unknown; check: (va
   return value;
 }
 
-// The brand check of AbortSignal: the getter runs only on a real signal, so a look-alike object or a Proxy around a
-// signal (whose methods would throw "Illegal invocation" later, inside the call) is refused here.
-const readAborted = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted')?.get;
-
 function checkSignal(value: unknown): AbortSignal | undefined {
   if (value === undefined) return undefined;
   try {
-    readAborted?.call(value);
+    // The brand check of AbortSignal: its `aborted` getter, run with the value as `this`, throws for anything that is
+    // not a signal (a look-alike object whose methods core would call later, inside the request).
+    Reflect.get(AbortSignal.prototype, 'aborted', value);
     return value as AbortSignal;
   } catch {
     fail(`signal is ${describe(value)}; pass an AbortSignal (e.g. new AbortController().signal or AbortSignal.timeout(ms)), or leave it out.`);
@@ -302,7 +300,7 @@ export function normalizeCallInput(input: TextgenCallInput): NormalizedCall {
     provider,
     model,
     messages: conversation,
-    prompt: prompt as string | undefined,
+    prompt,
     temperature,
     maxOutputTokens,
     providerOptions,

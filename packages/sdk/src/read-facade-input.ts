@@ -17,7 +17,8 @@ export function readTextgenField(input: unknown): Textgen {
   try {
     textgen = (input as { textgen?: unknown }).textgen;
     if (textgen === undefined) return getDefaultTextgen();
-    methods = typeof textgen === 'object' && textgen !== null ? [(textgen as Textgen).generateText, (textgen as Textgen).streamText] : [];
+    const candidate = textgen as Record<string, unknown>;
+    methods = typeof textgen === 'object' && textgen !== null ? [candidate.generateText, candidate.streamText] : [];
   } catch (error) {
     throw new TextgenError(`textgen: textgen could not be read (${describeThrown(error)}); pass the object createTextgen() returned, or leave textgen out.`);
   }

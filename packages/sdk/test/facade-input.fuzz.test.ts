@@ -315,8 +315,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-const abortedGetter = Object.getOwnPropertyDescriptor(AbortSignal.prototype, 'aborted')!.get!;
-
 /** Whether `value` follows the rule of `field`, for an input that is otherwise `{ provider, model, prompt }`. */
 function followsRule(field: Field, value: unknown, provider: TextgenProvider): boolean {
   switch (field) {
@@ -345,7 +343,8 @@ function followsRule(field: Field, value: unknown, provider: TextgenProvider): b
       return value === undefined || (typeof value === 'number' && value > 0);
     case 'signal':
       try {
-        abortedGetter.call(value);
+        // The `aborted` getter with the value as `this` throws unless the value is a real AbortSignal.
+        Reflect.get(AbortSignal.prototype, 'aborted', value);
         return true;
       } catch {
         return value === undefined;
