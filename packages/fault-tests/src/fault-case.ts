@@ -41,6 +41,8 @@ export interface CaseContext {
   track(call: Promise<unknown>): void;
   /** True when the case runs after the warm-up, with a forced GC while its calls are in flight. */
   warm: boolean;
+  /** Forces a full garbage collection (the suite runs under `node --expose-gc`). */
+  collectGarbage(): void;
 }
 
 export interface FaultCase {

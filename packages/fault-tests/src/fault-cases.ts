@@ -616,15 +616,30 @@ export const warmBurstCases: readonly FaultCase[] = [
     expect: () => fails('APIConnectionTimeoutError'),
   },
   {
-    name: '200 × caller abort at 300 ms',
-    description: 'after warm-up and GC: 200 concurrent calls aborted by their callers all reject',
-    deadlineMs: 15_000,
+    name: '200 × caller abort, on the wire',
+    description: 'after warm-up: 200 calls reach the server, a GC runs, then their callers abort: every abort lands',
+    deadlineMs: 20_000,
     script: () => undefined,
-    run: (context) => {
+    run: async (context) => {
       const session = context.session();
-      for (let index = 0; index < 200; index++) context.track(session.generate({ signal: abortLater(300).signal }));
+      const controllers = Array.from({ length: 200 }, () => new AbortController());
+      for (const controller of controllers) context.track(session.generate({ signal: controller.signal }));
+      await onTheWire(context, 200);
+      controllers.forEach((controller) => controller.abort(new Error('caller gave up')));
     },
-    expect: () => fails('APIUserAbortError'),
+    expect: () => ({ ...fails('APIUserAbortError'), attempts: 200 }),
+  },
+  {
+    name: '200 × timeout 3 s, on the wire',
+    description: 'after warm-up: 200 calls reach the server, a GC runs, then their 3 s timeouts must all fire',
+    deadlineMs: 20_000,
+    script: () => undefined,
+    run: async (context) => {
+      const session = context.session();
+      for (let index = 0; index < 200; index++) context.track(session.generate({ timeout: 3_000 }));
+      await onTheWire(context, 200);
+    },
+    expect: () => fails('APIConnectionTimeoutError'),
   },
   {
     name: '200 × stream idle timeout',
@@ -642,8 +657,18 @@ export const warmBurstCases: readonly FaultCase[] = [
   },
 ];
 
+/**
+ * Waits until `count` requests have reached the server (at most 10 s), then collects garbage: the moment a weakly held
+ * link from a signal to its running fetch is lost.
+ */
+async function onTheWire(context: CaseContext, count: number): Promise<void> {
+  for (let waited = 0; waited < 10_000 && context.server.requests.length < count; waited += 10) await delay(10);
+  context.collectGarbage();
+  await delay(100);
+}
+
 /** The warm-up itself: hundreds of quick successful calls. */
-export const warmUpCallCount = 300;
+export const warmUpCallCount = 500;
 export function warmUpScript(wire: VendorWire, exchange: Exchange): void {
   sendJson(exchange, 200, jsonAnswer(wire));
 }

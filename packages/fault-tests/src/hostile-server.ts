@@ -66,6 +66,9 @@ export async function startHostileServer(script: Script): Promise<HostileServer>
       });
     });
   });
+  // Node closes an idle keep-alive socket after 5 s; a request the client writes into it at that moment fails with
+  // ECONNRESET, a fault no case scripted. The client's own idle timeout (4 s in undici) then always closes first.
+  server.keepAliveTimeout = 60_000;
   // Keep-alive sockets would keep close() waiting; they are destroyed at close.
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
