@@ -1,4 +1,4 @@
-import { createTransport, type APIPromise, type ClientOptions, type RequestOptions, type Stream } from '@textgen/core';
+import { createTransport, type APIPromise, type ClientOptions, type RequestOptions, type Stream, type Transport } from '@textgen/core';
 import type { Client } from 'openapi-fetch';
 import { aitreDescriptor } from './aitre-descriptor';
 import type { CompletionChunk } from './aitre-stream-chunk';
@@ -39,6 +39,12 @@ export interface AitreClient {
   /** The base URL in use, without a trailing slash. */
   readonly baseURL: string;
   readonly completions: AitreCompletions;
+  /**
+   * This client's APIError for a response whose body cannot be used (e.g. a 200 without the fields a caller needs):
+   * vendor, status, headers and request id filled in, and the API key redacted from the message, body and headers.
+   * For code that wraps the client, such as the textgen facade.
+   */
+  readonly createAPIError: Transport<paths>['createAPIError'];
 }
 
 /** The terminator OpenAI-format streams send as their last `data:` payload. */
@@ -80,5 +86,10 @@ export function createAitre(options: AitreClientOptions = {}): AitreClient {
     );
   }
 
-  return { raw: transport.client, baseURL: transport.baseURL, completions: { create } };
+  return {
+    raw: transport.client,
+    baseURL: transport.baseURL,
+    completions: { create },
+    createAPIError: (options) => transport.createAPIError(options),
+  };
 }

@@ -1,4 +1,4 @@
-import { createTransport, type APIPromise, type ClientOptions, type RequestOptions, type Stream } from '@textgen/core';
+import { createTransport, type APIPromise, type ClientOptions, type RequestOptions, type Stream, type Transport } from '@textgen/core';
 import type { Client } from 'openapi-fetch';
 import { toEdenAIWireBody, type EdenAIChatRequest, type EdenAIChatStreamRequest } from './edenai-chat-request';
 import { describeAllProvidersFailed, readEdenAIChatResult, type EdenAIChatResult } from './edenai-chat-result';
@@ -27,6 +27,12 @@ export interface EdenAIClient {
      */
     chatStream(body: EdenAIChatStreamRequest, options?: RequestOptions): APIPromise<Stream<EdenAIChatStreamChunk>>;
   };
+  /**
+   * This client's APIError for a response whose body cannot be used (e.g. a 200 without the fields a caller needs):
+   * vendor, status, headers and request id filled in, and the API key redacted from the message, body and headers.
+   * For code that wraps the client, such as the textgen facade.
+   */
+  readonly createAPIError: Transport<paths>['createAPIError'];
 }
 
 /** Creates an Eden AI v2 client. Throws right away when no API key is given or found in `EDENAI_API_KEY`. */
@@ -67,5 +73,10 @@ export function createEdenAI(options: EdenAIClientOptions = {}): EdenAIClient {
     );
   }
 
-  return { raw: transport.client, baseURL: transport.baseURL, text: { chat, chatStream } };
+  return {
+    raw: transport.client,
+    baseURL: transport.baseURL,
+    text: { chat, chatStream },
+    createAPIError: (options) => transport.createAPIError(options),
+  };
 }

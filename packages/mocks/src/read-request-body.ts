@@ -73,6 +73,8 @@ async function readForm(options: {
   return { parsed, validationValue, issues };
 }
 
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
 /** Reads and decodes a request body according to its (already accepted) media type. */
 export async function readRequestBody(options: {
   bytes: ArrayBuffer;
@@ -82,6 +84,13 @@ export async function readRequestBody(options: {
 }): Promise<ReadRequestBody> {
   const text = new TextDecoder().decode(options.bytes);
   if (isJsonMediaType(options.mediaType)) {
+    // JSON between systems must be UTF-8 (RFC 8259 §8.1), and the real servers' parsers refuse other bytes with a 400;
+    // the lenient decode above would turn them into U+FFFD and answer as if that text had been sent.
+    try {
+      utf8Decoder.decode(options.bytes);
+    } catch {
+      return { parsed: undefined, validationValue: undefined, text, issues: [{ location: 'body', field: '', keyword: 'utf-8', params: {}, message: 'is not valid UTF-8' }] };
+    }
     try {
       const parsed: unknown = JSON.parse(text);
       return { parsed, validationValue: parsed, text, issues: [] };

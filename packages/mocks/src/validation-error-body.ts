@@ -39,6 +39,9 @@ function drfSentence(issue: ValidationIssue): string {
       return `"${typeof value === 'string' ? value : JSON.stringify(value)}" is not a valid choice.`;
     case 'json':
       return 'Value must be valid JSON.';
+    case 'utf-8':
+      // What DRF's JSONParser says when the bytes do not decode ("JSON parse error - 'utf-8' codec can't decode ...").
+      return 'JSON parse error - the body is not valid UTF-8.';
     case 'type':
       return drfTypeMessages[String(type).split(',')[0]!] ?? `Must be of type ${String(type)}.`;
     default: {

@@ -323,3 +323,65 @@ describe('authentication in the vendor format', () => {
     expect(result.status).toBe(401);
   });
 });
+
+describe('a JSON body that is not valid UTF-8', () => {
+  // JSON text exchanged between systems must be UTF-8 (RFC 8259 §8.1); the real servers' parsers refuse other bytes
+  // with a 400 instead of swapping in U+FFFD and answering as if the text had been sent.
+  const invalidByte = 0xff;
+  const marker = 'INVALID-UTF8-MARKER';
+
+  /** The operation's first JSON request example, with one invalid byte inside its longest string (free text). */
+  function invalidUtf8Body(operation: MockOperation): Uint8Array {
+    const example = operation.requestExamples.find((candidate) => candidate.mediaType === 'application/json');
+    if (example === undefined) throw new Error(`No JSON request example for ${operation.operationId}`);
+    let longest = '';
+    JSON.stringify(example.value, (_key, value: unknown) => {
+      if (typeof value === 'string' && value.length > longest.length) longest = value;
+      return value;
+    });
+    const text = JSON.stringify(example.value, (_key, value: unknown) => (value === longest ? `${value} ${marker}` : value));
+    const bytes = new TextEncoder().encode(text);
+    // Searched in the bytes, not the text: a multi-byte character earlier in the example would shift the offset.
+    const markerBytes = new TextEncoder().encode(marker);
+    const at = bytes.findIndex((_byte, index) => markerBytes.every((markerByte, offset) => bytes[index + offset] === markerByte));
+    expect(at).toBeGreaterThan(-1);
+    bytes[at] = invalidByte;
+    return bytes;
+  }
+
+  const jsonOperations = [
+    { operation: wetrocloud, name: 'Wetrocloud (JSON encoding)' },
+    { operation: edenChat, name: 'Eden AI chat' },
+    { operation: edenStream, name: 'Eden AI stream' },
+    { operation: worqhat, name: 'WorqHat' },
+    { operation: aitre, name: 'AITRE' },
+  ];
+
+  for (const { operation, name } of jsonOperations) {
+    it(`${name}: answers 400 in the vendor's validation error style, saying the body is not UTF-8`, async () => {
+      const body = invalidUtf8Body(operation);
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(body)).toThrow(TypeError);
+      const response = await fetch(operationUrl({ operation }), {
+        method: 'POST',
+        headers: { authorization: authorizationFor(operation.vendor), 'content-type': 'application/json' },
+        body,
+      });
+      const text = await response.text();
+      expect(response.status, text).toBe(400);
+      const result = { status: response.status, body: JSON.parse(text) as unknown };
+      expectVendor400(operation, result);
+      expect(JSON.stringify(result.body)).toMatch(/UTF-8/);
+    });
+  }
+
+  it('the same body with the byte replaced by valid text is accepted, so the 400 is about the encoding', async () => {
+    const body = invalidUtf8Body(aitre);
+    body[body.indexOf(invalidByte)] = 'I'.charCodeAt(0);
+    const response = await fetch(operationUrl({ operation: aitre }), {
+      method: 'POST',
+      headers: { authorization: authorizationFor('aitre'), 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(200);
+  });
+});

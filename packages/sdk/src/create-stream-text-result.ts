@@ -68,7 +68,9 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
       for await (const event of events) {
         switch (event.type) {
           case 'text-delta':
-            if (event.text === '') break;
+            // Checked here too, not only in the adapters: a provider from outside may pass a chunk's missing text on,
+            // and `+=` would write "undefined" into the answer.
+            if (typeof event.text !== 'string' || event.text === '') break;
             fullText += event.text;
             buffered.push({ type: 'text-delta', text: event.text });
             notify();

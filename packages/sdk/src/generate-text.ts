@@ -1,5 +1,5 @@
 import type { Textgen } from './create-textgen';
-import { getDefaultTextgen } from './default-textgen';
+import { readTextgenField } from './read-facade-input';
 import type { GenerateTextResult, TextgenCallInput } from './textgen-types';
 
 export interface GenerateTextInput extends TextgenCallInput {
@@ -7,8 +7,16 @@ export interface GenerateTextInput extends TextgenCallInput {
   textgen?: Textgen | undefined;
 }
 
-/** Generates text with one provider and waits for the whole answer. */
+/**
+ * Generates text with one provider and waits for the whole answer. Never throws: bad input, like every other failure,
+ * rejects the promise with a TextgenError.
+ */
 export function generateText(input: GenerateTextInput): Promise<GenerateTextResult> {
-  const { textgen = getDefaultTextgen(), ...call } = input ?? {};
-  return textgen.generateText(call);
+  try {
+    // The input is passed on whole: normalizeCallInput reads only the call's fields, so `textgen` is ignored there.
+    return readTextgenField(input).generateText(input);
+  } catch (error) {
+    // readTextgenField throws only TextgenErrors; either way a caller of a promise-returning function gets a rejection.
+    return Promise.reject(error);
+  }
 }

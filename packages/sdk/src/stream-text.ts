@@ -1,5 +1,5 @@
 import type { Textgen } from './create-textgen';
-import { getDefaultTextgen } from './default-textgen';
+import { readTextgenField } from './read-facade-input';
 import type { StreamTextResult, TextgenCallInput } from './textgen-types';
 
 export interface StreamTextInput extends TextgenCallInput {
@@ -13,6 +13,6 @@ export interface StreamTextInput extends TextgenCallInput {
  * the stream ends.
  */
 export function streamText(input: StreamTextInput): StreamTextResult {
-  const { textgen = getDefaultTextgen(), ...call } = input ?? {};
-  return textgen.streamText(call);
+  // The input is passed on whole: normalizeCallInput reads only the call's fields, so `textgen` is ignored there.
+  return readTextgenField(input).streamText(input);
 }

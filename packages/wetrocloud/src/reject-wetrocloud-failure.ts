@@ -12,7 +12,21 @@ function failureDetail(body: { success?: boolean | undefined; response?: unknown
   return `Wetrocloud reported failure (success: false) in a 200 response, so there is no usable reply. Retry the request, or check the model and messages.${said}`;
 }
 
-/** Rejects with a typed APIError (status 200, the body attached) when the JSON body says `success: false`. */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `null`, `an array`, `a string`...: what came instead of an object, for the error message. */
+function describeNonObject(value: unknown): string {
+  if (value === undefined) return 'empty';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+/**
+ * Rejects with a typed APIError (status 200, the body attached) when the JSON body says `success: false`, or is not
+ * an object at all (then it cannot say anything, and reading `success` off it would be a TypeError).
+ */
 export function rejectUnsuccessfulResponse<Data extends { success: boolean }>(options: {
   promise: APIPromise<Data>;
   transport: WetrocloudTransport;
@@ -20,6 +34,14 @@ export function rejectUnsuccessfulResponse<Data extends { success: boolean }>(op
   const { promise, transport } = options;
   return createAPIPromise(
     promise.withResponse().then((result) => {
+      const body: unknown = result.data;
+      if (!isJsonObject(body)) {
+        throw transport.createAPIError({
+          response: result.response,
+          body,
+          detail: `The 200 response body is ${describeNonObject(body)}, not a JSON object { success, response, tokens }; there is no reply in it. Retry, or check that the base URL points at the Wetrocloud API.`,
+        });
+      }
       if (result.data.success === false) {
         throw transport.createAPIError({ response: result.response, body: result.data, detail: failureDetail(result.data) });
       }
@@ -40,6 +62,14 @@ export function rejectUnsuccessfulChunks(options: {
       async function* checkedChunks(): AsyncGenerator<WetrocloudTextGenerationChunk> {
         // for-await calls the source's return() on an early exit, which cancels the body and aborts the request.
         for await (const chunk of source) {
+          const line: unknown = chunk;
+          if (!isJsonObject(line)) {
+            throw transport.createAPIError({
+              response: result.response,
+              body: line,
+              detail: `A stream chunk (NDJSON line) is ${describeNonObject(line)}, not a JSON object { response, success }; the stream cannot be read past it.`,
+            });
+          }
           if (chunk.success === false) {
             throw transport.createAPIError({ response: result.response, body: chunk, detail: failureDetail(chunk) });
           }

@@ -384,3 +384,34 @@ describe('client surface', () => {
     expect((error as APIError).message).not.toContain(apiKey);
   });
 });
+
+describe('a 200 whose body is not an object', () => {
+  const requestId = 'req-not-an-object';
+  const stubClient = (text: string, contentType: string) =>
+    createClient({
+      baseURL: 'http://stub.invalid',
+      maxRetries: 0,
+      fetch: async () => new Response(text, { status: 200, headers: { 'content-type': contentType, 'x-request-id': requestId } }),
+    });
+  const request = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Hi' }] };
+
+  it.each(['null', '[]', '"text"', '42'])('rejects the JSON body %s with an APIError, not a TypeError', async (text) => {
+    const error = await stubClient(text, 'application/json').textGeneration.create(request).catch((failure: unknown) => failure);
+    expect(APIError.isInstance(error), String(error)).toBe(true);
+    expect(error).toMatchObject({ vendor: 'wetrocloud', status: 200, requestId });
+    expect((error as Error).message).toMatch(/not a JSON object/);
+  });
+
+  it.each(['null', '[]', '"text"', '42'])('ends a stream at a %s line with an APIError, not a TypeError', async (line) => {
+    const body = `${JSON.stringify({ response: 'Hello', success: true })}\n${line}\n`;
+    const stream = await stubClient(body, 'application/x-ndjson').textGeneration.create({ ...request, stream: true });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const chunk of stream) seen.push(chunk);
+    })().catch((failure: unknown) => failure);
+    expect(seen).toEqual([{ response: 'Hello', success: true }]);
+    expect(APIError.isInstance(error), String(error)).toBe(true);
+    expect(error).toMatchObject({ vendor: 'wetrocloud', status: 200 });
+    expect((error as Error).message).toMatch(/not a JSON object/);
+  });
+});

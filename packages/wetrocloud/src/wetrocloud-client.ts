@@ -49,6 +49,12 @@ export interface WetrocloudClient {
   readonly raw: Transport<paths>['client'];
   readonly baseURL: string;
   readonly textGeneration: WetrocloudTextGeneration;
+  /**
+   * This client's APIError for a response whose body cannot be used (e.g. a 200 without the fields a caller needs):
+   * vendor, status, headers and request id filled in, and the API key redacted from the message, body and headers.
+   * For code that wraps the client, such as the textgen facade.
+   */
+  readonly createAPIError: Transport<paths>['createAPIError'];
 }
 
 const textGenerationPath = '/text-generation/';
@@ -104,5 +110,6 @@ export function createWetrocloud(options: WetrocloudClientOptions = {}): Wetrocl
     raw: transport.client,
     baseURL: transport.baseURL,
     textGeneration: { create: create as WetrocloudTextGeneration['create'] },
+    createAPIError: (options) => transport.createAPIError(options),
   };
 }

@@ -7,6 +7,7 @@ import {
   type RequestOptions,
   type Stream,
   type StreamOptions,
+  type Transport,
 } from '@textgen/core';
 import type { Client } from 'openapi-fetch';
 import type { components, operations, paths } from './generated/schema';
@@ -49,6 +50,12 @@ export interface WorqhatClient {
   readonly raw: Client<paths>;
   readonly baseURL: string;
   readonly content: WorqhatContent;
+  /**
+   * This client's APIError for a response whose body cannot be used (e.g. a 200 without the fields a caller needs):
+   * vendor, status, headers and request id filled in, and the API key redacted from the message, body and headers.
+   * For code that wraps the client, such as the textgen facade.
+   */
+  readonly createAPIError: Transport<paths>['createAPIError'];
 }
 
 // WorqHat streams data-only SSE and ends with `data: [DONE]`; a stream cut before it is reported as a connection error.
@@ -148,5 +155,10 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
     }, requestOptions);
   }
 
-  return { raw: transport.client, baseURL: transport.baseURL, content: { generate, generateWithModel } };
+  return {
+    raw: transport.client,
+    baseURL: transport.baseURL,
+    content: { generate, generateWithModel },
+    createAPIError: (options) => transport.createAPIError(options),
+  };
 }

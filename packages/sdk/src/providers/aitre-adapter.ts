@@ -8,6 +8,7 @@ import {
 } from '@textgen/aitre';
 import type { NormalizedCall, TextgenFinishReason, TextgenMessage, TextgenUsage } from '../textgen-types';
 import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
+import { isJsonObject, missingAnswerError, requireObjectBody, requireObjectChunk } from './unusable-response';
 
 /** Raw OpenAI-format fields merged over the mapped body, e.g. `stop`, `top_p`, `seed` (`stream` stays the facade's). */
 export type AitreProviderOptions = Partial<Omit<CreateCompletionRequest, 'stream'>> & Record<string, unknown>;
@@ -82,13 +83,19 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
     return {
       warnings: [],
       async generate() {
-        const { data, requestId } = await client.completions.create({ ...body, stream: false }, call.requestOptions).withResponse();
-        const choice = data.choices.find((candidate) => candidate.index === 0) ?? data.choices[0];
+        const { data, requestId, response } = await client.completions.create({ ...body, stream: false }, call.requestOptions).withResponse();
+        const received = requireObjectBody({ client, response, body: data, expected: '{ id, model, choices }' });
+        const choices: unknown[] = Array.isArray(received.choices) ? received.choices : [];
+        // Completion 0, as the facade's text is one completion even when `n` asked for several.
+        const choice = choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0) ?? choices.find(isJsonObject);
+        if (!isJsonObject(choice) || typeof choice.text !== 'string') {
+          throw missingAnswerError({ client, response, body: data, field: 'completion text (`choices[0].text`)' });
+        }
         return {
-          text: choice?.text ?? '',
-          model: data.model,
-          usage: mapUsage(data.usage),
-          finishReason: mapFinishReason(choice?.finish_reason),
+          text: choice.text,
+          model: typeof received.model === 'string' ? received.model : undefined,
+          usage: mapUsage(isJsonObject(received.usage) ? (received.usage as CreateCompletionResponse['usage']) : undefined),
+          finishReason: mapFinishReason(typeof choice.finish_reason === 'string' ? choice.finish_reason : undefined),
           requestId,
           raw: data,
         };
@@ -96,19 +103,21 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
       async stream() {
         // include_usage makes the server send one last chunk with `usage` and no choices (OpenAI streaming docs).
         const streamBody = { ...body, stream: true as const, stream_options: { include_usage: true, ...body.stream_options } };
-        const { data: chunks, requestId } = await client.completions.create(streamBody, call.requestOptions).withResponse();
+        const { data: chunks, requestId, response } = await client.completions.create(streamBody, call.requestOptions).withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks as AsyncIterable<CompletionChunk>) {
-            if (typeof chunk.model === 'string') yield { type: 'response-metadata', model: chunk.model };
+            const received = requireObjectChunk({ client, response, chunk, expected: '{ id, model, choices }' });
+            if (typeof received.model === 'string') yield { type: 'response-metadata', model: received.model };
             // With `n` > 1 (or `best_of`) the chunks of every completion are interleaved, each tagged with its `index`;
             // the facade's text is completion 0, as in generateText, so the others are not mixed into it.
-            const choice = chunk.choices.find((candidate) => candidate.index === 0);
-            if (choice !== undefined) {
-              yield { type: 'text-delta', text: choice.text };
-              if (choice.finish_reason !== null) yield { type: 'finish-reason', finishReason: mapFinishReason(choice.finish_reason) };
+            const choices: unknown[] = Array.isArray(received.choices) ? received.choices : [];
+            const choice = choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0);
+            if (isJsonObject(choice)) {
+              if (typeof choice.text === 'string') yield { type: 'text-delta', text: choice.text };
+              if (typeof choice.finish_reason === 'string') yield { type: 'finish-reason', finishReason: mapFinishReason(choice.finish_reason) };
             }
-            if (chunk.usage !== null && chunk.usage !== undefined) yield { type: 'usage', usage: mapUsage(chunk.usage) };
+            if (isJsonObject(received.usage)) yield { type: 'usage', usage: mapUsage(received.usage as CreateCompletionResponse['usage']) };
           }
         }
         return events();

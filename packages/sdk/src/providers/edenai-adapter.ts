@@ -1,4 +1,4 @@
-import { APIError, TextgenError } from '@textgen/core';
+import { TextgenError } from '@textgen/core';
 import {
   createEdenAI,
   type EdenAIChatRequest,
@@ -8,8 +8,10 @@ import {
   type EdenAIProviderSuccess,
   type EdenAIUsage,
 } from '@textgen/edenai';
+import { describe } from '../normalize-call-input';
 import type { NormalizedCall, TextgenUsage } from '../textgen-types';
 import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
+import { requireObjectChunk } from './unusable-response';
 
 /** Raw Eden AI wire fields merged over the mapped body, e.g. `fallback_providers`, `settings`, `show_original_response`. */
 export type EdenAIProviderOptions = Partial<EdenAIChatRequest> & Record<string, unknown>;
@@ -18,7 +20,22 @@ export type EdenAIProviderOptions = Partial<EdenAIChatRequest> & Record<string, 
  * Eden AI takes one new user turn (`text`), the system instruction (`chatbot_global_action`) and the earlier turns
  * (`previous_history`). The facade's `model` goes to `providers` as given: `openai` or `openai/gpt-4o`.
  */
+/**
+ * `providers` and `fallback_providers` from providerOptions are read by the Eden AI client (it joins a list), so a
+ * value of another type is refused here, naming the field, rather than failing inside the client.
+ */
+function checkProviderList(options: { value: unknown; name: string }): void {
+  const { value, name } = options;
+  if (value === undefined || typeof value === 'string') return;
+  if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return;
+  throw new TextgenError(
+    `textgen: providerOptions.edenai.${name} is ${describe(value)}; pass a provider name ('openai'), a comma-separated string ('openai,google') or an array of names.`,
+  );
+}
+
 function toChatBody(call: NormalizedCall): EdenAIChatRequest {
+  checkProviderList({ value: call.providerOptions.providers, name: 'providers' });
+  checkProviderList({ value: call.providerOptions.fallback_providers, name: 'fallback_providers' });
   const system = call.messages.filter((message) => message.role === 'system').map((message) => message.content);
   const turns = call.messages.filter((message) => message.role !== 'system');
   const last = turns.at(-1);
@@ -66,8 +83,14 @@ interface PickedAnswer {
  * fallback provider (`providerOptions.edenai.fallback_providers`) that succeeded. A failure with no successful fallback
  * becomes an APIError carrying Eden AI's message. (When every provider failed, `chat` has already thrown.)
  */
-function pickAnswer(options: { result: EdenAIChatResult; model: string; fallbackProviders: string[]; response: Response }): PickedAnswer {
-  const { result, model, fallbackProviders, response } = options;
+function pickAnswer(options: {
+  client: EdenAIClient;
+  result: EdenAIChatResult;
+  model: string;
+  fallbackProviders: string[];
+  response: Response;
+}): PickedAnswer {
+  const { client, result, model, fallbackProviders, response } = options;
   const answer = result.successes.find((success) => namesProvider({ requested: model, key: success.provider }));
   if (answer !== undefined) return { answer, fallback: undefined };
   const failure = result.failures.find((candidate) => namesProvider({ requested: model, key: candidate.provider }));
@@ -76,20 +99,22 @@ function pickAnswer(options: { result: EdenAIChatResult; model: string; fallback
       const fallbackAnswer = result.successes.find((success) => namesProvider({ requested: fallbackProvider, key: success.provider }));
       if (fallbackAnswer !== undefined) return { answer: fallbackAnswer, fallback: { provider: fallbackAnswer.provider, failure: failure.message } };
     }
-    throw new APIError({
-      vendor: 'edenai',
-      status: response.status,
-      headers: response.headers,
+    // Through the client's error factory, not `new APIError`: a provider's message may quote the key back, and only
+    // the client knows the key to redact it from the message, the body and the headers.
+    throw client.createAPIError({
+      response,
       body: result.raw,
-      message:
+      detail:
         fallbackProviders.length === 0
-          ? `[edenai] Provider ${failure.provider} failed: ${failure.message}. Retry later, or pass providerOptions.edenai.fallback_providers.`
-          : `[edenai] Provider ${failure.provider} failed: ${failure.message}, and no fallback provider (${fallbackProviders.join(', ')}) answered. Retry later.`,
+          ? `Provider ${failure.provider} failed: ${failure.message}. Retry later, or pass providerOptions.edenai.fallback_providers.`
+          : `Provider ${failure.provider} failed: ${failure.message}, and no fallback provider (${fallbackProviders.join(', ')}) answered. Retry later.`,
     });
   }
   // Neither name matched (Eden AI may key the result differently); a single answer is still the one asked for.
   const [first] = result.successes;
-  if (first === undefined) throw new TextgenError('textgen: edenai answered without a successful provider result.');
+  if (first === undefined) {
+    throw client.createAPIError({ response, body: result.raw, detail: 'Eden AI answered without a successful provider result.' });
+  }
   return { answer: first, fallback: undefined };
 }
 
@@ -104,7 +129,8 @@ export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> =
       async generate() {
         // `chat` rejects when no provider answered; a partial failure is sorted out by pickAnswer.
         const { data, requestId, response } = await client.text.chat(body, call.requestOptions).withResponse();
-        const { answer, fallback } = pickAnswer({ result: data, model: call.model, fallbackProviders: providerNames(body.fallback_providers), response });
+        const fallbackProviders = providerNames(body.fallback_providers);
+        const { answer, fallback } = pickAnswer({ client, result: data, model: call.model, fallbackProviders, response });
         return {
           text: answer.generatedText ?? '',
           // A fallback's answer is reported under that provider's name, so the result says who answered.
@@ -120,17 +146,18 @@ export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> =
         };
       },
       async stream() {
-        const { data: chunks, requestId } = await client.text.chatStream(body, call.requestOptions).withResponse();
+        const { data: chunks, requestId, response } = await client.text.chatStream(body, call.requestOptions).withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
+            const received = requireObjectChunk({ client, response, chunk, expected: '{ text, blocked, provider }' });
             // `blocked: true` marks a fragment that is not answer text (e.g. `[ERROR]` when the provider failed, or a
             // finish other than stop); it is left out of the text, and the finish reason says something stopped it.
-            if (chunk.blocked) {
+            if (received.blocked === true) {
               yield { type: 'finish-reason', finishReason: { unified: 'other', raw: 'blocked' } };
               continue;
             }
-            yield { type: 'text-delta', text: chunk.text };
+            if (typeof received.text === 'string') yield { type: 'text-delta', text: received.text };
           }
         }
         return events();

@@ -5,6 +5,7 @@ import {
   type WetrocloudTextGenerationRequest,
 } from '@textgen/wetrocloud';
 import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
+import { missingAnswerError } from './unusable-response';
 
 /** Raw Wetrocloud wire fields merged over the mapped body (`stream` stays the facade's). */
 export type WetrocloudProviderOptions = Partial<Omit<WetrocloudTextGenerationRequest, 'stream'>> & Record<string, unknown>;
@@ -32,11 +33,14 @@ export const wetrocloudAdapter: ProviderAdapter<WetrocloudClient, WetrocloudClie
     return {
       warnings,
       async generate() {
-        const { data, requestId } = await client.textGeneration.create(body, call.requestOptions).withResponse();
+        const { data, requestId, response } = await client.textGeneration.create(body, call.requestOptions).withResponse();
+        // The client has already refused a body that is not an object, or that says `success: false`.
+        const received: unknown = data.response;
+        if (typeof received !== 'string') throw missingAnswerError({ client, response, body: data, field: '`response` text' });
         return {
-          text: data.response,
+          text: received,
           model: undefined,
-          usage: totalOnly(data.tokens),
+          usage: totalOnly(typeof data.tokens === 'number' ? data.tokens : undefined),
           finishReason: unknownFinishReason(),
           requestId,
           raw: data,
@@ -46,8 +50,10 @@ export const wetrocloudAdapter: ProviderAdapter<WetrocloudClient, WetrocloudClie
         const { data: chunks, requestId } = await client.textGeneration.create({ ...body, stream: true }, call.requestOptions).withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
+          // The client ends the stream with an APIError at a line that is not an object or says `success: false`.
           for await (const chunk of chunks) {
-            yield { type: 'text-delta', text: chunk.response };
+            const text: unknown = chunk.response;
+            if (typeof text === 'string') yield { type: 'text-delta', text };
             // Whether lines carry `tokens` is unconfirmed (vendors.md); when they do, the last one counts.
             if (typeof chunk.tokens === 'number') yield { type: 'usage', usage: { totalTokens: chunk.tokens } };
           }

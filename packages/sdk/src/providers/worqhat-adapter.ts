@@ -9,6 +9,7 @@ import {
 } from '@textgen/worqhat';
 import type { NormalizedCall } from '../textgen-types';
 import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
+import { missingAnswerError, requireObjectBody, requireObjectChunk } from './unusable-response';
 
 /**
  * Raw WorqHat wire fields merged over the mapped body (e.g. `response_type`, `conversation_id`). With `modelType` and
@@ -79,26 +80,34 @@ export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions
     return {
       warnings,
       async generate() {
-        const { data: response, requestId } = await sendJson().withResponse();
-        const content = response.content;
+        const { data, requestId, response } = await sendJson().withResponse();
+        const received = requireObjectBody({ client, response, body: data, expected: '{ content, processingId, ... }' });
+        const content = received.content;
+        // `content` is text, or already-parsed JSON on the finetuned page with `response_type: json`.
+        if (typeof content !== 'string' && !(typeof content === 'object' && content !== null)) {
+          throw missingAnswerError({ client, response, body: data, field: '`content` (text, or JSON for response_type json)' });
+        }
         return {
-          text: typeof content === 'string' ? content : content === undefined ? '' : JSON.stringify(content),
-          model: response.model,
+          text: typeof content === 'string' ? content : JSON.stringify(content),
+          model: typeof received.model === 'string' ? received.model : undefined,
           // processingCount is a billing count, not tokens: it stays in `raw`.
           usage: emptyUsage(),
           finishReason: unknownFinishReason(),
           requestId,
-          raw: response,
+          raw: data,
         };
       },
       async stream() {
-        const { data: chunks, requestId } = await sendStream().withResponse();
+        const { data: chunks, requestId, response } = await sendStream().withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
+            const received = requireObjectChunk({ client, response, chunk, expected: '{ content, model, processing_id }' });
             // Stream chunks name the id `processing_id` (the JSON body says `processingId`).
-            yield { type: 'response-metadata', requestId: chunk.processing_id, model: chunk.model };
-            if (typeof chunk.content === 'string') yield { type: 'text-delta', text: chunk.content };
+            const chunkRequestId = typeof received.processing_id === 'string' ? received.processing_id : undefined;
+            const model = typeof received.model === 'string' ? received.model : undefined;
+            yield { type: 'response-metadata', requestId: chunkRequestId, model };
+            if (typeof received.content === 'string') yield { type: 'text-delta', text: received.content };
           }
         }
         return events();
