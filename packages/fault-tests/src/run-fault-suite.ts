@@ -7,8 +7,12 @@
  *   pnpm test:faults                       (from the repository root; builds the packages first)
  *   pnpm test:faults -- --only "redirect"  (cases whose name contains the text)
  *   pnpm test:faults -- --target sdk/aitre (one target)
+ *   pnpm test:faults -- --workers 1        (one process; by default one worker process per core, targets split)
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -54,6 +58,8 @@ const errorClasses: Record<string, { isInstance(value: unknown): boolean }> = {
 type Settlement = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 interface Row {
+  /** Sort key for the table: phase, then case and target (cold) or target and case (warm). */
+  order: number[];
   caseName: string;
   target: string;
   outcome: string;
@@ -142,7 +148,7 @@ interface Phase {
   warmSession?: TargetSession | undefined;
 }
 
-async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase): Promise<Row> {
+async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase): Promise<Omit<Row, 'order'>> {
   const caseName = phase.warm ? `warm: ${faultCase.name}` : faultCase.name;
   const log: string[] = [];
   currentLog = log;
@@ -220,7 +226,13 @@ async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase):
       }),
       deadline,
     ]);
-    if (finished === 'deadline') failures.push(`HANG: ${settlements.length}/${tracked.length} calls settled within the ${deadlineMs} ms deadline`);
+    if (finished === 'deadline') {
+      failures.push(
+        settlements.length < tracked.length
+          ? `HANG: ${settlements.length}/${tracked.length} calls settled within the ${deadlineMs} ms deadline`
+          : `the case's own steps did not finish within the ${deadlineMs} ms deadline`,
+      );
+    }
   } catch (error) {
     failures.push(`the case itself failed: ${error instanceof Error ? error.stack : String(error)}`);
   } finally {
@@ -264,8 +276,9 @@ async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase):
 }
 
 /** Hundreds of quick calls through one client, then a forced GC: the state a long-running server is in. */
-async function warmUp(target: FaultTarget): Promise<{ server: HostileServer; session: TargetSession; failures: string[] }> {
+async function warmUp(target: FaultTarget): Promise<{ server: HostileServer; session: TargetSession; failures: string[]; elapsedMs: number }> {
   currentLog = [];
+  const started = performance.now();
   const server = await startHostileServer((exchange) => warmUpScript(target.wire, exchange));
   const session = target.createSession(sessionOptions(server.origin));
   const failures: string[] = [];
@@ -276,7 +289,7 @@ async function warmUp(target: FaultTarget): Promise<{ server: HostileServer; ses
     if (answer?.text !== warmUpExpectedText) failures.push('a warm-up call did not answer');
   }
   collectGarbage();
-  return { server, session, failures: [...new Set(failures)] };
+  return { server, session, failures: [...new Set(failures)], elapsedMs: Math.round(performance.now() - started) };
 }
 
 function printTable(rows: readonly Row[]): void {
@@ -296,37 +309,103 @@ function printTable(rows: readonly Row[]): void {
   for (const row of cells) console.log(format(row));
 }
 
-async function main(): Promise<void> {
-  const optionValue = (name: string) => {
-    const index = process.argv.indexOf(name);
-    return index === -1 ? undefined : process.argv[index + 1];
-  };
+const optionValue = (name: string) => {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+};
+
+/** Runs the selected cases on some targets in this process; rows in table order (cold cases first, then warm per target). */
+async function runTargets(targets: readonly FaultTarget[]): Promise<Row[]> {
   const only = optionValue('--only');
+  const selected = (cases: readonly FaultCase[]) => cases.filter((faultCase) => only === undefined || faultCase.name.includes(only));
+  const rows: Row[] = [];
+  const orderOf = (target: FaultTarget) => faultTargets.indexOf(target);
+  for (const [caseIndex, faultCase] of selected(faultCases).entries()) {
+    for (const target of targets) rows.push({ ...(await runCase(faultCase, target, { warm: false })), order: [0, caseIndex, orderOf(target)] });
+  }
+  const warmCases = [...selected(faultCases.filter((faultCase) => faultCase.rerunWarm)), ...selected(warmBurstCases)];
+  if (warmCases.length === 0) return rows;
+  for (const target of targets) {
+    const warmed = await warmUp(target);
+    rows.push({
+      caseName: `warm-up: ${warmUpCallCount} calls + GC`,
+      target: target.name,
+      outcome: warmed.failures.length === 0 ? `ok ×${warmUpCallCount}` : 'failed',
+      elapsedMs: warmed.elapsedMs,
+      attempts: warmed.server.requests.length,
+      failures: warmed.failures,
+      order: [1, orderOf(target), -1],
+    });
+    for (const [caseIndex, faultCase] of warmCases.entries()) {
+      const row = await runCase(faultCase, target, { warm: true, warmServer: warmed.server, warmSession: warmed.session });
+      rows.push({ ...row, order: [1, orderOf(target), caseIndex] });
+    }
+    await warmed.server.close();
+  }
+  return rows;
+}
+
+const rowsMarker = 'fault-suite-rows ';
+
+/**
+ * Splits the targets over `workers` child processes (one per core by default): each case is sequential within its
+ * process, so the wall time is what the slowest share takes.
+ */
+async function runInWorkers(targets: readonly FaultTarget[], workers: number): Promise<Row[]> {
+  const shares = Array.from({ length: Math.min(workers, targets.length) }, (_unused, share) =>
+    targets.filter((_target, index) => index % workers === share),
+  );
+  const script = fileURLToPath(import.meta.url);
+  const forwarded = ['--only'].flatMap((name) => {
+    const value = optionValue(name);
+    return value === undefined ? [] : [name, value];
+  });
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<Row[]>((resolve, reject) => {
+          const child = spawn(process.execPath, [...process.execArgv, script, ...forwarded, '--targets', share.map((target) => target.name).join(',')], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          });
+          let output = '';
+          child.stdout.setEncoding('utf8');
+          child.stdout.on('data', (chunk: string) => (output += chunk));
+          child.on('error', reject);
+          child.on('close', (code) => {
+            const line = output.split('\n').find((candidate) => candidate.startsWith(rowsMarker));
+            if (!line) reject(new Error(`A fault-suite worker exited with ${code} and no rows:\n${output}`));
+            else resolve(JSON.parse(line.slice(rowsMarker.length)) as Row[]);
+          });
+        }),
+    ),
+  );
+  return results.flat();
+}
+
+function compareOrder(left: Row, right: Row): number {
+  for (let index = 0; index < left.order.length; index++) {
+    const difference = (left.order[index] ?? 0) - (right.order[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+async function main(): Promise<void> {
+  const workerTargets = optionValue('--targets');
+  if (workerTargets !== undefined) {
+    const names = workerTargets.split(',');
+    const rows = await runTargets(faultTargets.filter((target) => names.includes(target.name)));
+    process.stdout.write(`${rowsMarker}${JSON.stringify(rows)}\n`);
+    return;
+  }
   const onlyTarget = optionValue('--target');
   const targets = faultTargets.filter((target) => onlyTarget === undefined || target.name === onlyTarget);
-  const selected = (cases: readonly FaultCase[]) => cases.filter((faultCase) => only === undefined || faultCase.name.includes(only));
+  const workers = Number(optionValue('--workers') ?? availableParallelism());
   const started = performance.now();
-  const rows: Row[] = [];
-
-  for (const faultCase of selected(faultCases)) {
-    for (const target of targets) rows.push(await runCase(faultCase, target, { warm: false }));
-  }
-
-  const warmCases = [...selected(faultCases.filter((faultCase) => faultCase.rerunWarm)), ...selected(warmBurstCases)];
-  if (warmCases.length > 0) {
-    for (const target of targets) {
-      const warmed = await warmUp(target);
-      rows.push({ caseName: `warm-up: ${warmUpCallCount} calls + GC`, target: target.name, outcome: warmed.failures.length === 0 ? 'ok' : 'failed', elapsedMs: 0, attempts: warmed.server.requests.length, failures: warmed.failures });
-      for (const faultCase of warmCases) {
-        rows.push(await runCase(faultCase, target, { warm: true, warmServer: warmed.server, warmSession: warmed.session }));
-      }
-      await warmed.server.close();
-    }
-  }
-
+  const rows = (workers > 1 ? await runInWorkers(targets, workers) : await runTargets(targets)).sort(compareOrder);
   printTable(rows);
   const failed = rows.filter((row) => row.failures.length > 0);
-  console.log(`\n${rows.length - failed.length}/${rows.length} passed in ${Math.round((performance.now() - started) / 1000)} s (node ${process.version}).`);
+  console.log(`\n${rows.length - failed.length}/${rows.length} passed in ${Math.round((performance.now() - started) / 1000)} s, ${workers} worker(s) (node ${process.version}).`);
   if (failed.length > 0) {
     console.log('\nFailures:');
     for (const row of failed) console.log(`- ${row.caseName} × ${row.target}: ${row.failures.join('; ')}`);
