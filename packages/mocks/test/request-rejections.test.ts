@@ -331,7 +331,7 @@ describe('a JSON body that is not valid UTF-8', () => {
   const marker = 'INVALID-UTF8-MARKER';
 
   /** The operation's first JSON request example, with one invalid byte inside its longest string (free text). */
-  function invalidUtf8Body(operation: MockOperation): Uint8Array {
+  function invalidUtf8Body(operation: MockOperation): Uint8Array<ArrayBuffer> {
     const example = operation.requestExamples.find((candidate) => candidate.mediaType === 'application/json');
     if (example === undefined) throw new Error(`No JSON request example for ${operation.operationId}`);
     let longest = '';
@@ -340,7 +340,8 @@ describe('a JSON body that is not valid UTF-8', () => {
       return value;
     });
     const text = JSON.stringify(example.value, (_key, value: unknown) => (value === longest ? `${value} ${marker}` : value));
-    const bytes = new TextEncoder().encode(text);
+    // Copied into a Uint8Array of its own ArrayBuffer, the type fetch's BodyInit takes.
+    const bytes = new Uint8Array(new TextEncoder().encode(text));
     // Searched in the bytes, not the text: a multi-byte character earlier in the example would shift the offset.
     const markerBytes = new TextEncoder().encode(marker);
     const at = bytes.findIndex((_byte, index) => markerBytes.every((markerByte, offset) => bytes[index + offset] === markerByte));
