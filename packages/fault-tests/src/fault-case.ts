@@ -39,6 +39,8 @@ export interface CaseContext {
   session(options?: { baseURL?: string; maxRetries?: number; timeout?: number }): TargetSession;
   /** Registers a call whose settlement is checked against the expectation. */
   track(call: Promise<unknown>): void;
+  /** How many tracked calls have settled so far. */
+  settledCount(): number;
   /** True when the case runs after the warm-up, with a forced GC while its calls are in flight. */
   warm: boolean;
   /** Forces a full garbage collection (the suite runs under `node --expose-gc`). */

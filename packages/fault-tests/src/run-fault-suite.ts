@@ -194,6 +194,7 @@ async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase):
       if (isDefault && phase.warmSession) return phase.warmSession;
       return target.createSession(sessionOptions(options.baseURL ?? server.origin, options));
     },
+    settledCount: () => settlements.length,
     track: (call) => {
       tracked.push(
         call.then(
@@ -280,7 +281,8 @@ async function warmUp(target: FaultTarget): Promise<{ server: HostileServer; ses
   currentLog = [];
   const started = performance.now();
   const server = await startHostileServer((exchange) => warmUpScript(target.wire, exchange));
-  const session = target.createSession(sessionOptions(server.origin));
+  // A long timeout: after the warm-up, a lost caller abort must show as a call that never ends, not be rescued by it.
+  const session = target.createSession(sessionOptions(server.origin, { timeout: 60_000 }));
   const failures: string[] = [];
   // One after another, as the calls of a long-running server come: V8 optimizes the request path on the way, and an
   // optimized frame may keep less alive across an await than the interpreter's did.
