@@ -84,8 +84,8 @@ describe('createAitre', () => {
     const seen: Request[] = [];
     const example = jsonExamples[0]!;
     const client = createAitre({
-      fetch: async (request) => {
-        seen.push(request);
+      fetch: async (url, init) => {
+        seen.push(new Request(url, init));
         return Response.json(example.value);
       },
     });

@@ -28,9 +28,9 @@ function createClients() {
     apiKey: testApiKey,
     baseURL: server.url,
     maxRetries: 0,
-    fetch: async (request) => {
-      sentBodies.push(await request.clone().json());
-      return globalThis.fetch(request);
+    fetch: async (url, init) => {
+      sentBodies.push(JSON.parse(init.body as string));
+      return globalThis.fetch(url, init);
     },
   });
   return { openai, aitre };

@@ -22,11 +22,11 @@ export {
 export {
   createTransport,
   type CallInit,
-  type CallResult,
   type ClientOptions,
   type RequestOptions,
-  type StreamCallInit,
+  type BodyTransform,
   type StreamOptions,
   type Transport,
 } from './transport';
+export type { Fetch } from './retrying-fetch';
 export type { VendorDescriptor } from './vendor-descriptor';

@@ -22,11 +22,16 @@ const consoleLogger: Logger = {
   debug: (message) => console.debug(message),
 };
 
+/** The logger core uses: it can tell whether a level is on, so a line that is costly to build is built only when needed. */
+export interface LeveledLogger extends Logger {
+  enabled(level: Exclude<LogLevel, 'off'>): boolean;
+}
+
 /**
  * A logger that drops lines below the level and passes every line through `redact`, so a key can never reach it.
  * The level comes from the option, else `TEXTGEN_LOG`, else `warn`.
  */
-export function createLeveledLogger(options: { level?: LogLevel; logger?: Logger; redact: (text: string) => string }): Logger {
+export function createLeveledLogger(options: { level?: LogLevel; logger?: Logger; redact: (text: string) => string }): LeveledLogger {
   const target = options.logger ?? consoleLogger;
   const fromEnvironment = readEnvironment('TEXTGEN_LOG')?.toLowerCase();
   let level: LogLevel = options.level ?? 'warn';
@@ -34,8 +39,9 @@ export function createLeveledLogger(options: { level?: LogLevel; logger?: Logger
     if (isLogLevel(fromEnvironment)) level = fromEnvironment;
     else target.warn(`[textgen] TEXTGEN_LOG=${options.redact(fromEnvironment)} is not one of off, error, warn, info, debug; using warn.`);
   }
+  const enabled = (lineLevel: Exclude<LogLevel, 'off'>) => levelRank[lineLevel] <= levelRank[level];
   const write = (lineLevel: Exclude<LogLevel, 'off'>) => (message: string) => {
-    if (levelRank[lineLevel] <= levelRank[level]) target[lineLevel](options.redact(message));
+    if (enabled(lineLevel)) target[lineLevel](options.redact(message));
   };
-  return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug') };
+  return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug'), enabled };
 }

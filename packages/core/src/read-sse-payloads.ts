@@ -9,16 +9,21 @@ export async function* readSSEPayloads(options: {
   text: AsyncIterable<string>;
   terminator?: string | undefined;
   failures: StreamFailures;
+  /** eventsource-parser's `maxBufferSize`: an event that grows past it fails the stream. */
+  maxEventLength: number;
 }): AsyncGenerator<unknown> {
-  const { failures, terminator } = options;
+  const { failures, terminator, maxEventLength } = options;
   const events: EventSourceMessage[] = [];
   let flushing = false;
   let unfinished = false;
+  let oversized = false;
   const parser = createParser({
     onEvent: (event) => events.push(event),
+    maxBufferSize: maxEventLength,
     // Unknown fields are ignored mid-stream, as the SSE spec says; during the final flush they mean a cut-off line.
-    onError: () => {
-      if (flushing) unfinished = true;
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') oversized = true;
+      else if (flushing) unfinished = true;
     },
   });
   const handle = (event: EventSourceMessage): { done: boolean; payload?: unknown } => {
@@ -28,6 +33,7 @@ export async function* readSSEPayloads(options: {
   };
   for await (const chunk of options.text) {
     parser.feed(chunk);
+    if (oversized) throw failures.tooLarge(maxEventLength);
     for (const event of events.splice(0)) {
       const result = handle(event);
       if (result.done) return;

@@ -1,40 +1,79 @@
-import type { Logger } from './logger';
+import type { LeveledLogger } from './logger';
 import type { Redactor } from './redact-secret';
 import { retryDelayMs, shouldRetryResponse } from './retry-policy';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, type APIError } from './textgen-error';
 
-export interface RetryingFetchConfig {
-  vendor: string;
-  fetch: (request: Request) => Promise<Response>;
-  maxRetries: number;
-  timeout: number;
-  logger: Logger;
-  redactor: Redactor;
+/** The fetch a client calls: `globalThis.fetch` or one the user passes; called as `fetch(url, init)`, never with a Request. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * openapi-fetch's `Request` option: it records what openapi-fetch built (URL, method, headers, serialized body) instead
+ * of building a WHATWG Request. A Request per call costs a body stream, a signal and a clone on every retry; worse, on
+ * Node 20's undici the link from a signal to the fetch running a Request is weak, so an abort could be lost after a GC.
+ * Each attempt becomes one plain `fetch(url, init)` call.
+ */
+export class PreparedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  /** What openapi-fetch's body serializer returned: a string or FormData, both of which fetch can send again on a redirect. */
+  readonly body: BodyInit | null;
+  readonly redirect: RequestRedirect;
+  /** A caller's signal passed to a raw openapi-fetch call (`client.POST(path, { signal })`). */
+  readonly signal: AbortSignal | null;
+
+  constructor(url: string, init: RequestInit = {}) {
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = new Headers(init.headers);
+    this.body = init.body ?? null;
+    this.redirect = init.redirect ?? 'follow';
+    this.signal = init.signal ?? null;
+  }
 }
 
-export interface AttemptOptions {
+export interface RetryingFetchConfig {
+  vendor: string;
+  fetch: Fetch;
+  maxRetries: number;
+  timeout: number;
+  logger: LeveledLogger;
+  redactor: Redactor;
+  /** The APIError for a final non-2xx response (its body is read and parsed first). */
+  errorFromResponse: (response: Response, body: unknown) => APIError;
+}
+
+/**
+ * `json`: the 2xx body is read as text inside the attempt, so a stalled body times out and a body cut short is retried.
+ * `stream`: the 2xx body is handed on unread, and each read of it must deliver within `timeout`.
+ * In both, a final non-2xx response throws its APIError. `raw` (openapi-fetch used directly) returns every response.
+ */
+export type SendMode = 'json' | 'stream' | 'raw';
+
+export interface SendOptions {
   signal?: AbortSignal | undefined;
   timeout?: number | undefined;
   maxRetries?: number | undefined;
-  /**
-   * Read a 2xx body inside the attempt, so a body that stalls times out and a body cut short is retried. Off for
-   * streams (and raw client calls): their body is handed on unread, and each read of it must deliver within `timeout`.
-   */
-  readBody?: boolean;
+  mode: SendMode;
 }
 
-export type RetryingFetch = (request: Request, options?: AttemptOptions) => Promise<Response>;
+export interface SendResult {
+  response: Response;
+  /** The 2xx body as text, in `json` mode. */
+  text?: string;
+  /** The 2xx body with the idle timeout, in `stream` mode. */
+  body?: ReadableStream<Uint8Array> | null;
+}
 
-/**
- * The fetch handed to openapi-fetch. It owns retries, timeouts and abort; it returns the last HTTP response, good or
- * bad (openapi-fetch turns a bad one into `{error}`), and throws only when no response arrived.
- */
-export function createRetryingFetch(config: RetryingFetchConfig): RetryingFetch {
+export type Send = (request: PreparedRequest | Request, options: SendOptions) => Promise<SendResult>;
+
+/** Retries, timeouts and abort around one request. Throws only typed errors: APIError subclasses or TextgenError. */
+export function createRetryingFetch(config: RetryingFetchConfig): Send {
   const { vendor, logger, redactor } = config;
-  return async function retryingFetch(request, options = {}) {
+  return async function send(request, options) {
     const maxRetries = options.maxRetries ?? config.maxRetries;
     const timeout = options.timeout ?? config.timeout;
-    const callerSignal = options.signal ? AbortSignal.any([options.signal, request.signal]) : request.signal;
+    const callerSignal = options.signal ?? request.signal ?? undefined;
     const target = `${request.method} ${request.url}`;
     const userAbort = (cause?: unknown) =>
       new APIUserAbortError({
@@ -42,67 +81,100 @@ export function createRetryingFetch(config: RetryingFetchConfig): RetryingFetch 
         message: redactor.text(`[${vendor}] ${target} was aborted by the caller.`),
         cause: redactor.safeCause(cause),
       });
-    // Buffer the body once and build a fresh Request per attempt: a Request body is a one-shot stream, and undici
-    // refuses to send a consumed one again. The bytes of a FormData body keep the boundary that request.headers names.
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    for (let attempt = 1; ; attempt++) {
-      if (callerSignal.aborted) throw userAbort(callerSignal.reason);
-      const timeoutController = new AbortController();
-      const timer = startTimer(timeout, () => timeoutController.abort());
-      const attemptRequest = new Request(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body,
-        redirect: request.redirect,
-        credentials: request.credentials,
-        signal: AbortSignal.any([callerSignal, timeoutController.signal]),
-      });
-      logger.debug(`[${vendor}] ${target} attempt ${attempt}/${maxRetries + 1} headers ${JSON.stringify(Object.fromEntries(redactor.headers(request.headers)))}`);
-      let response: Response | undefined;
-      let failure: APIError | undefined;
-      try {
-        const received = await config.fetch(attemptRequest);
-        // Error bodies are small and read inside the timeout too, so a stalled one cannot hang the caller.
-        response =
-          options.readBody || !received.ok
-            ? await bufferBody(received)
-            : withIdleTimeout(received, {
-                timeout,
-                // Not retried: the caller may already hold part of the body.
-                fail: () => {
-                  timeoutController.abort();
-                  return new APIConnectionTimeoutError({
-                    vendor,
-                    message: redactor.text(`[${vendor}] ${target} sent no data for ${timeout} ms while its body was read. Raise the timeout option or check the server.`),
-                  });
-                },
-              });
-      } catch (error) {
-        if (callerSignal.aborted) throw userAbort(error);
-        failure = timeoutController.signal.aborted
-          ? new APIConnectionTimeoutError({
+    // A middleware may hand over a real Request; its body stream can be sent once only, so keep its bytes in a Blob.
+    const body = request instanceof PreparedRequest ? request.body : request.body === null ? null : new Blob([await request.arrayBuffer()]);
+    // One controller per attempt, reached from the caller's signal through this listener. The closures keep the
+    // controller strongly referenced while its fetch runs, which a signal passed inside a Request does not on Node 20.
+    let attemptController: AbortController | undefined;
+    const forwardAbort = () => attemptController?.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', forwardAbort);
+    let keepListener = false;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        if (callerSignal?.aborted) throw userAbort(callerSignal.reason);
+        const controller = new AbortController();
+        attemptController = controller;
+        let timedOut = false;
+        const timer = startTimer(timeout, () => {
+          timedOut = true;
+          controller.abort();
+        });
+        if (logger.enabled('debug')) {
+          const headers = JSON.stringify(Object.fromEntries(redactor.headers(request.headers)));
+          logger.debug(`[${vendor}] ${target} attempt ${attempt}/${maxRetries + 1} headers ${headers}`);
+        }
+        let failure: APIError | undefined;
+        let finalError: APIError | undefined;
+        let retryable: Response | undefined;
+        try {
+          const response = await config.fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body,
+            redirect: request.redirect,
+            signal: controller.signal,
+          });
+          logger.debug(`[${vendor}] ${target} attempt ${attempt} -> ${response.status}`);
+          if (response.ok) {
+            if (options.mode === 'json') return { response, text: await response.text() };
+            clearTimeout(timer);
+            keepListener = true;
+            const idleBody = withIdleTimeout(response.body, {
+              timeout,
+              onEnd: () => callerSignal?.removeEventListener('abort', forwardAbort),
+              // Not retried: the caller may already hold part of the body.
+              fail: () => {
+                controller.abort();
+                return new APIConnectionTimeoutError({
+                  vendor,
+                  message: redactor.text(`[${vendor}] ${target} sent no data for ${timeout} ms while its body was read. Raise the timeout option or check the server.`),
+                });
+              },
+            });
+            if (options.mode === 'stream') return { response, body: idleBody };
+            return { response: rebuildResponse(response, idleBody) };
+          }
+          if (attempt <= maxRetries && shouldRetryResponse(response)) {
+            // The body of a response that is retried carries nothing the caller will see.
+            response.body?.cancel().catch(() => undefined);
+            retryable = response;
+          } else {
+            // Error bodies are small and read inside the timeout too, so a stalled one cannot hang the caller.
+            const text = await response.text();
+            if (options.mode === 'raw') return { response: rebuildResponse(response, text) };
+            finalError = config.errorFromResponse(response, parseOrText(text));
+          }
+        } catch (error) {
+          if (callerSignal?.aborted) throw userAbort(error);
+          if (timedOut) {
+            failure = new APIConnectionTimeoutError({
               vendor,
               message: redactor.text(`[${vendor}] ${target} timed out after ${timeout} ms (attempt ${attempt}). Raise the timeout option or check the server.`),
-            })
-          : new APIConnectionError({
+            });
+          } else {
+            failure = new APIConnectionError({
               vendor,
               message: redactor.text(`[${vendor}] Connection error on ${target} (attempt ${attempt}): ${describeCause(error)}. Check the base URL and the network.`),
               cause: redactor.safeCause(error),
             });
-      } finally {
-        clearTimeout(timer);
+            // fetch refuses some requests before any connection (a port browsers block, an unparsable URL): the same
+            // request would fail the same way again.
+            if (isRefusedBeforeConnecting(error)) throw failure;
+          }
+        } finally {
+          clearTimeout(timer);
+        }
+        if (finalError) throw finalError;
+        // A library does not print what it also throws: the caller decides whether a failure is worth a log line.
+        if (failure && attempt > maxRetries) throw failure;
+        const delay = retryDelayMs({ headers: retryable?.headers, retriesDone: attempt - 1 });
+        logger.info(`[${vendor}] ${target} failed with ${retryable ? retryable.status : failure?.name}; retry ${attempt}/${maxRetries} in ${Math.round(delay)} ms`);
+        await sleep(delay, callerSignal).catch((error: unknown) => {
+          throw userAbort(error);
+        });
       }
-      if (response) logger.debug(`[${vendor}] ${target} attempt ${attempt} -> ${response.status}`);
-      if (response && (response.ok || !shouldRetryResponse(response) || attempt > maxRetries)) return response;
-      if (failure && attempt > maxRetries) {
-        logger.error(failure.message);
-        throw failure;
-      }
-      const delay = retryDelayMs({ headers: response?.headers, retriesDone: attempt - 1 });
-      logger.info(`[${vendor}] ${target} failed with ${response ? response.status : failure?.name}; retry ${attempt}/${maxRetries} in ${Math.round(delay)} ms`);
-      await sleep(delay, callerSignal).catch((error: unknown) => {
-        throw userAbort(error);
-      });
+    } finally {
+      if (!keepListener) callerSignal?.removeEventListener('abort', forwardAbort);
     }
   };
 }
@@ -115,47 +187,72 @@ function startTimer(milliseconds: number, onTimeout: () => void): ReturnType<typ
 }
 
 /**
- * The response with a body whose every read must deliver within `timeout` ms; otherwise the body errors with `fail()`,
- * which also aborts the request. A pull source with highWaterMark 0 reads only while the consumer waits, so a slow
- * consumer is never taken for a stalled server.
+ * The body with every read bounded by `timeout` ms; a read that takes longer errors with `fail()`, which also aborts the
+ * request. A pull source with highWaterMark 0 reads only while the consumer waits, so a slow consumer is never taken
+ * for a stalled server. `onEnd` runs once the body is done, failed or cancelled.
  */
-function withIdleTimeout(response: Response, options: { timeout: number; fail: () => Error }): Response {
-  if (!response.body || options.timeout === Infinity) return response;
-  const reader = response.body.getReader();
-  const body = new ReadableStream<Uint8Array>(
+function withIdleTimeout(
+  body: ReadableStream<Uint8Array> | null,
+  options: { timeout: number; fail: () => Error; onEnd: () => void },
+): ReadableStream<Uint8Array> | null {
+  if (!body) {
+    options.onEnd();
+    return null;
+  }
+  const reader = body.getReader();
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    options.onEnd();
+  };
+  return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         let timedOut = false;
         const timer = startTimer(options.timeout, () => {
           timedOut = true;
+          end();
           controller.error(options.fail());
         });
         try {
           const result = await reader.read();
           if (timedOut) return;
-          if (result.done) controller.close();
-          else controller.enqueue(result.value);
+          if (result.done) {
+            end();
+            controller.close();
+          } else controller.enqueue(result.value);
         } catch (error) {
+          end();
           if (!timedOut) controller.error(error);
         } finally {
           clearTimeout(timer);
         }
       },
-      cancel: (reason) => reader.cancel(reason),
+      cancel: (reason) => {
+        end();
+        return reader.cancel(reason);
+      },
     },
     { highWaterMark: 0 },
   );
-  const { status, statusText, headers } = response;
-  const wrapped = new Response(body, { status, statusText, headers });
-  // A constructed Response has an empty url; stream errors name the request by it.
-  Object.defineProperty(wrapped, 'url', { value: response.url });
-  return wrapped;
 }
 
-async function bufferBody(response: Response): Promise<Response> {
-  const bytes = await response.arrayBuffer();
+function rebuildResponse(response: Response, body: BodyInit | null): Response {
   const { status, statusText, headers } = response;
-  return new Response(bytes.byteLength === 0 ? null : bytes, { status, statusText, headers });
+  const rebuilt = new Response(body === '' ? null : body, { status, statusText, headers });
+  // A constructed Response has an empty url; errors and stream failures name the request by it.
+  Object.defineProperty(rebuilt, 'url', { value: response.url });
+  return rebuilt;
+}
+
+function parseOrText(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 // undici reports every network failure as TypeError('fetch failed') and puts the useful code in `cause`.
@@ -166,17 +263,30 @@ function describeCause(error: unknown): string {
   return code ? `${message} (${code})` : message;
 }
 
-function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
+/** undici's refusals that happen before a socket is opened: a blocked port, a URL it cannot parse, a non-HTTP scheme. */
+function isRefusedBeforeConnecting(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const causeMessage = typeof cause?.message === 'string' ? cause.message : '';
+  return (
+    cause?.code === 'ERR_INVALID_URL' ||
+    causeMessage === 'bad port' ||
+    /URL scheme must be a HTTP\(S\) scheme/.test(causeMessage) ||
+    error.message.startsWith('Failed to parse URL')
+  );
+}
+
+function sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal?.reason);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, milliseconds);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

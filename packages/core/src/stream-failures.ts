@@ -11,6 +11,8 @@ export interface StreamFailures {
   errorPayload(payload: unknown): Error;
   /** Reading the body failed: the connection dropped, no data came within the timeout, or it was aborted. */
   readFailed(cause: unknown): Error;
+  /** One event or line grew past `limit` characters without ending. */
+  tooLarge(limit: number): Error;
 }
 
 /** The failures of one streamed response, with the vendor, status and key redaction filled in. */
@@ -39,6 +41,12 @@ export function createStreamFailures(context: {
       }),
     errorPayload: (payload) =>
       context.errorFromBody({ response, body: payload, detail: `The stream reported an error: ${context.describe(payload)}` }),
+    tooLarge: (limit) =>
+      context.errorFromBody({
+        response,
+        body: undefined,
+        detail: `The stream sent an event or line longer than ${limit} characters without ending it; the reader stops there so a runaway line cannot exhaust memory.`,
+      }),
     readFailed(cause) {
       // The idle timeout of retrying-fetch already built the right error, naming the request.
       if (APIConnectionTimeoutError.isInstance(cause)) return cause;

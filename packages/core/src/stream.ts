@@ -133,6 +133,12 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 }
 
+/**
+ * The longest SSE event or NDJSON line a stream accepts, in characters (16 Mi). A model's chunk is a few hundred bytes;
+ * a line past this is a broken or hostile server, and buffering it would grow memory without bound.
+ */
+export const maxEventLength = 16 * 1024 * 1024;
+
 async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerator<Item> {
   const { failures } = options;
   const reader = options.body.getReader();
@@ -157,10 +163,10 @@ async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerato
   let payloads: AsyncGenerator<unknown>;
   switch (framing) {
     case 'sse':
-      payloads = readSSEPayloads({ text: text(), terminator: options.terminator, failures });
+      payloads = readSSEPayloads({ text: text(), terminator: options.terminator, failures, maxEventLength });
       break;
     case 'ndjson':
-      payloads = readNDJSONPayloads({ text: text(), failures });
+      payloads = readNDJSONPayloads({ text: text(), failures, maxLineLength: maxEventLength });
       break;
     default: {
       const unknownFraming: never = framing;

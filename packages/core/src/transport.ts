@@ -4,7 +4,7 @@ import { createAPIError, describeBody, truncateText } from './create-api-error';
 import { createLeveledLogger, type LogLevel, type Logger } from './logger';
 import { readEnvironment } from './read-environment';
 import { createRedactor, type Redactor } from './redact-secret';
-import { createRetryingFetch } from './retrying-fetch';
+import { createRetryingFetch, PreparedRequest, type Fetch, type SendMode, type SendResult } from './retrying-fetch';
 import { Stream, type StreamFraming } from './stream';
 import { createStreamFailures } from './stream-failures';
 import { TextgenError, type APIError } from './textgen-error';
@@ -16,8 +16,11 @@ export interface ClientOptions {
   apiKey?: string | undefined;
   /** Defaults to `<PREFIX>_BASE_URL`, then the vendor's default. */
   baseURL?: string | undefined;
-  /** Defaults to `globalThis.fetch`, looked up on every call (so msw and other patches apply). */
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /**
+   * Defaults to `globalThis.fetch`, looked up on every call (so msw and other patches apply). Called as
+   * `fetch(url, init)`, as openai-node calls it; `init.signal` is the attempt's own signal.
+   */
+  fetch?: Fetch | undefined;
   /** Retries after the first attempt: a whole number, 0 or more. Default 2. */
   maxRetries?: number | undefined;
   /**
@@ -39,22 +42,23 @@ export interface RequestOptions {
   headers?: Record<string, string> | undefined;
 }
 
-/** What a vendor package spreads into its openapi-fetch call: `client.POST(path, { body, ...init })`. */
+/**
+ * What a vendor package spreads into its openapi-fetch call: `client.POST(path, { body, ...init })`. openapi-fetch
+ * builds the URL, headers and body; core's fetch sends them and core reads the response itself. At run time `init`
+ * also carries `parseAs: 'stream'`, which keeps openapi-fetch from reading the body a second time; the type leaves it
+ * out so that the call's `data` keeps the operation's JSON type, from which `request()` infers its result.
+ */
 export interface CallInit {
   /** openapi-fetch's per-request `fetch`: core's retrying fetch bound to this call's signal, timeout and retries. */
   fetch: (request: Request) => Promise<Response>;
   headers?: Record<string, string> | undefined;
 }
 
-export interface StreamCallInit extends CallInit {
-  parseAs: 'stream';
-}
-
-export interface CallResult<Data> {
-  data?: Data;
-  error?: unknown;
-  response: Response;
-}
+/**
+ * A vendor hook over a parsed 2xx body: returns what the method resolves to, or throws `transport.createAPIError(...)`
+ * for a body that reports a failure (Eden AI's providers that all failed inside a 200).
+ */
+export type BodyTransform<Body, Data> = (body: Body, response: Response) => Data;
 
 export interface StreamOptions {
   framing: StreamFraming;
@@ -68,10 +72,14 @@ export interface Transport<Paths extends object> {
   readonly client: Client<Paths>;
   readonly logger: Logger;
   /** Performs one operation; a non-2xx response rejects with the matching APIError subclass. */
-  request<Data>(call: (client: Client<Paths>, init: CallInit) => Promise<CallResult<Data>>, options?: RequestOptions): APIPromise<Data>;
+  request<Body, Data = Body>(
+    call: (client: Client<Paths>, init: CallInit) => Promise<{ data?: Body }>,
+    options?: RequestOptions,
+    transform?: BodyTransform<Body, Data>,
+  ): APIPromise<Data>;
   /** Performs one streaming operation and resolves once the headers arrive. */
   requestStream<Chunk>(
-    call: (client: Client<Paths>, init: StreamCallInit) => Promise<CallResult<unknown>>,
+    call: (client: Client<Paths>, init: CallInit) => Promise<unknown>,
     streamOptions: StreamOptions,
     options?: RequestOptions,
   ): APIPromise<Stream<Chunk>>;
@@ -106,24 +114,12 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   const baseURL = (options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL).replace(/\/+$/, '');
   const logger = createLeveledLogger({ level: options.logLevel, logger: options.logger, redact: redactor.text });
   const userFetch = options.fetch;
-  const retryingFetch = createRetryingFetch({
-    vendor,
-    // Look globalThis.fetch up per call: openapi-fetch would capture it once, before msw can patch it.
-    fetch: (request) => (userFetch ? userFetch(request) : globalThis.fetch(request)),
-    maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeout ?? defaultTimeoutMs,
-    logger,
-    redactor,
-  });
-  const client = createClient<Paths>({
-    baseUrl: baseURL,
-    fetch: (request) => retryingFetch(request),
-    headers: { [auth.name]: auth.value, ...options.defaultHeaders },
-  });
 
-  const requestIdOf = (response: Response, body: unknown): string | undefined =>
-    response.headers.get('x-request-id') ?? (body === undefined ? undefined : descriptor.requestIdFromBody?.(body));
-
+  // A request id is the server's text: a hostile or buggy server can echo the key in it.
+  const requestIdOf = (response: Response, body: unknown): string | undefined => {
+    const requestId = response.headers.get('x-request-id') ?? (body === undefined ? undefined : descriptor.requestIdFromBody?.(body));
+    return requestId === undefined ? undefined : redactor.text(requestId);
+  };
   const describe = (body: unknown): string => descriptor.errorMessageFromBody?.(body) ?? describeBody(body);
   const errorFromBody = (input: { response: Response; body: unknown; detail?: string | undefined }): APIError =>
     createAPIError({
@@ -136,56 +132,104 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
       redactor,
     });
 
-  /** Awaits the call; `received` is the buffered response openapi-fetch got, to read a body its JSON.parse rejected. */
-  const settle = async <Data>(call: () => Promise<CallResult<Data>>, received?: () => Response | undefined): Promise<CallResult<Data>> => {
+  const send = createRetryingFetch({
+    vendor,
+    // Look globalThis.fetch up per call: openapi-fetch would capture it once, before msw can patch it.
+    fetch: userFetch ?? ((url, init) => globalThis.fetch(url, init)),
+    maxRetries: options.maxRetries ?? 2,
+    timeout: options.timeout ?? defaultTimeoutMs,
+    logger,
+    redactor,
+    errorFromResponse: (response, body) => errorFromBody({ response, body }),
+  });
+  const client = createClient<Paths>({
+    baseUrl: baseURL,
+    Request: PreparedRequest as unknown as typeof Request,
+    // Raw calls get every response back, as openapi-fetch users expect, with retries and timeouts applied.
+    fetch: async (request) => (await send(request, { mode: 'raw' })).response,
+    headers: { [auth.name]: auth.value, ...options.defaultHeaders },
+  });
+
+  /** Runs the vendor's openapi-fetch call with core's fetch, and returns what that fetch received. */
+  const perform = async (
+    call: (client: Client<Paths>, init: CallInit) => Promise<unknown>,
+    requestOptions: RequestOptions,
+    mode: Exclude<SendMode, 'raw'>,
+  ): Promise<SendResult> => {
+    let result: SendResult | undefined;
+    const init: CallInit & { parseAs: 'stream' } = {
+      fetch: async (request) => {
+        result = await send(request, { ...requestOptions, mode });
+        return result.response;
+      },
+      headers: requestOptions.headers,
+      parseAs: 'stream',
+    };
     try {
-      const result = await call();
-      if (!result.response.ok || result.error !== undefined) {
-        throw errorFromBody({ response: result.response, body: result.error });
-      }
-      return result;
+      await call(client, init);
     } catch (error) {
       if (TextgenError.isInstance(error)) throw error;
-      const response = received?.();
-      if (error instanceof SyntaxError && response?.ok) {
-        // Not String(error): V8 quotes the start of the text in it, cut where a key may straddle the cut.
-        const body = truncateText(redactor.text(await response.text()));
-        throw errorFromBody({ response, body, detail: `The response body is not valid JSON: ${body}` });
-      }
-      throw new TextgenError(redactor.text(`[${vendor}] The response could not be read: ${String(error)}`));
+      // openapi-fetch throws before sending when the body cannot be serialized (a BigInt, a cycle) or the URL is bad.
+      const stage = result ? 'The response could not be read' : 'The request could not be built';
+      throw new TextgenError(redactor.text(`[${vendor}] ${stage}: ${String(error)}`));
     }
+    if (!result) throw new TextgenError(`[${vendor}] The request was never sent.`);
+    return result;
   };
+
+  /** The 2xx JSON body as an object or array; every other body is an APIError that says what was wrong with it. */
+  const parseObjectBody = (response: Response, text: string): unknown => {
+    if (text.trim() === '') throw errorFromBody({ response, body: undefined, detail: 'The response body is empty; a JSON object was expected.' });
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // Not String(error): V8 quotes the start of the text in it, cut where a key may straddle the cut.
+      const body = truncateText(redactor.text(text));
+      throw errorFromBody({ response, body, detail: `The response body is not valid JSON: ${body}` });
+    }
+    // Every operation of these APIs answers an object (or, for some options, an array); `null`, a number or a string
+    // in a 2xx would otherwise reach the caller as if it were the answer.
+    if (typeof data !== 'object' || data === null) {
+      const kind = data === null ? 'null' : `a ${typeof data}`;
+      throw errorFromBody({ response, body: data, detail: `The response body is ${kind}; a JSON object was expected.` });
+    }
+    return data;
+  };
+
   // A bad option fails the call before any request, as a rejected APIPromise.
   const checked = <Data>(requestOptions: RequestOptions, perform: () => Promise<APIResponse<Data>>): APIPromise<Data> => {
     try {
       validateLimits({ vendor, maxRetries: requestOptions.maxRetries, timeout: requestOptions.timeout });
+      validateSignal(vendor, requestOptions.signal);
     } catch (error) {
       return createAPIPromise(Promise.reject(error));
     }
     return createAPIPromise(perform());
   };
 
-  function request<Data>(
-    call: (client: Client<Paths>, init: CallInit) => Promise<CallResult<Data>>,
+  function request<Body, Data = Body>(
+    call: (client: Client<Paths>, init: CallInit) => Promise<{ data?: Body }>,
     requestOptions: RequestOptions = {},
+    transform?: BodyTransform<Body, Data>,
   ): APIPromise<Data> {
     return checked(requestOptions, async () => {
-      let received: Response | undefined;
-      const init: CallInit = {
-        fetch: async (request) => {
-          received = await retryingFetch(request, { ...requestOptions, readBody: true });
-          // The body is buffered, so the clone is cheap; the original stays readable for settle().
-          return received.clone();
-        },
-        headers: requestOptions.headers,
-      };
-      const { data, response } = await settle(() => call(client, init), () => received);
-      return { data: data as Data, response, requestId: requestIdOf(response, data) };
+      const { response, text = '' } = await perform(call, requestOptions, 'json');
+      const body = parseObjectBody(response, text) as Body;
+      const requestId = requestIdOf(response, body);
+      if (!transform) return { data: body as unknown as Data, response, requestId };
+      try {
+        return { data: transform(body, response), response, requestId };
+      } catch (error) {
+        if (TextgenError.isInstance(error)) throw error;
+        // A vendor hook that trips over a body it did not expect: the body is what was wrong, so say so.
+        throw errorFromBody({ response, body, detail: `The response body has an unexpected shape (${String(error)}).` });
+      }
     });
   }
 
   function requestStream<Chunk>(
-    call: (client: Client<Paths>, init: StreamCallInit) => Promise<CallResult<unknown>>,
+    call: (client: Client<Paths>, init: CallInit) => Promise<unknown>,
     streamOptions: StreamOptions,
     requestOptions: RequestOptions = {},
   ): APIPromise<Stream<Chunk>> {
@@ -199,16 +243,11 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
       if (callerSignal?.aborted) forwardAbort();
       else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
       const signal = controller.signal;
-      const init: StreamCallInit = {
-        fetch: (request) => retryingFetch(request, { ...requestOptions, signal }),
-        headers: requestOptions.headers,
-        parseAs: 'stream',
-      };
       try {
-        const { response } = await settle(() => call(client, init));
-        if (!response.body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
+        const { response, body } = await perform(call, { ...requestOptions, signal }, 'stream');
+        if (!body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
         const failures = createStreamFailures({ vendor, response, signal, redactor, errorFromBody, describe });
-        const stream = Stream.fromBody<Chunk>({ body: response.body, ...streamOptions, controller, failures, onEnd: release });
+        const stream = Stream.fromBody<Chunk>({ body, ...streamOptions, controller, failures, onEnd: release });
         return { data: stream, response, requestId: requestIdOf(response, undefined) };
       } catch (error) {
         release();
@@ -218,4 +257,22 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   }
 
   return { vendor, baseURL, client, logger, request, requestStream, createAPIError: errorFromBody };
+}
+
+/** A signal that is not an AbortSignal would fail deep inside fetch with a message that names no option. */
+function validateSignal(vendor: string, signal: unknown): void {
+  if (signal === undefined || isAbortSignalLike(signal)) return;
+  const got = signal === null ? 'null' : typeof signal === 'object' ? 'an object that is not an AbortSignal' : `a ${typeof signal}`;
+  throw new TextgenError(`[${vendor}] signal must be an AbortSignal (e.g. new AbortController().signal); got ${got}.`);
+}
+
+// Duck-typed, not instanceof: a signal from another realm (a test runner's, a polyfill's) is still a signal.
+function isAbortSignalLike(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { aborted?: unknown; addEventListener?: unknown; removeEventListener?: unknown };
+  return (
+    typeof candidate.aborted === 'boolean' &&
+    typeof candidate.addEventListener === 'function' &&
+    typeof candidate.removeEventListener === 'function'
+  );
 }

@@ -18,6 +18,7 @@ import {
 } from '../src/index';
 import { byteStream } from './support/byte-stream';
 import { createFakeTransport, echo, fakeDescriptor, streamEcho } from './support/fake-vendor';
+import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';
 
 failOnUnhandledRejections();
@@ -41,8 +42,8 @@ async function provoke(): Promise<{ errors: Map<string, unknown>; log: string }>
     info: (message) => lines.push(message),
     debug: (message) => lines.push(message),
   };
-  const make = (fetch: (request: Request) => Promise<Response>, extra: { timeout?: number } = {}) =>
-    createFakeTransport({ apiKey, fetch, logger, logLevel: 'debug', maxRetries: 0, ...extra });
+  const make = (handle: (request: Request) => Promise<Response>, extra: { timeout?: number } = {}) =>
+    createFakeTransport({ apiKey, fetch: requestFetch(handle), logger, logLevel: 'debug', maxRetries: 0, ...extra });
   const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
   const errors = new Map<string, unknown>();
 
@@ -148,8 +149,8 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
     for (const rendering of renderings(error)) for (const secret of secrets) expect(rendering).not.toContain(secret);
   }
   const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
-  const transportWith = (fetch: (request: Request) => Promise<Response>, secret = key) =>
-    createFakeTransport({ apiKey: secret, fetch, maxRetries: 0 });
+  const transportWith = (handle: (request: Request) => Promise<Response>, secret = key) =>
+    createFakeTransport({ apiKey: secret, fetch: requestFetch(handle), maxRetries: 0 });
 
   it('redacts before truncating an error body, when the key straddles the 500-character cut', async () => {
     // 486 + 28: the cut at 500 would keep the first 14 characters of the key.
@@ -234,7 +235,7 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
     const logger: Logger = { error: (line) => lines.push(line), warn: (line) => lines.push(line), info: (line) => lines.push(line), debug: (line) => lines.push(line) };
     const echoing = async (request: Request) =>
       Response.json({ error: { message: `bad token in ${request.url} and in the form token=${formEncoded}` } }, { status: 401 });
-    const transport = createFakeTransport({ apiKey: oddKey, fetch: echoing, maxRetries: 0, logger, logLevel: 'debug' });
+    const transport = createFakeTransport({ apiKey: oddKey, fetch: requestFetch(echoing), maxRetries: 0, logger, logLevel: 'debug' });
     const error = await failureOf(
       transport.request((client, init) => client.POST('/echo', { body: { prompt: 'hi' }, params: { query: { token: oddKey } } as never, ...init })),
     );

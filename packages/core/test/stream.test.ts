@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { APIConnectionError, APIError, APIUserAbortError, TextgenError } from '../src/index';
 import { byteStream } from './support/byte-stream';
 import { createFakeTransport, streamEcho, type FakeChunk } from './support/fake-vendor';
+import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';
 
 failOnUnhandledRejections();
@@ -13,13 +14,13 @@ const ndjson = { framing: 'ndjson' } as const;
 function streamingTransport(text: string, options: { status?: number; onCancel?: () => void; endless?: boolean } = {}) {
   const requests: Request[] = [];
   const transport = createFakeTransport({
-    fetch: async (request) => {
+    fetch: requestFetch(async (request) => {
       requests.push(request);
       return new Response(byteStream(text, options), {
         status: options.status ?? 200,
         headers: { 'content-type': 'application/octet-stream', 'x-request-id': 'req-stream-1' },
       });
-    },
+    }),
   });
   return { transport, requests };
 }

@@ -19,14 +19,16 @@ import {
   type Stream,
 } from '../src/index';
 import { createFakeTransport, echo, fakeDescriptor, streamEcho, type FakeChunk, type paths } from './support/fake-vendor';
+import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';
 
 failOnUnhandledRejections();
 
-const okFetch = (record: Request[] = []) => async (request: Request) => {
-  record.push(request);
-  return Response.json({ text: 'ok', processingId: 'proc-9' });
-};
+const okFetch = (record: Request[] = []) =>
+  requestFetch((request) => {
+    record.push(request);
+    return Response.json({ text: 'ok', processingId: 'proc-9' });
+  });
 
 describe('configuration', () => {
   it('reads the API key and base URL from <PREFIX>_API_KEY and <PREFIX>_BASE_URL', async () => {
@@ -65,11 +67,11 @@ describe('configuration', () => {
   it('raw typed calls through transport.client get auth and retries too', async () => {
     let attempts = 0;
     const transport = createFakeTransport({
-      fetch: async (request) => {
+      fetch: requestFetch(async (request) => {
         attempts += 1;
         expect(request.headers.get('authorization')).toBe('Token test-key');
         return attempts === 1 ? Response.json({}, { status: 503, headers: { 'retry-after-ms': '1' } }) : Response.json({ text: 'raw' });
-      },
+      }),
     });
     const { data } = await transport.client.POST('/echo', { body: { prompt: 'hi' } });
     expect(data).toEqual({ text: 'raw' });
@@ -152,12 +154,14 @@ describe('responses and errors', () => {
 
   it('transport.createAPIError raises an APIError for a 200 that reports a failure', async () => {
     const transport = createFakeTransport({ fetch: async () => Response.json({ success: false, error: { message: 'credits exhausted' } }) });
-    const call = transport.request(async (client, init) => {
-      const result = await client.POST('/echo', { body: { prompt: 'hi' }, ...init });
-      const body = result.data as unknown as { success?: boolean };
-      if (body?.success === false) throw transport.createAPIError({ response: result.response, body });
-      return result;
-    });
+    // As a vendor's hook checks a body that reports failure inside a 200 (Wetrocloud's `success: false`).
+    const call = echo(transport, 'hi')
+      .withResponse()
+      .then(({ data, response }) => {
+        const body = data as unknown as { success?: boolean };
+        if (body.success === false) throw transport.createAPIError({ response, body });
+        return data;
+      });
     const error = await call.catch((failure: unknown) => failure);
     expect(APIError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 200, vendor: 'fakevendor', body: { success: false } });

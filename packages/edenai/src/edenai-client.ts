@@ -42,24 +42,25 @@ export function createEdenAI(options: EdenAIClientOptions = {}): EdenAIClient {
   function chat(body: EdenAIChatRequest, requestOptions?: RequestOptions): APIPromise<EdenAIChatResult> {
     const wireBody = toEdenAIWireBody(body);
     const requestedProviders = wireBody.providers.split(',').map((provider) => provider.trim());
-    return transport.request<EdenAIChatResult>(async (client, init) => {
-      const { data, error, response } = await client.POST('/text/chat/', { body: wireBody, ...init });
-      // Non-2xx: core turns it into the status's error class.
-      if (!response.ok || error !== undefined) return { error, response };
-      const result = readEdenAIChatResult({ body: data, requestedProviders });
-      if (result === undefined) {
-        throw transport.createAPIError({
-          response,
-          body: data,
-          detail: 'The response is neither an object keyed by provider nor an array of provider results.',
-        });
-      }
-      // Eden AI answers 200 even when every provider failed; with nothing to return, that is an error for the caller.
-      if (result.successes.length === 0) {
-        throw transport.createAPIError({ response, body: data, detail: describeAllProvidersFailed(result.failures) });
-      }
-      return { data: result, response };
-    }, requestOptions);
+    return transport.request(
+      (client, init) => client.POST('/text/chat/', { body: wireBody, ...init }),
+      requestOptions,
+      (data, response): EdenAIChatResult => {
+        const result = readEdenAIChatResult({ body: data, requestedProviders });
+        if (result === undefined) {
+          throw transport.createAPIError({
+            response,
+            body: data,
+            detail: 'The response is neither an object keyed by provider nor an array of provider results.',
+          });
+        }
+        // Eden AI answers 200 even when every provider failed; with nothing to return, that is an error for the caller.
+        if (result.successes.length === 0) {
+          throw transport.createAPIError({ response, body: data, detail: describeAllProvidersFailed(result.failures) });
+        }
+        return result;
+      },
+    );
   }
 
   function chatStream(body: EdenAIChatStreamRequest, requestOptions?: RequestOptions): APIPromise<Stream<EdenAIChatStreamChunk>> {

@@ -220,7 +220,7 @@ describe('every declared error status (Prefer: code=<status>)', () => {
 });
 
 describe('multipart retries', () => {
-  it('re-sends the same multipart body, boundary included, after a 503', async () => {
+  it('re-sends the same multipart fields after a 503', async () => {
     mock.override({
       operationId,
       times: 1,
@@ -234,12 +234,11 @@ describe('multipart retries', () => {
 
     const calls = mock.callsFor(operationId);
     expect(calls).toHaveLength(2);
-    const [first, second] = calls as [MockCall, MockCall];
-    expect(first.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    expect(second.headers['content-type']).toBe(first.headers['content-type']);
-    expect(second.bodyText).toBe(first.bodyText);
-    expect(second.bodyText.length).toBeGreaterThan(0);
-    for (const call of calls) expectWireRequest({ call, request, encoding: 'multipart' });
+    // fetch serializes the FormData again for each attempt, under a fresh boundary; every field must come through.
+    for (const call of calls) {
+      expect(call.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      expectWireRequest({ call, request, encoding: 'multipart' });
+    }
   });
 
   it('gives up with an InternalServerError once the retries are spent', async () => {

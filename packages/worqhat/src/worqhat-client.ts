@@ -2,7 +2,6 @@ import {
   createTransport,
   TextgenError,
   type APIPromise,
-  type CallResult,
   type ClientOptions,
   type RequestOptions,
   type Stream,
@@ -89,7 +88,7 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
 
   // The 200 response declares both JSON and SSE media types, so openapi-fetch types `data` as their union; without
   // `stream_data` the body is the JSON one.
-  const asJson = (result: CallResult<unknown>) => result as CallResult<WorqhatContentResponse>;
+  const asJson = (result: { data?: unknown }) => result as { data?: WorqhatContentResponse };
 
   // Validation runs inside the async call so it rejects the returned APIPromise (no request is made), rather than
   // throwing synchronously from a method whose callers expect a promise.

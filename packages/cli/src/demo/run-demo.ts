@@ -161,10 +161,10 @@ export async function runDemo(demo: RunDemoOptions): Promise<number> {
       maxRetries: 0,
       // A failure is printed in the demo's own output; the client's log line would repeat it on stderr.
       logLevel: 'off' as const,
-      fetch: async (request: Request) => {
-        const fields = await readSentFields(request);
+      fetch: async (url: string, init: RequestInit) => {
+        const fields = await readSentFields(new Request(url, init));
         if (fields !== undefined) sentBodies.set(provider, fields);
-        return fetch(request);
+        return fetch(url, init);
       },
     });
     const textgen = createTextgen({
