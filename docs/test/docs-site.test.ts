@@ -4,7 +4,7 @@
  * working links from the index, and not a single request that leaves loopback.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ import { startDocsServer, type DocsServer } from '../serve-docs';
 import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
 
 const siteFolder = join(docsRoot, 'site');
+/** The one copy of the Redoc bundle (the file @redocly/cli ships) that every vendor page loads. */
+const sharedRedocBundle = 'redoc.standalone.js';
 const resultsFolder = join(docsRoot, 'test-results');
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const localSchemes = new Set(['data:', 'blob:', 'about:']);
@@ -258,6 +260,41 @@ describe('docs site', () => {
       await page.waitForURL(`${docsServer.origin}/`);
     }
     await finishTrackedPage({ page, traffic, name: 'index.html' });
+  });
+
+  it('the vendor pages share one local Redoc bundle instead of inlining a copy each, and it hydrates every page', async () => {
+    const bundleFile = join(siteFolder, sharedRedocBundle);
+    const bundleBytes = (await stat(bundleFile)).size;
+    // Redoc's own licence header, which marks the bundle wherever it is copied.
+    const bundleText = await readFile(bundleFile, 'utf8');
+    const bundleHeader = bundleText.slice(0, bundleText.indexOf('**/') + 3);
+    expect(bundleHeader).toMatch(/Redocly LLC[\s\S]*Version: \d+\.\d+\.\d+/);
+    const bundleUrl = `${docsServer.origin}/${sharedRedocBundle}`;
+    for (const vendor of vendorIds) {
+      const html = await readFile(join(siteFolder, `${vendor}.html`), 'utf8');
+      // A boolean, not toContain: a failure message would print the whole 2 MB page.
+      expect(html.includes(bundleHeader), `${vendor}.html inlines the bundle`).toBe(false);
+      expect(Buffer.byteLength(html)).toBeLessThan(bundleBytes / 4);
+      expect(html).toContain(`import { hydrate } from "./${sharedRedocBundle}"`);
+
+      const { page, traffic } = await openTrackedPage();
+      const bundleResponse = page.waitForResponse(bundleUrl);
+      await page.goto(`${docsServer.origin}/${vendor}.html`);
+      const response = await bundleResponse;
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('text/javascript; charset=utf-8');
+      // The sidebar's tag groups are prerendered collapsed; only the hydrated page (the bundle's code) expands one.
+      const { operations } = fixtureOf(vendor);
+      const firstOperation = operations[0];
+      if (firstOperation === undefined) throw new Error(`${vendor} has no operations`);
+      const operationLabel = sidebarLabel({ page, text: firstOperation.summary });
+      if (!(await operationLabel.isVisible())) await sidebarLabel({ page, text: firstOperation.tag }).click();
+      await expect.poll(() => operationLabel.isVisible()).toBe(true);
+      await page.waitForLoadState('networkidle');
+      // The bundle's subresource integrity is checked by Chromium: a mismatch would block it with a console error.
+      expect(traffic.requests.filter((url) => url === bundleUrl)).toHaveLength(1);
+      await finishTrackedPage({ page, traffic, name: `${vendor}.html (shared bundle)` });
+    }
   });
 
   it.each(vendorIds)('%s page shows every operation with its examples, offline', async (vendor) => {
