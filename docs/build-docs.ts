@@ -9,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -210,6 +210,52 @@ async function buildIndexPage(vendorPages: BuiltVendorPage[]): Promise<BuiltPage
   return { file, bytes: (await stat(file)).size };
 }
 
+/**
+ * The published packages; the vendor packages come from the vendor list. core comes first: a class that several
+ * packages re-export is documented under the first entry point that exports it, and core is where the errors live.
+ */
+const apiPackages = ['core', 'sdk', ...vendorIds, 'mocks', 'cli'] as const;
+const typedocBinary = join(docsRoot, 'node_modules', '.bin', 'typedoc');
+
+/**
+ * Builds the typed API reference of every package's public exports (site/api/) with TypeDoc, in one TypeScript program
+ * so a class that several packages re-export (the core errors) is documented once and referenced from the others.
+ * Each package is entered through a generated file that re-exports its `src/index.ts` and names the module after the
+ * package (`@module @textgen/core`); entering the index files directly would name the modules "core/src".
+ */
+async function buildApiReference({ scratchFolder }: { scratchFolder: string }): Promise<BuiltPage> {
+  const entriesFolder = join(scratchFolder, 'api-entries');
+  await mkdir(entriesFolder, { recursive: true });
+  const entryPoints: string[] = [];
+  for (const packageName of apiPackages) {
+    const entry = join(entriesFolder, `textgen-${packageName}.ts`);
+    const comment = `/**\n * The public exports of \`@textgen/${packageName}\`.\n * @module @textgen/${packageName}\n */`;
+    await writeFile(entry, `${comment}\nexport * from '@textgen/${packageName}';\n`);
+    entryPoints.push(entry);
+  }
+  const tsconfig = join(scratchFolder, 'tsconfig.api.json');
+  // The repository's compiler options and @textgen/* paths, which resolve every package to its sources (no build needed).
+  const baseConfig = join(repositoryRoot, 'tsconfig.base.json');
+  await writeFile(
+    tsconfig,
+    JSON.stringify({ extends: baseConfig, compilerOptions: { baseUrl: repositoryRoot, noEmit: true }, include: entryPoints }, null, 2),
+  );
+  const output = join(siteFolder, 'api');
+  await rm(output, { recursive: true, force: true });
+  await runFile(
+    typedocBinary,
+    ['--options', join(docsRoot, 'typedoc.json'), '--tsconfig', tsconfig, '--out', output, ...entryPoints.flatMap((entry) => ['--entryPoints', entry])],
+    { cwd: docsRoot, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return { file: `${output}/`, bytes: await folderBytes(output) };
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size));
+  return sizes.reduce((total, size) => total + size, 0);
+}
+
 async function buildDocs(): Promise<BuiltPage[]> {
   await mkdir(siteFolder, { recursive: true });
   const scratchFolder = await mkdtemp(join(tmpdir(), 'textgen-docs-build-'));
@@ -219,7 +265,8 @@ async function buildDocs(): Promise<BuiltPage[]> {
     const vendorPages: BuiltVendorPage[] = [];
     for (const vendor of vendorIds) vendorPages.push(await buildVendorPage({ vendor, scratchFolder, bundle }));
     const indexPage = await buildIndexPage(vendorPages);
-    return [indexPage, ...vendorPages, { file: join(siteFolder, sharedRedocBundleName), bytes: bundle.bytes }];
+    const apiReference = await buildApiReference({ scratchFolder });
+    return [indexPage, ...vendorPages, { file: join(siteFolder, sharedRedocBundleName), bytes: bundle.bytes }, apiReference];
   } finally {
     await rm(scratchFolder, { recursive: true, force: true });
   }

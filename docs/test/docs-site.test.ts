@@ -21,6 +21,22 @@ import { startDocsServer, type DocsServer } from '../serve-docs';
 import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
 
 const siteFolder = join(docsRoot, 'site');
+/** Every package with a public API, as the TypeDoc reference (site/api/) documents them. */
+const apiPackages = ['core', 'sdk', ...vendorIds, 'mocks', 'cli'];
+
+/** The names a package's `src/index.ts` exports (`export { a, type B } from ...`), read from the source, not the docs. */
+async function readExportedNames(packageName: string): Promise<string[]> {
+  const source = await readFile(join(docsRoot, '..', 'packages', packageName, 'src', 'index.ts'), 'utf8');
+  const names: string[] = [];
+  for (const match of source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const specifier of (match[1] ?? '').split(',')) {
+      const name = specifier.trim().replace(/^type\s+/, '').split(/\s+as\s+/).at(-1)?.trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
 /** The one copy of the Redoc bundle (the file @redocly/cli ships) that every vendor page loads. */
 const sharedRedocBundle = 'redoc.standalone.js';
 const resultsFolder = join(docsRoot, 'test-results');
@@ -295,6 +311,26 @@ describe('docs site', () => {
       expect(traffic.requests.filter((url) => url === bundleUrl)).toHaveLength(1);
       await finishTrackedPage({ page, traffic, name: `${vendor}.html (shared bundle)` });
     }
+  });
+
+  it('the index links to the TypeScript API reference, which documents every public export of every package, offline', async () => {
+    const { page, traffic } = await openTrackedPage();
+    await page.goto(`${docsServer.origin}/`);
+    await page.getByRole('link', { name: 'TypeScript API reference' }).click();
+    await page.waitForURL(`${docsServer.origin}/api/index.html`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('textgen API reference');
+    for (const packageName of apiPackages) {
+      await page.goto(`${docsServer.origin}/api/index.html`);
+      await page.getByRole('link', { name: `@textgen/${packageName}`, exact: true }).first().click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(`@textgen/${packageName}`);
+      const pageText = await page.locator('.col-content').innerText();
+      const exportedNames = await readExportedNames(packageName);
+      expect(exportedNames.length, `${packageName} exports nothing?`).toBeGreaterThan(0);
+      const missing = exportedNames.filter((name) => !new RegExp(`\\b${escapeRegExp(name)}\\b`).test(pageText));
+      expect(missing, `@textgen/${packageName} exports missing from its API page`).toEqual([]);
+    }
+    await page.waitForLoadState('networkidle');
+    await finishTrackedPage({ page, traffic, name: 'api/' });
   });
 
   it.each(vendorIds)('%s page shows every operation with its examples, offline', async (vendor) => {
