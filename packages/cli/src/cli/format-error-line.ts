@@ -4,6 +4,10 @@
  * which is not doubled.
  */
 export function formatErrorLine(message: string): string {
-  const line = message.replace(/\s*\n\s*/g, ' ').trim().replace(/^(?:textgen: )+/, '');
-  return `textgen: ${/[.!?…]$/.test(line) ? line : `${line}.`}\n`;
+  return `textgen: ${endWithFullStop(message.replace(/\s*\n\s*/g, ' ').trim().replace(/^(?:textgen: )+/, ''))}\n`;
+}
+
+/** The text as a sentence: a full stop is added unless it already ends in one (or in ?, ! or …). */
+export function endWithFullStop(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }

@@ -11,6 +11,7 @@ import {
 import { CliUsageError } from './cli-usage-error';
 import type { CliIO } from './cli-io';
 import { createCliFetch, RefusedBeforeConnectingError } from './create-cli-fetch';
+import { endWithFullStop } from './format-error-line';
 import { defaultCliTimeoutMs, isHttpUrl } from './parse-flag-values';
 import { createProgressNotice, type ProgressNotice } from './progress-notice';
 import { readStdin } from './read-stdin';
@@ -170,7 +171,7 @@ async function printAnswer(context: {
   };
   const warn = (warnings: string[]) => {
     if (warnings.length > 0) notice.stop();
-    for (const warning of warnings) io.stderr.write(`textgen: warning: ${warning}\n`);
+    for (const warning of warnings) io.stderr.write(`textgen: warning: ${endWithFullStop(warning.trim())}\n`);
   };
 
   if (!options.stream) {
