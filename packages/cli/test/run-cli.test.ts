@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatErrorLine } from '../src/cli/format-error-line';
 import { exitCodes, runCli, type CliIO } from '../src/index';
 
-function collect(options: { isTTY?: boolean } = {}): { stream: Writable & { isTTY?: boolean }; text: () => string } {
+function collect(options: { isTTY?: boolean; columns?: number } = {}): { stream: Writable & { isTTY?: boolean }; text: () => string } {
   let text = '';
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
@@ -14,16 +14,17 @@ function collect(options: { isTTY?: boolean } = {}): { stream: Writable & { isTT
     },
   });
   // Node sets isTTY on a terminal's stream only; a pipe has none.
-  return { stream: Object.assign(stream, options.isTTY === undefined ? {} : { isTTY: options.isTTY }), text: () => text };
+  const terminal = { ...(options.isTTY === undefined ? {} : { isTTY: options.isTTY }), ...(options.columns === undefined ? {} : { columns: options.columns }) };
+  return { stream: Object.assign(stream, terminal), text: () => text };
 }
 
 async function run(
   argv: string[],
   environment: NodeJS.ProcessEnv = {},
-  options: { stderrIsTTY?: boolean } = {},
+  options: { stderrIsTTY?: boolean; stderrColumns?: number } = {},
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   const stdout = collect();
-  const stderr = collect({ isTTY: options.stderrIsTTY });
+  const stderr = collect({ isTTY: options.stderrIsTTY, columns: options.stderrColumns });
   const io: CliIO = { stdout: stdout.stream, stderr: stderr.stream, stdin: Readable.from([]), environment };
   const exitCode = await runCli(argv, io);
   return { exitCode, stdout: stdout.text(), stderr: stderr.text() };
@@ -137,7 +138,11 @@ describe('runCli waiting on a server that accepts and never answers', () => {
 
   it('on a terminal, a status line says the call is waiting and retrying, then gives way to the one error line', async () => {
     requestsReceived = 0;
-    const result = await run([...aitre, '--base-url', silentURL, '--timeout', '1500', '--max-retries', '1', 'Hi'], { AITRE_API_KEY: 'k' }, { stderrIsTTY: true });
+    const result = await run([...aitre, '--base-url', silentURL, '--timeout', '1500', '--max-retries', '1', 'Hi'], { AITRE_API_KEY: 'k' }, {
+      stderrIsTTY: true,
+      // A terminal that reports no size (as under `script`): the notice assumes 80 columns instead of cutting it short.
+      stderrColumns: 0,
+    });
     expect(requestsReceived).toBe(2);
     expect(result.exitCode).toBe(exitCodes.apiError);
     // Each redraw starts with a carriage return and an erase-line sequence, so the notice stays on one terminal line.

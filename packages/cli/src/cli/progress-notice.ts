@@ -55,7 +55,9 @@ export function createProgressNotice(options: { stderr: NoticeStream; vendor: st
   const draw = () => {
     if (stopped || Date.now() - callStartedAt < graceMs) return;
     // A line wider than the terminal wraps, and the carriage return would then clear only its last row.
-    const width = Math.max((stderr.columns ?? 80) - 1, 20);
+    // A terminal that reports no size (0 columns, e.g. under `script`) is taken to be 80 wide.
+    const columns = stderr.columns !== undefined && stderr.columns > 0 ? stderr.columns : 80;
+    const width = Math.max(columns - 1, 20);
     const line = describe();
     stderr.write(`${clearLine}${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     drawn = true;
