@@ -1,12 +1,15 @@
 /**
  * Builds the docs site into docs/site/: one redocly reference page per vendor spec plus index.html.
- * Every page renders fully offline: the Redoc bundle is inlined, and the one CDN image the page would still load (the
- * "API docs by Redocly" footer logo) is replaced by a data: URI.
+ * Every page renders fully offline. The four vendor pages share one local copy of the Redoc bundle
+ * (site/redoc.standalone.js, the very file @redocly/cli ships) where redocly would load it from its CDN, and the one
+ * CDN image the bundle would still load (the "API docs by Redocly" footer logo) is replaced by a data: URI.
  *
  * Run it with `pnpm --filter @textgen/docs build`.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -65,17 +68,58 @@ function appendQuirksToDescription({ document, quirks }: { document: OpenApiDocu
   return { ...document, info: { ...document.info, description: `${description}\n\n${quirksSection}\n` } };
 }
 
-function localiseCdnReferences({ html, vendor }: { html: string; vendor: VendorId }): string {
-  let localised = html;
+/** Swaps the footer logo URLs for the local wordmark; fails when one is missing (a CLI upgrade that moved them). */
+function localiseLogoUrls({ text, file }: { text: string; file: string }): string {
+  let localised = text;
   for (const url of redoclyLogoUrls) {
-    if (!localised.includes(url)) {
-      throw new Error(`${vendor}.html no longer contains ${url}; check what the new redoc bundle loads from its CDN`);
-    }
+    if (!localised.includes(url)) throw new Error(`${file} no longer contains ${url}; check what the new redoc bundle loads from its CDN`);
     localised = localised.replaceAll(url, localLogoDataUri);
   }
-  if (localised.includes('cdn.redoc.ly')) {
-    throw new Error(`${vendor}.html still references cdn.redoc.ly after localising the footer logo`);
+  if (localised.includes('cdn.redoc.ly')) throw new Error(`${file} still references cdn.redoc.ly after localising the footer logo`);
+  return localised;
+}
+
+/** The one copy of the Redoc bundle the four vendor pages load, at the site root. */
+const sharedRedocBundleName = 'redoc.standalone.js';
+
+interface SharedRedocBundle {
+  /** The version in the bundle's licence header, e.g. 3.0.1; the pages' CDN URL must name the same one. */
+  version: string;
+  /** Subresource integrity of the copy as written (the logo swap changes the bytes, so not redocly's own hash). */
+  integrity: string;
+  bytes: number;
+}
+
+/**
+ * Copies the Redoc bundle that @redocly/cli prerenders with (and would otherwise inline into every page, 2.3 MB each)
+ * into the site once.
+ */
+async function writeSharedRedocBundle(): Promise<SharedRedocBundle> {
+  const cliFolder = realpathSync(join(docsRoot, 'node_modules', '@redocly', 'cli'));
+  const source = join(cliFolder, 'lib', 'chunks', sharedRedocBundleName);
+  const bundle = localiseLogoUrls({ text: await readFile(source, 'utf8'), file: source });
+  const version = /^\* Version: (\S+)$/m.exec(bundle)?.[1];
+  if (version === undefined) throw new Error(`${source} has no "Version:" line in its licence header`);
+  await writeFile(join(siteFolder, sharedRedocBundleName), bundle);
+  const integrity = `sha384-${createHash('sha384').update(bundle).digest('base64')}`;
+  return { version, integrity, bytes: Buffer.byteLength(bundle) };
+}
+
+/**
+ * Points a page built without --inlineBundle at the shared bundle: redocly writes the CDN URL twice (a modulepreload
+ * link with its integrity, and the module import that hydrates the page).
+ */
+function useSharedRedocBundle({ html, vendor, bundle }: { html: string; vendor: VendorId; bundle: SharedRedocBundle }): string {
+  const cdnUrls = [...new Set(html.match(/https:\/\/cdn\.redocly\.com\/redoc\/v[^/"]+\/bundles\/redoc\.standalone\.js/g) ?? [])];
+  const expectedUrl = `https://cdn.redocly.com/redoc/v${bundle.version}/bundles/${sharedRedocBundleName}`;
+  if (cdnUrls.length !== 1 || cdnUrls[0] !== expectedUrl) {
+    throw new Error(`${vendor}.html loads ${cdnUrls.join(', ') || 'no CDN bundle'}; expected ${expectedUrl}, the version that was copied`);
   }
+  const localised = html
+    .replaceAll(expectedUrl, `./${sharedRedocBundleName}`)
+    .replace(/(<link rel="modulepreload" href="\.\/redoc\.standalone\.js" integrity=")[^"]+"/, `$1${bundle.integrity}"`);
+  if (!localised.includes(bundle.integrity)) throw new Error(`${vendor}.html has no modulepreload integrity to update`);
+  if (/cdn\.redoc(ly)?\.(ly|com)/.test(localised)) throw new Error(`${vendor}.html still references a redocly CDN`);
   return localised;
 }
 
@@ -90,7 +134,15 @@ interface BuiltVendorPage extends BuiltPage {
   quirks: string[];
 }
 
-async function buildVendorPage({ vendor, scratchFolder }: { vendor: VendorId; scratchFolder: string }): Promise<BuiltVendorPage> {
+async function buildVendorPage({
+  vendor,
+  scratchFolder,
+  bundle,
+}: {
+  vendor: VendorId;
+  scratchFolder: string;
+  bundle: SharedRedocBundle;
+}): Promise<BuiltVendorPage> {
   const document = await bundleVendorSpec({ vendor, dereferenced: false });
   const quirks = readVendorQuirks(document);
   const input = join(scratchFolder, `${vendor}.json`);
@@ -102,7 +154,6 @@ async function buildVendorPage({ vendor, scratchFolder }: { vendor: VendorId; sc
     [
       'build-docs',
       input,
-      '--inlineBundle',
       // redocly's default page template plus an inline favicon.
       '--template',
       join(docsRoot, 'redoc-page.template.hbs'),
@@ -115,7 +166,7 @@ async function buildVendorPage({ vendor, scratchFolder }: { vendor: VendorId; sc
     ],
     { cwd: repositoryRoot, env: redoclyEnvironment, maxBuffer: 16 * 1024 * 1024 },
   );
-  const html = localiseCdnReferences({ html: await readFile(output, 'utf8'), vendor });
+  const html = useSharedRedocBundle({ html: await readFile(output, 'utf8'), vendor, bundle });
   await writeFile(output, html);
   return { vendor, document, quirks, file: output, bytes: (await stat(output)).size };
 }
@@ -159,15 +210,63 @@ async function buildIndexPage(vendorPages: BuiltVendorPage[]): Promise<BuiltPage
   return { file, bytes: (await stat(file)).size };
 }
 
+/**
+ * The published packages; the vendor packages come from the vendor list. core comes first: a class that several
+ * packages re-export is documented under the first entry point that exports it, and core is where the errors live.
+ */
+const apiPackages = ['core', 'sdk', ...vendorIds, 'mocks', 'cli'] as const;
+const typedocBinary = join(docsRoot, 'node_modules', '.bin', 'typedoc');
+
+/**
+ * Builds the typed API reference of every package's public exports (site/api/) with TypeDoc, in one TypeScript program
+ * so a class that several packages re-export (the core errors) is documented once and referenced from the others.
+ * Each package is entered through a generated file that re-exports its `src/index.ts` and names the module after the
+ * package (`@module @textgen/core`); entering the index files directly would name the modules "core/src".
+ */
+async function buildApiReference({ scratchFolder }: { scratchFolder: string }): Promise<BuiltPage> {
+  const entriesFolder = join(scratchFolder, 'api-entries');
+  await mkdir(entriesFolder, { recursive: true });
+  const entryPoints: string[] = [];
+  for (const packageName of apiPackages) {
+    const entry = join(entriesFolder, `textgen-${packageName}.ts`);
+    const comment = `/**\n * The public exports of \`@textgen/${packageName}\`.\n * @module @textgen/${packageName}\n */`;
+    await writeFile(entry, `${comment}\nexport * from '@textgen/${packageName}';\n`);
+    entryPoints.push(entry);
+  }
+  const tsconfig = join(scratchFolder, 'tsconfig.api.json');
+  // The repository's compiler options and @textgen/* paths, which resolve every package to its sources (no build needed).
+  const baseConfig = join(repositoryRoot, 'tsconfig.base.json');
+  await writeFile(
+    tsconfig,
+    JSON.stringify({ extends: baseConfig, compilerOptions: { baseUrl: repositoryRoot, noEmit: true }, include: entryPoints }, null, 2),
+  );
+  const output = join(siteFolder, 'api');
+  await rm(output, { recursive: true, force: true });
+  await runFile(
+    typedocBinary,
+    ['--options', join(docsRoot, 'typedoc.json'), '--tsconfig', tsconfig, '--out', output, ...entryPoints.flatMap((entry) => ['--entryPoints', entry])],
+    { cwd: docsRoot, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return { file: `${output}/`, bytes: await folderBytes(output) };
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size));
+  return sizes.reduce((total, size) => total + size, 0);
+}
+
 async function buildDocs(): Promise<BuiltPage[]> {
   await mkdir(siteFolder, { recursive: true });
   const scratchFolder = await mkdtemp(join(tmpdir(), 'textgen-docs-build-'));
   try {
     // One at a time: each build-docs run prerenders React and takes most of a core on the 2-core CI machine.
+    const bundle = await writeSharedRedocBundle();
     const vendorPages: BuiltVendorPage[] = [];
-    for (const vendor of vendorIds) vendorPages.push(await buildVendorPage({ vendor, scratchFolder }));
+    for (const vendor of vendorIds) vendorPages.push(await buildVendorPage({ vendor, scratchFolder, bundle }));
     const indexPage = await buildIndexPage(vendorPages);
-    return [indexPage, ...vendorPages];
+    const apiReference = await buildApiReference({ scratchFolder });
+    return [indexPage, ...vendorPages, { file: join(siteFolder, sharedRedocBundleName), bytes: bundle.bytes }, apiReference];
   } finally {
     await rm(scratchFolder, { recursive: true, force: true });
   }

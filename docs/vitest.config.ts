@@ -8,7 +8,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 180_000,
     hookTimeout: 120_000,
-    // One browser at a time: each Redoc page holds a 2.5 MB inline bundle.
+    // One browser at a time: Chromium parses a 2.3 MB Redoc bundle per page.
     fileParallelism: false,
+    // Redoc renders an operation's section a few seconds after the click on a busy 2-core machine; expect.poll's
+    // default of 1 s failed there while the page was fine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

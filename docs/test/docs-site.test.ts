@@ -4,7 +4,7 @@
  * working links from the index, and not a single request that leaves loopback.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,24 @@ import { startDocsServer, type DocsServer } from '../serve-docs';
 import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
 
 const siteFolder = join(docsRoot, 'site');
+/** Every package with a public API, as the TypeDoc reference (site/api/) documents them. */
+const apiPackages = ['core', 'sdk', ...vendorIds, 'mocks', 'cli'];
+
+/** The names a package's `src/index.ts` exports (`export { a, type B } from ...`), read from the source, not the docs. */
+async function readExportedNames(packageName: string): Promise<string[]> {
+  const source = await readFile(join(docsRoot, '..', 'packages', packageName, 'src', 'index.ts'), 'utf8');
+  const names: string[] = [];
+  for (const match of source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const specifier of (match[1] ?? '').split(',')) {
+      const name = specifier.trim().replace(/^type\s+/, '').split(/\s+as\s+/).at(-1)?.trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+/** The one copy of the Redoc bundle (the file @redocly/cli ships) that every vendor page loads. */
+const sharedRedocBundle = 'redoc.standalone.js';
 const resultsFolder = join(docsRoot, 'test-results');
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const localSchemes = new Set(['data:', 'blob:', 'about:']);
@@ -258,6 +276,61 @@ describe('docs site', () => {
       await page.waitForURL(`${docsServer.origin}/`);
     }
     await finishTrackedPage({ page, traffic, name: 'index.html' });
+  });
+
+  it('the vendor pages share one local Redoc bundle instead of inlining a copy each, and it hydrates every page', async () => {
+    const bundleFile = join(siteFolder, sharedRedocBundle);
+    const bundleBytes = (await stat(bundleFile)).size;
+    // Redoc's own licence header, which marks the bundle wherever it is copied.
+    const bundleText = await readFile(bundleFile, 'utf8');
+    const bundleHeader = bundleText.slice(0, bundleText.indexOf('**/') + 3);
+    expect(bundleHeader).toMatch(/Redocly LLC[\s\S]*Version: \d+\.\d+\.\d+/);
+    const bundleUrl = `${docsServer.origin}/${sharedRedocBundle}`;
+    for (const vendor of vendorIds) {
+      const html = await readFile(join(siteFolder, `${vendor}.html`), 'utf8');
+      // A boolean, not toContain: a failure message would print the whole 2 MB page.
+      expect(html.includes(bundleHeader), `${vendor}.html inlines the bundle`).toBe(false);
+      expect(Buffer.byteLength(html)).toBeLessThan(bundleBytes / 4);
+      expect(html).toContain(`import { hydrate } from "./${sharedRedocBundle}"`);
+
+      const { page, traffic } = await openTrackedPage();
+      const bundleResponse = page.waitForResponse(bundleUrl);
+      await page.goto(`${docsServer.origin}/${vendor}.html`);
+      const response = await bundleResponse;
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('text/javascript; charset=utf-8');
+      // The sidebar's tag groups are prerendered collapsed; only the hydrated page (the bundle's code) expands one.
+      const { operations } = fixtureOf(vendor);
+      const firstOperation = operations[0];
+      if (firstOperation === undefined) throw new Error(`${vendor} has no operations`);
+      const operationLabel = sidebarLabel({ page, text: firstOperation.summary });
+      if (!(await operationLabel.isVisible())) await sidebarLabel({ page, text: firstOperation.tag }).click();
+      await expect.poll(() => operationLabel.isVisible()).toBe(true);
+      await page.waitForLoadState('networkidle');
+      // The bundle's subresource integrity is checked by Chromium: a mismatch would block it with a console error.
+      expect(traffic.requests.filter((url) => url === bundleUrl)).toHaveLength(1);
+      await finishTrackedPage({ page, traffic, name: `${vendor}.html (shared bundle)` });
+    }
+  });
+
+  it('the index links to the TypeScript API reference, which documents every public export of every package, offline', async () => {
+    const { page, traffic } = await openTrackedPage();
+    await page.goto(`${docsServer.origin}/`);
+    await page.getByRole('link', { name: 'TypeScript API reference' }).click();
+    await page.waitForURL(`${docsServer.origin}/api/index.html`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('textgen API reference');
+    for (const packageName of apiPackages) {
+      await page.goto(`${docsServer.origin}/api/index.html`);
+      await page.getByRole('link', { name: `@textgen/${packageName}`, exact: true }).first().click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(`@textgen/${packageName}`);
+      const pageText = await page.locator('.col-content').innerText();
+      const exportedNames = await readExportedNames(packageName);
+      expect(exportedNames.length, `${packageName} exports nothing?`).toBeGreaterThan(0);
+      const missing = exportedNames.filter((name) => !new RegExp(`\\b${escapeRegExp(name)}\\b`).test(pageText));
+      expect(missing, `@textgen/${packageName} exports missing from its API page`).toEqual([]);
+    }
+    await page.waitForLoadState('networkidle');
+    await finishTrackedPage({ page, traffic, name: 'api/' });
   });
 
   it.each(vendorIds)('%s page shows every operation with its examples, offline', async (vendor) => {

@@ -18,6 +18,9 @@ let mock: MockHttpServer;
 let helper: Server;
 let helperURL: string;
 let closedPortURL: string;
+let silent: Server;
+let silentURL: string;
+let silentRequests = 0;
 
 function completionChunk(options: { text: string; finishReason: string | null }): string {
   const chunk = { id: 'c', object: 'text_completion', created: 1, model: renamedModel, choices: [{ text: options.text, index: 0, logprobs: null, finish_reason: options.finishReason }] };
@@ -74,12 +77,20 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   closedPortURL = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/v1`;
   await new Promise((resolve) => closed.close(resolve));
+  // Accepts every request and never answers: only the CLI's timeout can end the call.
+  silent = createServer(() => {
+    silentRequests += 1;
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  silentURL = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/v1`;
 });
 
 afterAll(async () => {
   await mock.close();
   helper.closeAllConnections();
   await new Promise((resolve) => helper.close(resolve));
+  silent.closeAllConnections();
+  await new Promise((resolve) => silent.close(resolve));
 });
 
 const keyFor = (vendor: string) => ({ [`${vendor.toUpperCase()}_API_KEY`]: secretKey });
@@ -183,6 +194,34 @@ describe('textgen generate (built CLI)', () => {
     expect(run.stderr).not.toContain(secretKey);
   });
 
+  it('--timeout and --max-retries reach the client: a silent server gets 1 + retries attempts, then one line', async () => {
+    silentRequests = 0;
+    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', silentURL, '--timeout', '300', '--max-retries', '1', 'Hi'], {
+      environment: cleanEnvironment(keyFor('aitre')),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(silentRequests).toBe(2);
+    const lines = stderrLines(run.stderr);
+    // stderr is a pipe here: no progress notice, only the error line.
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^textgen: \[aitre\] POST .* timed out after 300 ms \(attempt 2\)\./);
+  });
+
+  it('a port fetch refuses outright (9, a "bad port") fails fast after one attempt, with one line saying what to change', async () => {
+    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'http://127.0.0.1:9/v1', 'Hi'], {
+      environment: cleanEnvironment({ ...keyFor('aitre'), TEXTGEN_LOG: 'debug' }),
+    });
+    expect(run.exitCode).toBe(2);
+    const lines = stderrLines(run.stderr);
+    // The client's debug log writes one line per attempt: exactly one attempt was made, no retry was waited for.
+    expect(lines.filter((line) => /attempt \d+\/\d+ headers/.test(line))).toHaveLength(1);
+    const errorLines = lines.filter((line) => line.startsWith('textgen: '));
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toMatch(/^textgen: fetch refuses to connect to port 9 \(http:\/\/127\.0\.0\.1:9\)/);
+    expect(errorLines[0]).toMatch(/pass its URL with --base-url or AITRE_BASE_URL\.$/);
+    expect(run.stderr).not.toContain(secretKey);
+  });
+
   it('TEXTGEN_LOG=debug adds the client log lines on stderr, with the key redacted', async () => {
     const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/broken`, 'Hi'], {
       environment: cleanEnvironment({ ...keyFor('aitre'), TEXTGEN_LOG: 'debug' }),
@@ -246,6 +285,9 @@ describe('textgen generate (built CLI)', () => {
     { name: 'a fractional --max-output-tokens', args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-output-tokens', '1.5', 'Hi'], stderr: /'--max-output-tokens <number>' argument '1\.5' is invalid/ },
     { name: 'a --base-url that is not a URL', args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'not a url', 'Hi'], stderr: /'--base-url <url>' argument 'not a url' is invalid\. It must be an absolute http:\/\/ or https:\/\/ URL/ },
     { name: 'a --base-url without a scheme', args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'localhost:4010', 'Hi'], stderr: /'--base-url <url>' argument 'localhost:4010' is invalid/ },
+    { name: 'a --timeout with a unit', args: ['generate', '--provider', 'aitre', '--model', 'm', '--timeout', '30s', 'Hi'], stderr: /'--timeout <ms>' argument '30s' is invalid\. It must be a whole number of milliseconds of at least 1, e\.g\. 30000 for 30 s\. \(see textgen generate --help\)\.$/ },
+    { name: 'a negative --max-retries', args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-retries', '-1', 'Hi'], stderr: /'--max-retries <number>' argument '-1' is invalid\. It must be a whole number of retries, 0 or more/ },
+    { name: 'a --base-url with a port out of range', args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'http://127.0.0.1:99999', 'Hi'], stderr: /'--base-url <url>' argument 'http:\/\/127\.0\.0\.1:99999' is invalid/ },
     { name: 'an empty --model', args: ['generate', '--provider', 'aitre', '--model', ' ', 'Hi'], stderr: /--model is empty/ },
     { name: 'no prompt', args: ['generate', '--provider', 'aitre', '--model', 'm'], stderr: /Give a prompt argument, or -/ },
     { name: 'an unknown flag', args: ['generate', '--provider', 'aitre', '--model', 'm', '--colour', 'Hi'], stderr: /unknown option '--colour'/ },
@@ -260,6 +302,7 @@ describe('textgen generate (built CLI)', () => {
       expect(lines[0]).toMatch(/^textgen: /);
       expect(lines[0]).not.toMatch(/^textgen: textgen:/);
       expect(lines[0]).toMatch(stderr);
+      expect(lines[0]).toMatch(/\.$/);
       expect(run.stdout).toBe('');
     });
   }
@@ -295,5 +338,22 @@ describe('textgen mock (built CLI)', () => {
     for (const vendor of vendors) expect(stdout).toContain(`/${vendor}`);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('on a busy port, exits 1 with one line naming the port and how to pick another', async () => {
+    const occupier = createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
+    const busyPort = (occupier.address() as AddressInfo).port;
+    try {
+      const run = await runBuiltCli(['mock', '--port', String(busyPort)]);
+      expect(run.exitCode).toBe(1);
+      const lines = stderrLines(run.stderr);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^textgen: Port ${busyPort} is already in use`));
+      expect(lines[0]).toContain('--port 0 for any free port.');
+      expect(run.stderr).not.toContain('EADDRINUSE');
+    } finally {
+      await new Promise((resolve) => occupier.close(resolve));
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -106,6 +108,24 @@ describe('the textgen-mock bin', () => {
     const child = spawn(process.execPath, [binEntry, '--vendor', 'nobody'], { stdio: ['ignore', 'ignore', 'pipe'] });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
+  });
+
+  it('on a busy port, exits 1 with one line naming the port and how to pick another', async () => {
+    const occupier = createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
+    const busyPort = (occupier.address() as AddressInfo).port;
+    try {
+      const child = spawn(process.execPath, [binEntry, '--port', String(busyPort)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([
+        `textgen-mock: port ${busyPort} is already in use. Stop the server on it, or pick another port with --port <n> (--port 0 picks a free one).`,
+      ]);
+    } finally {
+      await new Promise((resolve) => occupier.close(resolve));
+    }
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('serves every vendor on --port 0, logs requests, and exits 0 on %s', async (signal) => {

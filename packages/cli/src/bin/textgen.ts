@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { formatErrorLine } from '../cli/format-error-line';
 import { runCli } from '../cli/run-cli';
 
 // `textgen generate ... | head` closes stdout early: that is the reader's choice, not an error worth a stack trace.
@@ -13,7 +14,7 @@ runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, 
     process.exitCode = exitCode;
   },
   (error: unknown) => {
-    process.stderr.write(`textgen: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(formatErrorLine(error instanceof Error ? error.message : String(error)));
     process.exitCode = 1;
   },
 );

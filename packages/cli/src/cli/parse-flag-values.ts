@@ -23,6 +23,27 @@ export function parseMaxOutputTokens(value: string): number {
   return parsed;
 }
 
+/** The CLI's per-attempt timeout: a person waits a minute, not the library's ten. */
+export const defaultCliTimeoutMs = 60_000;
+
+/** `--timeout`: whole milliseconds per attempt, at least 1 (a unit such as "30s" is refused, so "30" never means 30 s). */
+export function parseTimeout(value: string): number {
+  const parsed = Number(value);
+  if (!digitsOnly.test(value) || !Number.isSafeInteger(parsed) || parsed < 1) {
+    throw new InvalidArgumentError('It must be a whole number of milliseconds of at least 1, e.g. 30000 for 30 s.');
+  }
+  return parsed;
+}
+
+/** `--max-retries`: a whole number of retries after the first attempt, 0 or more. */
+export function parseMaxRetries(value: string): number {
+  const parsed = Number(value);
+  if (!digitsOnly.test(value) || !Number.isSafeInteger(parsed)) {
+    throw new InvalidArgumentError('It must be a whole number of retries, 0 or more, e.g. 0 to try only once.');
+  }
+  return parsed;
+}
+
 /** `--port`: 0 (any free port) to 65535. */
 export function parsePort(value: string): number {
   const parsed = Number(value);

@@ -4,7 +4,15 @@ import packageJson from '../../package.json';
 import { CliUsageError } from './cli-usage-error';
 import type { CliIO } from './cli-io';
 import { formatErrorLine } from './format-error-line';
-import { parseBaseUrl, parseMaxOutputTokens, parsePort, parseTemperature } from './parse-flag-values';
+import {
+  defaultCliTimeoutMs,
+  parseBaseUrl,
+  parseMaxOutputTokens,
+  parseMaxRetries,
+  parsePort,
+  parseTemperature,
+  parseTimeout,
+} from './parse-flag-values';
 import { runGenerateCommand } from './run-generate-command';
 import { createTerminalStyle } from './terminal-style';
 
@@ -38,12 +46,15 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
     .option('--temperature <number>', 'sampling temperature from 0 to 2 (converted to each vendor range)', parseTemperature)
     .option('--max-output-tokens <number>', 'cap on generated tokens, a whole number of at least 1 (where the vendor has one)', parseMaxOutputTokens)
     .option('--base-url <url>', 'base URL of the vendor API (default: <VENDOR>_BASE_URL, then the vendor default host if it has one)', parseBaseUrl)
+    .option('--timeout <ms>', `time limit of each attempt, in milliseconds (default: ${defaultCliTimeoutMs}, i.e. 60 s)`, parseTimeout)
+    .option('--max-retries <number>', 'retries after a failed attempt (timeout, connection error, 408/409/429/5xx) (default: 2)', parseMaxRetries)
     .addHelpText(
       'after',
       [
         '',
         'Exit codes: 0 success, 1 API error, 2 usage error.',
         'Log lines of the vendor client go to stderr only when TEXTGEN_LOG is set (error, warn, info or debug).',
+        'While a call waits or is retried for more than a second, one status line on stderr says so (on a terminal only).',
         'Example: WORQHAT_API_KEY=... textgen generate --provider worqhat --model aicon-v4-nano-160824 "Hello"',
       ].join('\n'),
     )
@@ -59,6 +70,8 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
           temperature?: number;
           maxOutputTokens?: number;
           baseUrl?: string;
+          timeout?: number;
+          maxRetries?: number;
         },
       ) => {
         await runGenerateCommand(
@@ -72,6 +85,8 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
             temperature: options.temperature,
             maxOutputTokens: options.maxOutputTokens,
             baseURL: options.baseUrl,
+            timeout: options.timeout,
+            maxRetries: options.maxRetries,
           },
           io,
         );

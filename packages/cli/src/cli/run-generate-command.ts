@@ -3,13 +3,17 @@ import {
   type GenerateTextResult,
   type Logger,
   type LogLevel,
+  type Textgen,
   type TextgenCallInput,
   type TextgenOptions,
   type TextgenProvider,
 } from '@textgen/sdk';
 import { CliUsageError } from './cli-usage-error';
 import type { CliIO } from './cli-io';
-import { isHttpUrl } from './parse-flag-values';
+import { createCliFetch, RefusedBeforeConnectingError } from './create-cli-fetch';
+import { endWithFullStop } from './format-error-line';
+import { defaultCliTimeoutMs, isHttpUrl } from './parse-flag-values';
+import { createProgressNotice, type ProgressNotice } from './progress-notice';
 import { readStdin } from './read-stdin';
 
 export interface GenerateCommandOptions {
@@ -22,7 +26,14 @@ export interface GenerateCommandOptions {
   temperature: number | undefined;
   maxOutputTokens: number | undefined;
   baseURL: string | undefined;
+  /** Per attempt, in ms; undefined means the CLI default of 60 s. */
+  timeout: number | undefined;
+  /** Retries after the first attempt; undefined means the library default of 2. */
+  maxRetries: number | undefined;
 }
+
+/** The library's default, repeated so the progress notice can count attempts (core does not expose it). */
+const defaultMaxRetries = 2;
 
 const logLevels: Record<LogLevel, true> = { off: true, error: true, warn: true, info: true, debug: true };
 
@@ -100,14 +111,31 @@ export async function runGenerateCommand(options: GenerateCommandOptions, io: Cl
 
   // Only the chosen vendor is configured. Keys always come from the environment (never from argv, which other users
   // of the machine can read in the process list). Log lines go to stderr: stdout carries only the answer.
-  const toStderr = (message: string) => void io.stderr.write(`${message}\n`);
+  const timeout = options.timeout ?? defaultCliTimeoutMs;
+  const maxRetries = options.maxRetries ?? defaultMaxRetries;
+  const notice = createProgressNotice({ stderr: io.stderr, vendor: options.provider, maxRetries });
+  // A log line, like the answer and the error line, first takes the notice off the terminal line they share. With
+  // TEXTGEN_LOG on, the log lines tell how the call goes, so the notice does not come back.
+  const toStderr = (message: string) => {
+    notice.stop();
+    io.stderr.write(`${message}\n`);
+  };
   const logger: Logger = { error: toStderr, warn: toStderr, info: toStderr, debug: toStderr };
+  const callController = new AbortController();
+  const baseUrlVariable = `${options.provider.toUpperCase()}_BASE_URL`;
   const clientOptions: TextgenOptions = {
     [options.provider]: {
       apiKey: readApiKey({ provider: options.provider, environment: io.environment }),
       baseURL: readBaseURL({ provider: options.provider, flag: options.baseURL, environment: io.environment }),
       logLevel: readLogLevel(io.environment),
       logger,
+      timeout,
+      maxRetries,
+      fetch: createCliFetch({
+        notice,
+        stopCall: (reason) => callController.abort(reason),
+        describeBaseUrlSources: `--base-url or ${baseUrlVariable}`,
+      }),
     },
   };
   const textgen = createTextgen(clientOptions);
@@ -118,10 +146,35 @@ export async function runGenerateCommand(options: GenerateCommandOptions, io: Cl
     system: options.system,
     temperature: options.temperature,
     maxOutputTokens: options.maxOutputTokens,
+    signal: callController.signal,
   };
-  const write = (text: string) => io.stdout.write(text);
+  try {
+    await printAnswer({ textgen, input, options, io, notice });
+  } catch (error) {
+    // The call was stopped by the CLI itself: its reason is the useful message, not "aborted by the caller".
+    const reason: unknown = callController.signal.reason;
+    if (reason instanceof RefusedBeforeConnectingError) throw new CliUsageError(reason.message);
+    throw error;
+  } finally {
+    notice.stop();
+  }
+}
+
+async function printAnswer(context: {
+  textgen: Textgen;
+  input: TextgenCallInput;
+  options: GenerateCommandOptions;
+  io: CliIO;
+  notice: ProgressNotice;
+}): Promise<void> {
+  const { textgen, input, options, io, notice } = context;
+  const write = (text: string) => {
+    notice.stop();
+    return io.stdout.write(text);
+  };
   const warn = (warnings: string[]) => {
-    for (const warning of warnings) io.stderr.write(`textgen: warning: ${warning}\n`);
+    if (warnings.length > 0) notice.stop();
+    for (const warning of warnings) io.stderr.write(`textgen: warning: ${endWithFullStop(warning.trim())}\n`);
   };
 
   if (!options.stream) {

@@ -7,6 +7,22 @@ export interface MockCommandOptions {
   vendor: string | undefined;
 }
 
+/** Node's `listen EADDRINUSE: address already in use 127.0.0.1:4010`, said as what to do about it. */
+function describeListenError(options: { error: unknown; port: number }): unknown {
+  const { error, port } = options;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return new Error(
+      `Port ${port} is already in use (another textgen mock, or another server, is listening on it). ` +
+        `Stop that server, or pick another port with --port, e.g. --port ${port === 65_535 ? port - 1 : port + 1}, or --port 0 for any free port.`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new Error(`Port ${port} needs privileges this user does not have. Pick a port above 1023 with --port, or --port 0 for any free port.`);
+  }
+  return error;
+}
+
 /** `textgen mock`: serves the spec-built mocks over HTTP until SIGINT or SIGTERM. */
 export async function runMockCommand(options: MockCommandOptions, io: CliIO): Promise<void> {
   let vendor: MockVendor | undefined;
@@ -14,7 +30,9 @@ export async function runMockCommand(options: MockCommandOptions, io: CliIO): Pr
     if (!isMockVendor(options.vendor)) throw new CliUsageError(`Unknown --vendor "${options.vendor}"; use one of ${mockVendorIds.join(', ')}.`);
     vendor = options.vendor;
   }
-  const server = await startMockHttpServer({ port: options.port, vendor });
+  const server = await startMockHttpServer({ port: options.port, vendor }).catch((error: unknown) => {
+    throw describeListenError({ error, port: options.port });
+  });
   io.stdout.write(`textgen mock listening on ${server.url}\n`);
   for (const [name, baseURL] of Object.entries(server.baseUrls)) {
     io.stdout.write(`  ${name.padEnd(11)} ${baseURL}   (${name.toUpperCase()}_BASE_URL=${baseURL})\n`);
@@ -30,5 +48,5 @@ export async function runMockCommand(options: MockCommandOptions, io: CliIO): Pr
     process.once('SIGTERM', stop);
   });
   await server.close();
-  io.stdout.write('textgen mock stopped\n');
+  io.stdout.write('textgen mock stopped.\n');
 }

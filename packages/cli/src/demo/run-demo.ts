@@ -1,23 +1,100 @@
-import { startMockHttpServer } from '@textgen/mocks';
+import { listMockOperations, startMockHttpServer, type MockRequestExample } from '@textgen/mocks';
 import { createTextgen, type Textgen, type TextgenCallInput, type TextgenFinishReason, type TextgenProvider, type TextgenUsage } from '@textgen/sdk';
 import type { TerminalStyle } from '../cli/terminal-style';
+
+/**
+ * One call of the demo: the spec's request example whose question is asked, and the response example that answers
+ * it, which the mock is told to serve (`Prefer: example=`). Their pairing is read off the specs (same operation,
+ * matching names: `llm-question` and `llm-answer`), so every canned answer follows the question it is shown under.
+ */
+interface DemoCall {
+  operationId: string;
+  requestExample: string;
+  responseExample: string;
+}
 
 interface DemoVendor {
   provider: TextgenProvider;
   title: string;
-  model: string;
+  /** Eden AI's request examples name several providers at once; the facade asks one provider (and model). */
+  model?: string;
+  generate: DemoCall;
+  stream: DemoCall;
 }
 
 const demoVendors: DemoVendor[] = [
-  { provider: 'wetrocloud', title: 'Wetrocloud', model: 'llama-3.3-70b' },
-  { provider: 'edenai', title: 'Eden AI', model: 'openai/gpt-4o' },
-  { provider: 'worqhat', title: 'WorqHat', model: 'aicon-v4-nano-160824' },
-  // No hidden Prefer header: the mock answers stream_options.include_usage (which the facade sends) with a usage chunk.
-  { provider: 'aitre', title: 'AITRE', model: 'gpt-3.5-turbo-instruct' },
+  {
+    provider: 'wetrocloud',
+    title: 'Wetrocloud',
+    generate: { operationId: 'createTextGeneration', requestExample: 'llm-question', responseExample: 'llm-answer' },
+    stream: { operationId: 'createTextGeneration', requestExample: 'llm-question-stream', responseExample: 'llm-answer-stream' },
+  },
+  {
+    provider: 'edenai',
+    title: 'Eden AI',
+    model: 'openai/gpt-4o',
+    generate: { operationId: 'createTextChat', requestExample: 'keyword-extraction', responseExample: 'keyword-extraction-answers' },
+    stream: { operationId: 'createTextChatStream', requestExample: 'stream-keyword-extraction', responseExample: 'stream-keyword-answer' },
+  },
+  {
+    provider: 'worqhat',
+    title: 'WorqHat',
+    generate: { operationId: 'generateContent', requestExample: 'tour-guide-text', responseExample: 'tour-guide-text-response' },
+    stream: { operationId: 'generateContent', requestExample: 'tour-guide-stream', responseExample: 'tour-guide-stream-events' },
+  },
+  {
+    provider: 'aitre',
+    title: 'AITRE',
+    generate: { operationId: 'createCompletion', requestExample: 'basic-request', responseExample: 'basic' },
+    // The example with a usage chunk, so the demo can show AITRE's streamed token counts.
+    stream: { operationId: 'createCompletion', requestExample: 'stream-with-usage-request', responseExample: 'stream-with-usage' },
+  },
 ];
 
-const demoSystem = 'Answer in one short paragraph.';
-const demoPrompt = 'What is a large language model?';
+const demoTemperature = 0.7;
+
+/** The question of a request example, read from the fields where the vendor's wire format puts it. */
+interface ExampleQuestion {
+  system: string | undefined;
+  prompt: string;
+  model: string | undefined;
+}
+
+function readExampleQuestion(provider: TextgenProvider, example: MockRequestExample): ExampleQuestion {
+  const body = example.value as Record<string, unknown>;
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+  const fail = (): never => {
+    throw new Error(`The ${provider} request example "${example.name}" holds no question the demo can read.`);
+  };
+  switch (provider) {
+    case 'wetrocloud': {
+      // In the multipart examples, `messages` is one JSON-encoded text field.
+      const field = typeof body.messages === 'string' ? (JSON.parse(body.messages) as unknown) : body.messages;
+      const messages = Array.isArray(field) ? (field as { role?: unknown; content?: unknown }[]) : [];
+      const system = messages.filter((message) => message.role === 'system').map((message) => String(message.content));
+      const question = messages.filter((message) => message.role === 'user').at(-1);
+      return { system: system.length > 0 ? system.join('\n\n') : undefined, prompt: text(question?.content) ?? fail(), model: text(body.model) };
+    }
+    case 'edenai':
+      return { system: text(body.chatbot_global_action), prompt: text(body.text) ?? fail(), model: undefined };
+    case 'worqhat':
+      return { system: text(body.training_data), prompt: text(body.question) ?? fail(), model: text(body.model) };
+    case 'aitre':
+      return { system: undefined, prompt: text(body.prompt) ?? fail(), model: text(body.model) };
+    default: {
+      const unknownProvider: never = provider;
+      throw new Error(`No question reader for ${String(unknownProvider)}`);
+    }
+  }
+}
+
+function findRequestExample(options: { provider: TextgenProvider; call: DemoCall }): MockRequestExample {
+  const { provider, call } = options;
+  const operation = listMockOperations({ vendor: provider }).find((candidate) => candidate.operationId === call.operationId);
+  const example = operation?.requestExamples.find((candidate) => candidate.name === call.requestExample);
+  if (example === undefined) throw new Error(`specs/${provider}.yaml has no request example "${call.requestExample}" in ${call.operationId}.`);
+  return example;
+}
 
 export interface RunDemoOptions {
   write: (text: string) => void;
@@ -26,17 +103,21 @@ export interface RunDemoOptions {
 
 type Row = [label: string, value: string];
 
-function describeUsage(usage: TextgenUsage): string {
-  const parts = [
-    usage.inputTokens === undefined ? undefined : `input ${usage.inputTokens}`,
-    usage.outputTokens === undefined ? undefined : `output ${usage.outputTokens}`,
-    usage.totalTokens === undefined ? undefined : `total ${usage.totalTokens}`,
-  ].filter((part) => part !== undefined);
-  return parts.length === 0 ? 'not reported by this vendor' : `${parts.join(', ')} tokens`;
+function describeUsage(usage: TextgenUsage, vendorTitle: string): string {
+  const counts = { input: usage.inputTokens, output: usage.outputTokens, total: usage.totalTokens };
+  const reported = Object.entries(counts).filter(([, count]) => count !== undefined);
+  const missing = Object.entries(counts).filter(([, count]) => count === undefined);
+  if (reported.length === 0) return `not reported by ${vendorTitle}`;
+  const described = `${reported.map(([name, count]) => `${name} ${String(count)}`).join(', ')} tokens`;
+  return missing.length === 0 ? described : `${described} (${missing.map(([name]) => name).join(' and ')} not reported by ${vendorTitle})`;
 }
 
-function describeFinishReason(finishReason: TextgenFinishReason): string {
-  return finishReason.raw === undefined ? finishReason.unified : `${finishReason.unified} (vendor said "${finishReason.raw}")`;
+function describeFinishReason(finishReason: TextgenFinishReason, vendorTitle: string): string {
+  if (finishReason.raw === undefined) {
+    // `unknown` without a raw value means the vendor sent no finish reason at all, not one the SDK could not map.
+    return finishReason.unified === 'unknown' ? `not reported by ${vendorTitle}` : finishReason.unified;
+  }
+  return `${finishReason.unified} (${vendorTitle} said "${finishReason.raw}")`;
 }
 
 function quote(value: unknown): string {
@@ -96,36 +177,63 @@ function indent(text: string): string {
 async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo: RunDemoOptions; sentBodies: Map<TextgenProvider, Record<string, unknown>> }): Promise<void> {
   const { textgen, vendor, demo, sentBodies } = options;
   const { style, write } = demo;
-  const input: TextgenCallInput = { provider: vendor.provider, model: vendor.model, system: demoSystem, prompt: demoPrompt, temperature: 0.7 };
   const details = (rows: Row[]) => {
     const width = Math.max(...rows.map(([label]) => label.length));
     for (const [label, value] of rows) write(`      ${style.dim(label.padEnd(width))}  ${value}\n`);
   };
   const warnings = (list: string[]): Row[] => list.map((warning): Row => ['warning', warning]);
+  const notReported = `not reported by ${vendor.title}`;
 
-  write(`\n${style.bold(style.accent(`== ${vendor.title} ==`))} ${style.dim(`provider ${vendor.provider}, model ${vendor.model}`)}\n`);
-
-  const result = await textgen.generateText(input);
-  const sent = sentBodies.get(vendor.provider);
-  if (sent !== undefined) {
-    write(`  ${style.bold('sent')} ${style.dim('(the prompt fields of the request body)')}\n`);
+  /** The call's input: the question of its request example, and the mock told to serve the paired answer. */
+  const prepare = (call: DemoCall): { input: TextgenCallInput; model: string } => {
+    const question = readExampleQuestion(vendor.provider, findRequestExample({ provider: vendor.provider, call }));
+    const model = vendor.model ?? question.model ?? fail(`specs/${vendor.provider}.yaml example "${call.requestExample}" names no model.`);
+    const input: TextgenCallInput = {
+      provider: vendor.provider,
+      model,
+      system: question.system,
+      prompt: question.prompt,
+      temperature: demoTemperature,
+      headers: { Prefer: `example=${call.responseExample}` },
+    };
+    return { input, model };
+  };
+  const describePairing = (call: DemoCall) =>
+    style.dim(`(the question of request example "${call.requestExample}"; the mock answers with "${call.responseExample}")`);
+  const showSent = () => {
+    const sent = sentBodies.get(vendor.provider);
+    if (sent === undefined) return;
+    write(`    ${style.bold('sent')} ${style.dim('(the prompt fields of the request body)')}\n`);
     details(describeSentPrompt(vendor.provider, sent));
-  }
+  };
 
-  write(`  ${style.bold('generateText')}\n`);
+  const generate = prepare(vendor.generate);
+  write(`\n${style.bold(style.accent(`== ${vendor.title} ==`))} ${style.dim(`provider ${vendor.provider}, model ${generate.model}`)}\n`);
+  write(`  ${style.bold('generateText')} ${describePairing(vendor.generate)}\n`);
+  const result = await textgen.generateText(generate.input);
+  showSent();
+  write(`    ${style.bold('answer')}\n`);
   write(`      ${indent(result.text.trim())}\n`);
   details([
     ['model', result.model],
-    ['usage', describeUsage(result.usage)],
-    ['finish', describeFinishReason(result.finishReason)],
-    ['request id', result.requestId ?? 'not reported by this vendor'],
+    ['usage', describeUsage(result.usage, vendor.title)],
+    ['finish', describeFinishReason(result.finishReason, vendor.title)],
+    ['request id', result.requestId ?? notReported],
     ...warnings(result.warnings),
   ]);
 
-  write(`  ${style.bold('streamText')} ${style.dim('(deltas printed as they arrive)')}\n      `);
-  const stream = textgen.streamText(input);
+  const streamed = prepare(vendor.stream);
+  write(`  ${style.bold('streamText')} ${describePairing(vendor.stream)}\n`);
+  const stream = textgen.streamText(streamed.input);
   let atLineStart = true;
+  let shownSent = false;
   for await (const part of stream) {
+    if (!shownSent) {
+      // The request body is known once the first part has arrived.
+      showSent();
+      write(`    ${style.bold('answer')} ${style.dim('(deltas printed as they arrive)')}\n      `);
+      shownSent = true;
+    }
     // Leading newlines (AITRE's completions start with "\n\n") would leave the indented line empty.
     const text = atLineStart ? part.text.replace(/^\n+/, '') : part.text;
     if (text === '') continue;
@@ -135,11 +243,15 @@ async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo:
   write('\n');
   details([
     ['model', await stream.responseModel],
-    ['usage', describeUsage(await stream.usage)],
-    ['finish', describeFinishReason(await stream.finishReason)],
-    ['request id', (await stream.requestId) ?? 'not reported by this vendor'],
+    ['usage', describeUsage(await stream.usage, vendor.title)],
+    ['finish', describeFinishReason(await stream.finishReason, vendor.title)],
+    ['request id', (await stream.requestId) ?? notReported],
     ...warnings(stream.warnings),
   ]);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /**
@@ -174,10 +286,8 @@ export async function runDemo(demo: RunDemoOptions): Promise<number> {
     });
     write(`${style.bold('textgen demo')}: one facade, four vendors, each called with generateText and streamText.\n`);
     write(style.dim(`Every request goes to a local mock server (${server.url}) built from the OpenAPI specs: no network, no API keys.\n`));
-    write(style.dim("The mock replies with the specs' canned example responses, so the answers are examples and do not follow the question.\n"));
-    write(`\nEvery call asks the same thing:\n`);
-    write(`      ${style.dim('system'.padEnd(6))}  ${quote(demoSystem)}\n`);
-    write(`      ${style.dim('prompt'.padEnd(6))}  ${quote(demoPrompt)}\n`);
+    write(style.dim("The mock replies with the specs' canned example responses, so each vendor is asked the question of\n"));
+    write(style.dim('the spec request example that its canned answer pairs with.\n'));
     for (const vendor of demoVendors) {
       try {
         await showVendor({ textgen, vendor, demo, sentBodies });

@@ -11,17 +11,22 @@ const operations: Record<MockVendor, { json: string; stream: string }> = {
   aitre: { json: 'createCompletion', stream: 'createCompletion' },
 };
 
-function firstExample(options: { vendor: MockVendor; operationId: string; streams: boolean }): MockExample {
+/** The first 200 example of the operation, or the one named `name`. */
+function firstExample(options: { vendor: MockVendor; operationId: string; streams: boolean; name?: string }): MockExample {
   const example = listMockExamples({ vendor: options.vendor }).find(
-    (candidate) => candidate.operationId === options.operationId && candidate.status === 200 && candidate.streams === options.streams,
+    (candidate) =>
+      candidate.operationId === options.operationId &&
+      candidate.status === 200 &&
+      candidate.streams === options.streams &&
+      (options.name === undefined || candidate.name === options.name),
   );
   if (example === undefined) throw new Error(`No 200 example for ${options.vendor} ${options.operationId} (streams: ${String(options.streams)})`);
   return example;
 }
 
-/** The reply text of the default JSON example, read from where each vendor's spec puts it. */
-export function specAnswerText(vendor: MockVendor): string {
-  const value = firstExample({ vendor, operationId: operations[vendor].json, streams: false }).value;
+/** The reply text of the default JSON example (or the one named), read from where each vendor's spec puts it. */
+export function specAnswerText(vendor: MockVendor, exampleName?: string): string {
+  const value = firstExample({ vendor, operationId: operations[vendor].json, streams: false, name: exampleName }).value;
   switch (vendor) {
     case 'wetrocloud':
       return (value as { response: string }).response;
@@ -53,9 +58,9 @@ function streamPayloads(example: MockExample): unknown[] {
     .map((line) => JSON.parse(line) as unknown);
 }
 
-/** The non-empty text pieces of the default stream example, in order, read from where each vendor's spec puts them. */
-export function specStreamDeltas(vendor: MockVendor): string[] {
-  const payloads = streamPayloads(firstExample({ vendor, operationId: operations[vendor].stream, streams: true }));
+/** The non-empty text pieces of the default stream example (or the one named), in order, as each spec puts them. */
+export function specStreamDeltas(vendor: MockVendor, exampleName?: string): string[] {
+  const payloads = streamPayloads(firstExample({ vendor, operationId: operations[vendor].stream, streams: true, name: exampleName }));
   const texts = payloads.map((payload) => {
     switch (vendor) {
       case 'wetrocloud':

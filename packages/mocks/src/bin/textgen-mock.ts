@@ -89,7 +89,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`textgen-mock: ${error instanceof Error ? error.message : String(error)}`);
+  // A busy port is the usual first-run failure; say which port and how to pick another instead of `listen EADDRINUSE`.
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    const port = (error as { port?: unknown }).port;
+    console.error(`textgen-mock: port ${String(port)} is already in use. Stop the server on it, or pick another port with --port <n> (--port 0 picks a free one).`);
+  } else {
+    console.error(`textgen-mock: ${error instanceof Error ? error.message : String(error)}`);
+  }
   process.exit(1);
 });
 

@@ -1,0 +1,54 @@
+import type { ProgressNotice } from './progress-notice';
+
+/**
+ * fetch refused the request before opening any connection: the same request fails the same way every time, so the
+ * CLI stops the call instead of letting it be retried, and says what to change.
+ */
+export class RefusedBeforeConnectingError extends Error {
+  override readonly name = 'RefusedBeforeConnectingError';
+}
+
+/** undici reports a port on the Fetch standard's blocked list (9, 25, 6000, ...) as TypeError('fetch failed', {cause: 'bad port'}). */
+function isBadPort(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { message?: unknown } | undefined) : undefined;
+  return cause?.message === 'bad port';
+}
+
+function describeFailedStatus(response: Response): string {
+  return `got ${response.status}`;
+}
+
+/**
+ * The fetch the CLI gives its client: it tells the progress notice when each attempt starts and how it ended, and
+ * stops the whole call (through `stopCall`, the call's abort) when fetch refuses the URL outright.
+ */
+export function createCliFetch(options: {
+  notice: ProgressNotice;
+  stopCall: (reason: RefusedBeforeConnectingError) => void;
+  describeBaseUrlSources: string;
+}): (request: Request) => Promise<Response> {
+  const { notice, stopCall } = options;
+  return async (request) => {
+    notice.attemptStarted();
+    try {
+      const response = await globalThis.fetch(request);
+      if (response.ok) notice.stop();
+      else notice.attemptFailed(describeFailedStatus(response));
+      return response;
+    } catch (error) {
+      if (isBadPort(error)) {
+        const url = new URL(request.url);
+        stopCall(
+          new RefusedBeforeConnectingError(
+            `fetch refuses to connect to port ${url.port} (${url.origin}): it is on the Fetch standard's list of blocked ` +
+              `"bad ports". Serve the API on another port and pass its URL with ${options.describeBaseUrlSources}.`,
+          ),
+        );
+      } else {
+        // The request's signal fires for core's per-attempt timeout (the caller's own abort ends the call instead).
+        notice.attemptFailed(request.signal.aborted ? 'timed out' : 'could not connect');
+      }
+      throw error;
+    }
+  };
+}
