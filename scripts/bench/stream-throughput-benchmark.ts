@@ -163,6 +163,8 @@ export async function runNDJSONThroughputBenchmark(options: {
     },
     truncated: (detail) => new Error(`The NDJSON body ended ${detail}.`),
     errorPayload: () => new Error('The NDJSON body carried an error payload.'),
+    tooLarge: (limit) => new Error(`The NDJSON body had a line over ${limit} characters.`),
+    notAnObject: () => new Error('The NDJSON body had a line that is not an object.'),
     readFailed: (cause) => new Error('Reading the NDJSON body failed.', { cause }),
   };
   const samples = await measureInterleaved({

@@ -38,7 +38,9 @@ export function createAPIError(options: CreateAPIErrorOptions): APIError {
   const detail = truncateText(redact(options.detail ?? describeBody(options.body)));
   const hint = hints[status] ?? (status >= 500 ? 'The server failed; retry later.' : undefined);
   const requestId = options.requestId ? ` (request id ${options.requestId})` : '';
-  const message = `[${vendor}] ${status} ${detail}${requestId}${hint ? ` ${hint}` : ''}`;
+  // Each sentence ends in a full stop, also when the server's own text does not: `404 with no body. Check the ...`.
+  const statement = `[${vendor}] ${status} ${detail}${requestId}`;
+  const message = `${/[.!?]$/.test(statement) ? statement : `${statement}.`}${hint ? ` ${hint}` : ''}`;
   const headers = options.headers ?? new Headers();
   const ErrorClass = errorClassForStatus(status);
   return new ErrorClass({

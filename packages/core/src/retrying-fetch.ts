@@ -81,8 +81,7 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
         message: redactor.text(`[${vendor}] ${target} was aborted by the caller.`),
         cause: redactor.safeCause(cause),
       });
-    // A middleware may hand over a real Request; its body stream can be sent once only, so keep its bytes in a Blob.
-    const body = request instanceof PreparedRequest ? request.body : request.body === null ? null : new Blob([await request.arrayBuffer()]);
+    const { body, headers } = await resendableBody(request);
     // One controller per attempt, reached from the caller's signal through this listener. The closures keep the
     // controller strongly referenced while its fetch runs, which a signal passed inside a Request does not on Node 20.
     let attemptController: AbortController | undefined;
@@ -109,7 +108,7 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
         try {
           const response = await config.fetch(request.url, {
             method: request.method,
-            headers: request.headers,
+            headers,
             body,
             redirect: request.redirect,
             signal: controller.signal,
@@ -261,6 +260,24 @@ function describeCause(error: unknown): string {
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   const code = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
   return code ? `${message} (${code})` : message;
+}
+
+/**
+ * A body fetch can send again, byte for byte, on a retry or a 307/308 redirect. A string is. A FormData is not quite:
+ * undici encodes it again on a redirect under a new boundary while the Content-Type it already set names the old
+ * one, so the server cannot parse it; encode it once, and send the bytes with their own Content-Type. A middleware may
+ * hand over a real Request, whose body stream can be read once only: keep its bytes.
+ */
+async function resendableBody(request: PreparedRequest | Request): Promise<{ body: BodyInit | null; headers: Headers }> {
+  if (!(request instanceof PreparedRequest)) {
+    return { body: request.body === null ? null : new Blob([await request.arrayBuffer()]), headers: request.headers };
+  }
+  if (!(request.body instanceof FormData)) return { body: request.body, headers: request.headers };
+  const encoded = await new Response(request.body).blob();
+  const headers = new Headers(request.headers);
+  // The usual spelling, `; boundary=`: undici's Blob type leaves out the space, and some servers' parsers want it.
+  headers.set('content-type', encoded.type.replace(/^multipart\/form-data;\s*boundary=/, 'multipart/form-data; boundary='));
+  return { body: encoded, headers };
 }
 
 /** undici's refusals that happen before a socket is opened: a blocked port, a URL it cannot parse, a non-HTTP scheme. */

@@ -11,6 +11,8 @@ export interface StreamFailures {
   errorPayload(payload: unknown): Error;
   /** Reading the body failed: the connection dropped, no data came within the timeout, or it was aborted. */
   readFailed(cause: unknown): Error;
+  /** A payload that is valid JSON but not an object (`null`, a number, a string). */
+  notAnObject(payload: unknown): Error;
   /** One event or line grew past `limit` characters without ending. */
   tooLarge(limit: number): Error;
 }
@@ -41,6 +43,12 @@ export function createStreamFailures(context: {
       }),
     errorPayload: (payload) =>
       context.errorFromBody({ response, body: payload, detail: `The stream reported an error: ${context.describe(payload)}` }),
+    notAnObject: (payload) =>
+      context.errorFromBody({
+        response,
+        body: payload,
+        detail: `The stream sent ${JSON.stringify(payload)} where a JSON object (one chunk) was expected.`,
+      }),
     tooLarge: (limit) =>
       context.errorFromBody({
         response,

@@ -183,8 +183,11 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
     return result;
   };
 
-  /** The 2xx JSON body as an object or array; every other body is an APIError that says what was wrong with it. */
-  const parseObjectBody = (response: Response, text: string): unknown => {
+  /**
+   * The 2xx JSON body as an object (or an array, when a vendor hook reads it); every other body is an APIError that
+   * says what was wrong with it.
+   */
+  const parseObjectBody = (response: Response, text: string, allowArray: boolean): unknown => {
     if (text.trim() === '') throw errorFromBody({ response, body: undefined, detail: 'The response body is empty; a JSON object was expected.' });
     let data: unknown;
     try {
@@ -194,10 +197,10 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
       const body = truncateText(redactor.text(text));
       throw errorFromBody({ response, body, detail: `The response body is not valid JSON: ${body}` });
     }
-    // Every operation of these APIs answers an object (or, for some options, an array); `null`, a number or a string
-    // in a 2xx would otherwise reach the caller as if it were the answer.
-    if (typeof data !== 'object' || data === null) {
-      const kind = data === null ? 'null' : `a ${typeof data}`;
+    // Every operation of these APIs answers an object (Eden AI answers an array for `response_as_dict: false`, which its
+    // hook reads); `null`, `[]`, a number or a string in a 2xx would otherwise reach the caller as if it were the answer.
+    if (typeof data !== 'object' || data === null || (Array.isArray(data) && !allowArray)) {
+      const kind = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
       throw errorFromBody({ response, body: data, detail: `The response body is ${kind}; a JSON object was expected.` });
     }
     return data;
@@ -221,7 +224,7 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   ): APIPromise<Data> {
     return checked(requestOptions, async () => {
       const { response, text = '' } = await perform(call, requestOptions, 'json');
-      const body = parseObjectBody(response, text) as Body;
+      const body = parseObjectBody(response, text, transform !== undefined) as Body;
       const requestId = requestIdOf(response, body);
       if (!transform) return { data: body as unknown as Data, response, requestId };
       try {

@@ -160,7 +160,7 @@ describe('responses and errors', () => {
     expect(apiError.requestId).toBe('rid-bad-json');
     expect(apiError.headers.get('x-extra')).toBe('kept');
     expect(apiError.body).toBe('{"text": "cut');
-    expect(apiError.message).toBe('[fakevendor] 200 The response body is not valid JSON: {"text": "cut (request id rid-bad-json)');
+    expect(apiError.message).toBe('[fakevendor] 200 The response body is not valid JSON: {"text": "cut (request id rid-bad-json).');
   });
 
   it('transport.createAPIError raises an APIError for a 200 that reports a failure', async () => {
@@ -183,7 +183,7 @@ describe('responses and errors', () => {
     expect(RateLimitError.isInstance(createAPIError({ vendor: 'v', status: 429 }))).toBe(true);
     const error = createAPIError({ vendor: 'v', status: 200, detail: 'success was false', requestId: 'r1' });
     expect(error.constructor).toBe(APIError);
-    expect(error.message).toBe('[v] 200 success was false (request id r1)');
+    expect(error.message).toBe('[v] 200 success was false (request id r1).');
   });
 
   it('a promise used only through withResponse() leaves no unhandled rejection', async () => {

@@ -14,7 +14,11 @@ describe('listUndeclaredFields (drift report of the live contract suites)', () =
   });
 
   it('points at members an open schema accepts but does not declare, at any depth', () => {
-    const body = structuredClone(exampleValue('aitre', 'basic')) as { choices: Record<string, unknown>[]; usage: Record<string, unknown> };
+    const body = structuredClone(exampleValue('aitre', 'basic')) as {
+      choices: Record<string, unknown>[];
+      usage: Record<string, unknown>;
+      service_tier?: string;
+    };
     body.service_tier = 'default';
     body.choices[0]!['new/field'] = true;
     body.usage.cached_tokens = 3;

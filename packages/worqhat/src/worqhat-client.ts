@@ -141,7 +141,7 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
         requestOptions,
       );
     }
-    return transport.request(async (client, init) => {
+    return transport.request<WorqhatContentResponse>(async (client, init) => {
       assertQuestion('content.generate', body.question);
       return asJson(await client.POST('/api/ai/content/v4', { body, ...init }));
     }, requestOptions);
@@ -188,7 +188,7 @@ export function createWorqhat(options: WorqhatClientOptions = {}): WorqhatClient
         requestOptions,
       );
     }
-    return transport.request(async (client, init) => {
+    return transport.request<WorqhatContentResponse>(async (client, init) => {
       validate();
       return asJson(await client.POST('/api/ai/content/v4/{modelType}/{modelId}', { params: path, body, ...init }));
     }, requestOptions);
