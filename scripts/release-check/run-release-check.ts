@@ -106,17 +106,31 @@ function run(
   });
 }
 
-function killGroup(child: ChildProcess): void {
+function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    process.kill(-child.pid, 'SIGTERM');
+    process.kill(-child.pid, signal);
   } catch {
     // The group is already gone.
   }
 }
 
 async function cleanUp(): Promise<void> {
-  for (const child of liveChildren) killGroup(child);
+  // Every child is stopped, and has exited, before its folders are removed: a process still writing would re-create them.
+  await Promise.all(
+    [...liveChildren].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const forceTimer = setTimeout(() => killGroup(child, 'SIGKILL'), 10_000);
+          child.once('close', () => {
+            clearTimeout(forceTimer);
+            resolve();
+          });
+          killGroup(child);
+        }),
+    ),
+  );
   for (const cleanup of cleanups.splice(0).reverse()) {
     try {
       await cleanup();
@@ -200,7 +214,7 @@ async function main(): Promise<void> {
   );
 
   const temporaryRoot = mkdtempSync(join(tmpdir(), 'textgen-release-check-'));
-  cleanups.push(() => rmSync(temporaryRoot, { recursive: true, force: true }));
+  cleanups.push(() => rmSync(temporaryRoot, { recursive: true, force: true, maxRetries: 3 }));
   mkdirSync(npmCacheFolder, { recursive: true });
   // npx reuses a package it installed before when the version matches; this run's freshly published 0.1.0 must win.
   rmSync(join(npmCacheFolder, '_npx'), { recursive: true, force: true });
@@ -324,7 +338,12 @@ async function main(): Promise<void> {
   const apps: { name: string; how: string; seconds: number; output: string }[] = [];
   const runApp = async (appName: string, how: string, folder: string, args: string[]) => {
     const result = await run(process.execPath, args, { cwd: folder, env: appEnvironment, timeoutSeconds: 120 });
-    apps.push({ name: appName, how, seconds: result.seconds, output: result.stdout.trim() });
+    // Each app prints one JSON object of answers; the summary shows the start of each.
+    const answers = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, string>;
+    const output = Object.entries(answers)
+      .map(([key, text]) => `${key} ${JSON.stringify(text.length > 24 ? `${text.slice(0, 24)}...` : text)}`)
+      .join(', ');
+    apps.push({ name: appName, how, seconds: result.seconds, output });
   };
   log('running the apps against textgen-mock');
   await runApp('esm-app', 'node app.mjs (import)', jsFolder, ['app.mjs']);

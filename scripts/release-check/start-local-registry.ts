@@ -1,8 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { runServer } from 'verdaccio';
 
 export interface LocalRegistry {
   /** With a trailing slash, as npm writes registry URLs: http://127.0.0.1:<port>/ */
@@ -13,7 +11,7 @@ export interface LocalRegistry {
 }
 
 /**
- * Starts Verdaccio in this process on an ephemeral loopback port, with its storage and password file in `folder` (a
+ * Starts Verdaccio in a child process on an ephemeral loopback port, with its storage and password file in `folder` (a
  * temporary folder the caller removes). `@textgen/*` is served only from what gets published here, never from the
  * uplink, so an install cannot pass on a package that a release would not have published. Everything else is proxied
  * to `upstreamRegistry`, so third-party dependencies (openapi-fetch, msw, ...) resolve as they would for a user.
@@ -35,18 +33,40 @@ export async function startLocalRegistry(options: { folder: string; upstreamRegi
   };
   writeFileSync(configPath, JSON.stringify(configuration, null, 2));
 
-  const server = (await runServer(configPath)) as Server;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  // `node --import tsx` runs the TypeScript runner the way scripts/check-generated.ts runs generate.ts.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-local-registry.ts'), configPath], {
+    cwd: options.folder,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/`;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const close = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  let port: number;
+  try {
+    port = await new Promise<number>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`Verdaccio did not start in 60 s:\n${output}`)), 60_000);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`Verdaccio exited (code ${String(code)}) before it listened:\n${output}`));
+      });
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (output += text));
+      child.stdout.setEncoding('utf8').on('data', (text: string) => {
+        output += text;
+        const match = /listening on (\d+)/.exec(output);
+        if (match !== null) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
     });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const url = `http://127.0.0.1:${port}/`;
 
   try {
     const token = await createThrowAwayUser(url);
