@@ -35,7 +35,8 @@ export async function startLocalRegistry(options: { folder: string; upstreamRegi
 
   // `node --import tsx` runs the TypeScript runner the way scripts/check-generated.ts runs generate.ts.
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-local-registry.ts'), configPath], {
-    cwd: options.folder,
+    // `--import tsx` is resolved from the working directory: the repository's node_modules.
+    cwd: import.meta.dirname,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
