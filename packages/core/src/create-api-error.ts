@@ -38,8 +38,8 @@ export function createAPIError(options: CreateAPIErrorOptions): APIError {
   const detail = truncateText(redact(options.detail ?? describeBody(options.body)));
   const hint = hints[status] ?? (status >= 500 ? 'The server failed; retry later.' : undefined);
   const requestId = options.requestId ? ` (request id ${options.requestId})` : '';
-  // Each sentence ends in a full stop, also when the server's own text does not: `404 with no body. Check the ...`.
-  const statement = `[${vendor}] ${status} ${detail}${requestId}`;
+  // One sentence, closed by a full stop also when the server's own text has none: `404 with no body (request id x).`
+  const statement = `[${vendor}] ${status} ${requestId ? detail.replace(/\.$/, '') : detail}${requestId}`;
   const message = `${/[.!?]$/.test(statement) ? statement : `${statement}.`}${hint ? ` ${hint}` : ''}`;
   const headers = options.headers ?? new Headers();
   const ErrorClass = errorClassForStatus(status);

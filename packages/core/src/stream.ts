@@ -177,7 +177,7 @@ async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerato
   try {
     for await (const payload of payloads) {
       // Every vendor's chunk is a JSON object; a bare `null` or number would reach the caller as if it were one.
-      if (typeof payload !== 'object' || payload === null) throw failures.notAnObject(payload);
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw failures.notAnObject(payload);
       if (hasErrorMember(payload)) throw failures.errorPayload(payload);
       yield payload as Item;
     }

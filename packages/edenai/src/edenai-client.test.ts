@@ -273,12 +273,20 @@ describe('text.chat provider failures inside a 200', () => {
     expect(result.results.map((item) => item.provider)).toEqual(['openai', 'google']);
   });
 
-  it('throws an APIError when the 200 body is not a provider map or list', async () => {
+  it('throws an APIError when the 200 body is a JSON string, not a provider map or list', async () => {
     mock.override({ operationId: 'createTextChat', response: { type: 'json', body: 'maintenance' } });
     const error = (await captureError(createClient().text.chat({ providers: 'openai', text: 'Hello' }))) as APIError;
     expect(APIError.isInstance(error)).toBe(true);
     expect(error.status).toBe(200);
-    expect(error.message).toContain('neither an object keyed by provider nor an array');
+    expect(error.message).toContain('The response body is a string; a JSON object was expected');
+  });
+
+  it('throws an APIError when the 200 body is an object of something other than provider results', async () => {
+    mock.override({ operationId: 'createTextChat', response: { type: 'json', body: { openai: 'maintenance' } } });
+    const error = (await captureError(createClient().text.chat({ providers: 'openai', text: 'Hello' }))) as APIError;
+    expect(APIError.isInstance(error)).toBe(true);
+    expect(error.status).toBe(200);
+    expect(error.message).toContain('openai: The result is not an object: "maintenance"');
   });
 });
 
