@@ -26,15 +26,15 @@ import {
 
 /**
  * The one place that turns the textgen-mock URL into each vendor's base URL. Today the mock serves each vendor under
- * `/<vendor>`; if its layout changes, change only this function.
+ * `/<vendor>` plus its spec server's path (`/aitre/v1`); if its layout changes, change only this function.
  */
 export function vendorBaseUrls(mockUrl: string): Record<TextgenProvider, string> {
   const origin = mockUrl.replace(/\/+$/, '');
   return {
-    wetrocloud: `${origin}/wetrocloud`,
-    edenai: `${origin}/edenai`,
+    wetrocloud: `${origin}/wetrocloud/v1`,
+    edenai: `${origin}/edenai/v2`,
     worqhat: `${origin}/worqhat`,
-    aitre: `${origin}/aitre`,
+    aitre: `${origin}/aitre/v1`,
   };
 }
 
