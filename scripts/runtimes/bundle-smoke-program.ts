@@ -1,11 +1,12 @@
 /**
  * Turns the TypeScript smoke program into what each runtime loads, always against the packages' built dist/:
- * - a scratch app whose node_modules links @textgen/sdk and @textgen/aitre to the workspace packages (as an install
- *   would place them), with smoke.mjs importing them by name, for Node, Bun and Deno to resolve on their own;
+ * - a scratch app whose node_modules links @textgen/sdk, @textgen/aitre and @textgen/ai-sdk-provider to the workspace
+ *   packages and ai and zod to their installed copies (as an install would place them), with smoke.mjs importing them
+ *   by name, for Node, Bun and Deno to resolve on their own;
  * - one self-contained ESM bundle for workerd and one for Chromium, which have no module resolution of their own.
  */
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -43,7 +44,7 @@ function loadEsbuild(): Esbuild {
 
 export interface SmokeBundles {
   scratchFolder: string;
-  /** For Node, Bun and Deno: an ESM file that imports `@textgen/sdk` and `@textgen/aitre` from its node_modules. */
+  /** For Node, Bun and Deno: an ESM file that imports `@textgen/*` and `ai` from its node_modules. */
   processEntry: string;
   /** A module worker (`export default { fetch }`) with everything bundled. */
   workerScript: string;
@@ -52,7 +53,12 @@ export interface SmokeBundles {
   esbuildVersion: string;
 }
 
-const linkedPackages = ['sdk', 'aitre'] as const;
+const linkedPackages = ['sdk', 'aitre', 'ai-sdk-provider'] as const;
+/**
+ * The AI SDK's packages, which a user installs next to @textgen/ai-sdk-provider; taken from its devDependencies (the
+ * versions its own tests run), linked to their real pnpm folders so their own dependencies resolve beside them.
+ */
+const aiSDKPackages = ['ai', 'zod'] as const;
 
 /** Fails when a bundle took a package's src/ instead of its dist/ (a tsconfig `paths` slipping in would do that). */
 function assertBuiltInputs(options: { bundle: string; inputs: string[] }): void {
@@ -94,6 +100,11 @@ async function bundleInto({
   for (const packageName of linkedPackages) {
     await symlink(join(repositoryRoot, 'packages', packageName), join(nodeModules, '@textgen', packageName), 'dir');
   }
+  for (const packageName of aiSDKPackages) {
+    const installed = join(repositoryRoot, 'packages', 'ai-sdk-provider', 'node_modules', packageName);
+    if (!existsSync(installed)) throw new Error(`${installed} is missing: run pnpm install first.`);
+    await symlink(realpathSync(installed), join(nodeModules, packageName), 'dir');
+  }
   // "type": "module" so every runtime reads smoke.mjs's neighbours as ESM; Deno also needs a package.json to use
   // this node_modules folder ("bring your own node_modules").
   await writeFile(
@@ -114,13 +125,14 @@ async function bundleInto({
     Object.keys(result.metafile.inputs).map((input) => relative(repositoryRoot, resolve(input)));
 
   const processEntry = join(appFolder, 'smoke.mjs');
-  // Only the smoke program's own files go in; the runtime itself resolves @textgen/* through node_modules.
+  // Only the smoke program's own files go in; the runtime itself resolves @textgen/*, ai and zod through
+  // node_modules.
   await esbuild.build({
     ...shared,
     entryPoints: [join(smokeFolder, 'process-entry.ts')],
     outfile: processEntry,
     platform: 'neutral',
-    external: ['@textgen/*'],
+    external: ['@textgen/*', ...aiSDKPackages],
   });
 
   // The conditions wrangler uses for Workers; the packages only declare import/require, so this is what a Workers

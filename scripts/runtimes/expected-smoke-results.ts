@@ -177,6 +177,13 @@ function judgeObserved(name: SmokeCaseName, observed: unknown, expected: Expecte
             passed: false,
             detail: `chunks ${shorten(observed)}, expected ${shorten(expected.vendorStreamChunkTexts)}`,
           };
+    case 'ai-sdk generateText': {
+      // The mock sizes usage and finish reason to the request, so only the text is the spec example's.
+      const exampleText = expected.generatedTexts.aitre;
+      return observed === exampleText
+        ? { passed: true, detail: "ai's generateText through @textgen/ai-sdk-provider: aitre's spec example text" }
+        : { passed: false, detail: `ai's generateText gave ${shorten(observed)}, expected ${shorten(exampleText)}` };
+    }
     case 'generateText': {
       const wrong = providers.filter(
         (provider) => readProperty(observed, provider) !== expected.generatedTexts[provider],

@@ -114,6 +114,9 @@ function runtimesUnderTest(options: {
                 'run',
                 `--allow-net=${new URL(mockUrl).host}`,
                 `--allow-read=${bundles.scratchFolder},${repositoryRoot}`,
+                // `ai` loads @ai-sdk/gateway, whose @vercel/oidc reads os.hostname() on import; a Deno user of `ai`
+                // grants the same (without it, importing `ai` fails with NotCapable).
+                '--allow-sys=hostname',
                 processEntry,
                 mockUrl,
               ],

@@ -24,6 +24,18 @@ function lastLine(text: string): string {
   );
 }
 
+/**
+ * The line that names an uncaught error (Deno's `error: Uncaught ...`, Node's and Bun's `SomeError: ...`), which a
+ * stack trace would otherwise push out of the last line.
+ */
+function errorLine(text: string): string | undefined {
+  return text
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => /^(error: |[A-Z]\w*Error\b)/.test(line));
+}
+
 /** `<executable> ...args` prints `TEXTGEN_SMOKE_RESULT <json>`; anything else is a failure to run. */
 export function runProcessRuntime(options: {
   executable: string;
@@ -43,7 +55,7 @@ export function runProcessRuntime(options: {
         }
         const why =
           error === null ? 'printed no result line' : error.killed ? 'timed out' : `exited with ${String(error.code)}`;
-        reject(new Error(`${why}: ${lastLine(stderr) || lastLine(stdout) || 'no output'}`));
+        reject(new Error(`${why}: ${errorLine(stderr) ?? (lastLine(stderr) || lastLine(stdout) || 'no output')}`));
       },
     );
   });

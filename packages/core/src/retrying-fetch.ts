@@ -273,10 +273,17 @@ async function resendableBody(request: PreparedRequest | Request): Promise<{ bod
     return { body: request.body === null ? null : new Blob([await request.arrayBuffer()]), headers: request.headers };
   }
   if (!(request.body instanceof FormData)) return { body: request.body, headers: request.headers };
-  const encoded = await new Response(request.body).blob();
+  const encoder = new Response(request.body);
+  // The Content-Type comes from the encoder's header, not from the Blob's type: Chromium lower-cases a Blob's type,
+  // boundary included, and the body's mixed-case boundary then no longer matches it.
+  const contentType = encoder.headers.get('content-type') ?? '';
+  const encoded = await encoder.blob();
   const headers = new Headers(request.headers);
-  // The usual spelling, `; boundary=`: undici's Blob type leaves out the space, and some servers' parsers want it.
-  headers.set('content-type', encoded.type.replace(/^multipart\/form-data;\s*boundary=/, 'multipart/form-data; boundary='));
+  // The usual spelling, `; boundary=`: undici leaves out the space, and some servers' parsers want it.
+  headers.set(
+    'content-type',
+    contentType.replace(/^multipart\/form-data;\s*boundary=/, 'multipart/form-data; boundary='),
+  );
   return { body: encoded, headers };
 }
 

@@ -4,6 +4,7 @@
  * TextDecoder), imports nothing from Node, and judges nothing: it reports what each call returned and the runner
  * (run-runtime-matrix.ts) compares that with what the specs' examples say the mock answers.
  */
+import { createTextgenProvider } from '@textgen/ai-sdk-provider';
 import { createAitre } from '@textgen/aitre';
 import {
   APIError,
@@ -13,6 +14,7 @@ import {
   streamText,
   type TextgenProvider,
 } from '@textgen/sdk';
+import { generateText as generateTextWithAISDK } from 'ai';
 import {
   authenticationErrorExample,
   smokeApiKey,
@@ -26,15 +28,15 @@ import {
 
 /**
  * The one place that turns the textgen-mock URL into each vendor's base URL. Today the mock serves each vendor under
- * `/<vendor>`; if its layout changes, change only this function.
+ * `/<vendor>` plus its spec server's path (`/aitre/v1`); if its layout changes, change only this function.
  */
 export function vendorBaseUrls(mockUrl: string): Record<TextgenProvider, string> {
   const origin = mockUrl.replace(/\/+$/, '');
   return {
-    wetrocloud: `${origin}/wetrocloud`,
-    edenai: `${origin}/edenai`,
+    wetrocloud: `${origin}/wetrocloud/v1`,
+    edenai: `${origin}/edenai/v2`,
     worqhat: `${origin}/worqhat`,
-    aitre: `${origin}/aitre`,
+    aitre: `${origin}/aitre/v1`,
   };
 }
 
@@ -54,6 +56,9 @@ export async function runSmokeCases(mockUrl: string): Promise<SmokeCaseReport[]>
     wetrocloud: { apiKey: smokeApiKey, baseURL: baseUrls.wetrocloud, ...callOptions },
     edenai: { apiKey: smokeApiKey, baseURL: baseUrls.edenai, ...callOptions },
     worqhat: { apiKey: smokeApiKey, baseURL: baseUrls.worqhat, ...callOptions },
+    aitre: { apiKey: smokeApiKey, baseURL: baseUrls.aitre, ...callOptions },
+  });
+  const aiSDKProvider = createTextgenProvider({
     aitre: { apiKey: smokeApiKey, baseURL: baseUrls.aitre, ...callOptions },
   });
 
@@ -106,6 +111,15 @@ export async function runSmokeCases(mockUrl: string): Promise<SmokeCaseReport[]>
           message: error instanceof Error ? error.message : String(error),
         };
       }
+    },
+    'ai-sdk generateText': async () => {
+      // The real `ai` package drives the provider, as a user's app would; its own retries are off like the client's.
+      const result = await generateTextWithAISDK({
+        model: aiSDKProvider(`aitre:${smokeModels.aitre}`),
+        prompt: smokePrompt,
+        maxRetries: 0,
+      });
+      return result.text;
     },
   };
 

@@ -26,7 +26,14 @@ export const authenticationErrorExample = 'invalid-api-key';
 /** The line a process runtime prints its reports on: `TEXTGEN_SMOKE_RESULT <json>`. */
 export const resultLinePrefix = 'TEXTGEN_SMOKE_RESULT ';
 
-export const smokeCaseNames = ['vendor client', 'vendor stream', 'generateText', 'streamText', 'typed error'] as const;
+export const smokeCaseNames = [
+  'vendor client',
+  'vendor stream',
+  'generateText',
+  'streamText',
+  'typed error',
+  'ai-sdk generateText',
+] as const;
 export type SmokeCaseName = (typeof smokeCaseNames)[number];
 
 export interface SmokeCaseReport {
