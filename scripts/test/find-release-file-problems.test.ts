@@ -82,9 +82,10 @@ describe('findReleaseFileProblems', () => {
 });
 
 describe('the repository itself', () => {
-  it('publishes eight packages, each ready for a release', () => {
+  it('publishes nine packages, each ready for a release', () => {
     const names = listPublishablePackages(repositoryRoot).map((entry) => entry.manifest.name);
     expect(names.sort()).toEqual([
+      '@textgen/ai-sdk-provider',
       '@textgen/aitre',
       '@textgen/cli',
       '@textgen/core',

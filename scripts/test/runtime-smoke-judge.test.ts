@@ -41,6 +41,7 @@ function passingReports(): SmokeCaseReport[] {
         message: '[aitre] 401 Incorrect API key provided: sk-abc12***wxyz.',
       },
     },
+    { name: 'ai-sdk generateText', observed: 'a answer' },
   ];
 }
 
@@ -103,5 +104,11 @@ describe('judgeSmokeReports', () => {
     const verdicts = judgeSmokeReports(reports, expected);
     expect(verdicts['vendor client']).toEqual({ passed: false, detail: 'threw TypeError: fetch failed' });
     expect(verdicts.streamText).toEqual({ passed: false, detail: 'the smoke program reported nothing for this case' });
+  });
+
+  it("fails the ai-sdk case when ai's generateText gives another text than the spec example", () => {
+    expect(failedCases(replaceReport({ name: 'ai-sdk generateText', observed: 'something else' }))).toEqual([
+      'ai-sdk generateText',
+    ]);
   });
 });
