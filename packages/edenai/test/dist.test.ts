@@ -17,7 +17,7 @@ afterAll(() => server.close());
 
 /** A chat with a partial failure, a stream and an error status, over real loopback HTTP, through the built client. */
 async function callThrough(edenai: typeof EdenAI) {
-  const client = edenai.createEdenAI({ apiKey: 'dist-edenai-key', baseURL: server.url, logLevel: 'off' });
+  const client = edenai.createEdenAI({ apiKey: 'dist-edenai-key', baseURL: server.baseUrls.edenai, logLevel: 'off' });
   const chat = await client.text.chat(
     { providers: ['openai', 'google'], text: 'Extract the keywords.' },
     { headers: { Prefer: 'example=keyword-extraction-partial-failure-answers' } },

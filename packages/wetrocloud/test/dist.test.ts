@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function createClient(wetrocloud: typeof Wetrocloud, bodyEncoding: Wetrocloud.WetrocloudBodyEncoding) {
-  return wetrocloud.createWetrocloud({ apiKey: 'dist-key', baseURL: server.url, bodyEncoding, logLevel: 'off', maxRetries: 0 });
+  return wetrocloud.createWetrocloud({ apiKey: 'dist-key', baseURL: server.baseUrls.wetrocloud, bodyEncoding, logLevel: 'off', maxRetries: 0 });
 }
 
 async function exercise(wetrocloud: typeof Wetrocloud) {
