@@ -12,7 +12,13 @@ describe('generateText from the ai package', () => {
       choices: { text: string; finish_reason: string }[];
       usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
     };
-    const result = await generateText({ model: createMockProvider()('aitre:gpt-3.5-turbo-instruct'), prompt: 'Say this is a test' });
+    // The spec's documented request (max_tokens 7): the mock answers it with exactly the `basic` example, which stops
+    // on length.
+    const result = await generateText({
+      model: createMockProvider()('aitre:gpt-3.5-turbo-instruct'),
+      prompt: 'Say this is a test',
+      maxOutputTokens: 7,
+    });
     expect(result.text).toBe(example.choices[0]!.text);
     expect(result.usage).toMatchObject({
       inputTokens: example.usage.prompt_tokens,
@@ -28,7 +34,7 @@ describe('generateText from the ai package', () => {
     expect(result.response.id).toMatch(/^req_[0-9a-f]{32}$/);
     expect(result.warnings).toEqual([]);
     // A lone user turn goes as the prompt, exactly as written.
-    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', stream: false });
+    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, stream: false });
   });
 
   it('wetrocloud: the text of the example; its only count (tokens) stays out of input/output and is kept in raw', async () => {
