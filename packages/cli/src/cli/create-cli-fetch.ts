@@ -26,27 +26,28 @@ export function createCliFetch(options: {
   notice: ProgressNotice;
   stopCall: (reason: RefusedBeforeConnectingError) => void;
   describeBaseUrlSources: string;
-}): (request: Request) => Promise<Response> {
+}): (url: string, init: RequestInit) => Promise<Response> {
   const { notice, stopCall } = options;
-  return async (request) => {
+  // Called as fetch(url, init), as the clients call it; init.signal is the attempt's own.
+  return async (url, init) => {
     notice.attemptStarted();
     try {
-      const response = await globalThis.fetch(request);
+      const response = await globalThis.fetch(url, init);
       if (response.ok) notice.stop();
       else notice.attemptFailed(describeFailedStatus(response));
       return response;
     } catch (error) {
       if (isBadPort(error)) {
-        const url = new URL(request.url);
+        const target = new URL(url);
         stopCall(
           new RefusedBeforeConnectingError(
-            `fetch refuses to connect to port ${url.port} (${url.origin}): it is on the Fetch standard's list of blocked ` +
+            `fetch refuses to connect to port ${target.port} (${target.origin}): it is on the Fetch standard's list of blocked ` +
               `"bad ports". Serve the API on another port and pass its URL with ${options.describeBaseUrlSources}.`,
           ),
         );
       } else {
         // The request's signal fires for core's per-attempt timeout (the caller's own abort ends the call instead).
-        notice.attemptFailed(request.signal.aborted ? 'timed out' : 'could not connect');
+        notice.attemptFailed(init.signal?.aborted ? 'timed out' : 'could not connect');
       }
       throw error;
     }
