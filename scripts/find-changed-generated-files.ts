@@ -1,18 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { vendorIds } from './vendors';
 
 /**
- * The folders generate.ts writes into. Literal folders, not a glob: a git pathspec such as `packages/*\/src/generated`
- * matches only that exact path, never the files inside it, and would report every stale file as fresh.
+ * Where generate.ts writes: every package's `src/generated/` folder. The `:(glob)` magic makes `**` match the files
+ * inside; a plain pathspec `packages/*\/src/generated` would match only that exact path and report stale files as fresh.
  */
-export const generatedFolders: readonly string[] = [
-  ...vendorIds.map((vendor) => `packages/${vendor}/src/generated`),
-  'packages/mocks/src/generated',
-];
+export const generatedPathspec = ':(glob)packages/*/src/generated/**';
 
 /** Generated files that differ from the commit: modified, deleted or untracked (`git status --porcelain`). */
 export function findChangedGeneratedFiles(repositoryRoot: string): string[] {
-  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', ...generatedFolders], {
+  const status = execFileSync('git', ['status', '--porcelain', '--untracked-files=all', '--', generatedPathspec], {
     cwd: repositoryRoot,
     encoding: 'utf8',
   });

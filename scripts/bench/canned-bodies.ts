@@ -26,7 +26,7 @@ export interface CannedCompletion {
 
 /** Read from the spec bundle that `pnpm generate` writes, so the canned exchange is the spec's own example. */
 export function readCannedCompletion(): CannedCompletion {
-  const specPath = join(repositoryRoot, 'packages', 'mocks', 'src', 'generated', 'aitre.openapi.json');
+  const specPath = join(repositoryRoot, 'packages', 'aitre', 'src', 'generated', 'aitre.openapi.json');
   const operation = (JSON.parse(readFileSync(specPath, 'utf8')) as BundledAitreSpec).paths['/completions'].post;
   const request = operation.requestBody.content['application/json'].examples['basic-request']?.value;
   const response = operation.responses['200'].content['application/json'].examples.basic?.value as

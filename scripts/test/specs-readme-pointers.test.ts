@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { vendorIds, type VendorId } from '../vendors';
+import { vendorIds, type VendorId } from '../../packages/mocks/src/generated/vendor-registry';
 import { lookUpPointer, repositoryRoot } from './read-source-spec';
 
 const readme = readFileSync(join(repositoryRoot, 'specs', 'README.md'), 'utf8');
@@ -62,7 +62,7 @@ function readmePointers(): PointerCase[] {
 
 const bundles = new Map(
   vendorIds.map((vendor) => {
-    const bundle: unknown = JSON.parse(readFileSync(join(repositoryRoot, 'packages', 'mocks', 'src', 'generated', `${vendor}.openapi.json`), 'utf8'));
+    const bundle: unknown = JSON.parse(readFileSync(join(repositoryRoot, 'packages', vendor, 'src', 'generated', `${vendor}.openapi.json`), 'utf8'));
     return [vendor, { bundle, pointers: allPointers(bundle) }] as const;
   }),
 );

@@ -1,26 +1,16 @@
+import { vendorIds, vendorRegistry, type VendorId } from './generated/vendor-registry';
 import type { OpenApiDocument } from './openapi-document';
-import aitreSpec from './generated/aitre.openapi.json';
-import edenaiSpec from './generated/edenai.openapi.json';
-import wetrocloudSpec from './generated/wetrocloud.openapi.json';
-import worqhatSpec from './generated/worqhat.openapi.json';
 
-/** The vendors the mocks serve, one bundled spec each (packages/mocks/src/generated/<vendor>.openapi.json). */
-export const mockVendorIds = ['wetrocloud', 'edenai', 'worqhat', 'aitre'] as const;
+/** The vendors the mocks serve: one per spec, as the generated registry lists them. */
+export const mockVendorIds = vendorIds;
 
-export type MockVendor = (typeof mockVendorIds)[number];
-
-// The JSON is imported (not read from disk) so that tsdown inlines it and the built package needs no file lookups.
-// TypeScript infers a literal type per bundle; the mocks only read it through the OpenApiDocument shape.
-const vendorSpecs: Record<MockVendor, OpenApiDocument> = {
-  wetrocloud: wetrocloudSpec as unknown as OpenApiDocument,
-  edenai: edenaiSpec as unknown as OpenApiDocument,
-  worqhat: worqhatSpec as unknown as OpenApiDocument,
-  aitre: aitreSpec as unknown as OpenApiDocument,
-};
+export type MockVendor = VendorId;
 
 /** The dereferenced spec of one vendor. */
 export function getVendorSpec(vendor: MockVendor): OpenApiDocument {
-  return vendorSpecs[vendor];
+  const entry = vendorRegistry.find((candidate) => candidate.id === vendor);
+  if (entry === undefined) throw new Error(`No spec for vendor ${vendor}.`);
+  return entry.spec;
 }
 
 export function isMockVendor(value: string): value is MockVendor {
