@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsdown';
 import { createPackageBuildConfig } from '../../tsdown.shared';
 
-export default defineConfig(createPackageBuildConfig({ entry: { index: 'src/index.ts' } }));
+export default defineConfig(createPackageBuildConfig({ entry: { index: 'src/index.ts', internal: 'src/internal.ts' } }));

@@ -56,6 +56,20 @@ export class Stream<Item> implements AsyncIterable<Item> {
     return new Stream<Item>({ iterate, controller: options.controller });
   }
 
+  /**
+   * A stream of `map(item)` over this one, sharing its controller: what `map` throws ends the stream with that error,
+   * and `for await` then calls this stream's return(), which cancels the body and aborts the request.
+   */
+  map<Mapped>(map: (item: Item) => Mapped): Stream<Mapped> {
+    const source = this;
+    return new Stream<Mapped>({
+      controller: this.controller,
+      iterate: async function* mapped() {
+        for await (const item of source) yield map(item);
+      },
+    });
+  }
+
   [Symbol.asyncIterator](): AsyncIterator<Item> {
     if (this.#consumed) {
       throw new TextgenError('This stream was already iterated; a Stream can be consumed only once. Call stream.tee() first to read it twice.');

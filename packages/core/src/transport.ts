@@ -5,7 +5,8 @@ import { createLeveledLogger, type LogLevel, type Logger } from './logger';
 import { readEnvironment } from './read-environment';
 import { createRedactor, type Redactor } from './redact-secret';
 import { createRetryingFetch, PreparedRequest, type Fetch, type SendMode, type SendResult } from './retrying-fetch';
-import { Stream, type StreamFraming } from './stream';
+import { encodeFormBody, type HookTools, type OperationDefinition, type OperationHooks } from './operation';
+import { Stream } from './stream';
 import { createStreamFailures } from './stream-failures';
 import { TextgenError, type APIError } from './textgen-error';
 import { validateLimits } from './validate-limits';
@@ -43,26 +44,21 @@ export interface RequestOptions {
 }
 
 /**
- * What a vendor package spreads into its openapi-fetch call: `client.POST(path, { body, ...init })`. openapi-fetch
- * builds the URL, headers and body; core's fetch sends them and core reads the response itself. At run time `init`
- * also carries `parseAs: 'stream'`, which keeps openapi-fetch from reading the body a second time; the type leaves it
- * out so that the call's `data` keeps the operation's JSON type, from which `request()` infers its result.
+ * openapi-fetch's per-request options as core fills them: its `fetch` is core's retrying fetch bound to this call's
+ * signal, timeout and retries, and `parseAs: 'stream'` keeps openapi-fetch from reading the body that core reads.
  */
-export interface CallInit {
-  /** openapi-fetch's per-request `fetch`: core's retrying fetch bound to this call's signal, timeout and retries. */
+interface CallInit {
   fetch: (request: Request) => Promise<Response>;
   headers?: Record<string, string> | undefined;
+  parseAs: 'stream';
 }
 
-/**
- * A vendor hook over a parsed 2xx body: returns what the method resolves to, or throws `transport.createAPIError(...)`
- * for a body that reports a failure (Eden AI's providers that all failed inside a 200).
- */
-export type BodyTransform<Body, Data> = (body: Body, response: Response) => Data;
+/** openapi-fetch's `request(method, path, init)` with the path typing left out: the operation comes from the spec. */
+type UntypedRequest = (method: OperationDefinition['method'], path: string, init: object) => Promise<unknown>;
 
-export interface StreamOptions {
-  framing: StreamFraming;
-  terminator?: string | undefined;
+/** Per-call options of a generated method: the request options, plus the body encoding where the spec has several. */
+export interface CallOptions extends RequestOptions {
+  bodyEncoding?: string | undefined;
 }
 
 export interface Transport<Paths extends object> {
@@ -71,18 +67,12 @@ export interface Transport<Paths extends object> {
   /** openapi-fetch client whose fetch is core's: raw typed calls also get auth, retries and timeouts. */
   readonly client: Client<Paths>;
   readonly logger: Logger;
-  /** Performs one operation; a non-2xx response rejects with the matching APIError subclass. */
-  request<Body, Data = Body>(
-    call: (client: Client<Paths>, init: CallInit) => Promise<{ data?: Body }>,
-    options?: RequestOptions,
-    transform?: BodyTransform<Body, Data>,
-  ): APIPromise<Data>;
-  /** Performs one streaming operation and resolves once the headers arrive. */
-  requestStream<Chunk>(
-    call: (client: Client<Paths>, init: CallInit) => Promise<unknown>,
-    streamOptions: StreamOptions,
-    options?: RequestOptions,
-  ): APIPromise<Stream<Chunk>>;
+  /**
+   * Performs one operation of the spec, as JSON or as a stream (the operation's `stream` rule reads the params), with
+   * the vendor's hooks. A non-2xx response rejects with the matching APIError subclass; a stream resolves once the
+   * headers arrive. Generated clients call this once per method; it is the only call path.
+   */
+  call<Result>(operation: OperationDefinition, params: unknown, options?: CallOptions, hooks?: OperationHooks): APIPromise<Result>;
   /** An APIError for this vendor, e.g. for a 200 whose body reports a failure (Wetrocloud `success: false`). */
   createAPIError(options: { response: Response; body: unknown; detail?: string }): APIError;
 }
@@ -109,7 +99,8 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
       `[${vendor}] The API key holds characters an HTTP header cannot carry (outside Latin-1, or control characters); check it for pasted stray characters.`,
     );
   }
-  const auth = descriptor.authorizationHeader(apiKey);
+  const { header, prefix } = descriptor.authorization;
+  const auth = { name: header, value: prefix === undefined ? apiKey : `${prefix} ${apiKey}` };
   const redactor: Redactor = createRedactor({ secret: apiKey, headerName: auth.name });
   const configuredBaseURL = options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL;
   if (!configuredBaseURL) {
@@ -121,9 +112,15 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   const logger = createLeveledLogger({ level: options.logLevel, logger: options.logger, redact: redactor.text });
   const userFetch = options.fetch;
 
+  const requestIdHeader = descriptor.requestId?.header ?? 'x-request-id';
+  const requestIdFromBody = (body: unknown): string | undefined => {
+    const field = descriptor.requestId?.bodyField;
+    const value = field === undefined || typeof body !== 'object' || body === null ? undefined : (body as Record<string, unknown>)[field];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
   // A request id is the server's text: a hostile or buggy server can echo the key in it.
   const requestIdOf = (response: Response, body: unknown): string | undefined => {
-    const requestId = response.headers.get('x-request-id') ?? (body === undefined ? undefined : descriptor.requestIdFromBody?.(body));
+    const requestId = response.headers.get(requestIdHeader) ?? (body === undefined ? undefined : requestIdFromBody(body));
     return requestId === undefined ? undefined : redactor.text(requestId);
   };
   const describe = (body: unknown): string => descriptor.errorMessageFromBody?.(body) ?? describeBody(body);
@@ -217,55 +214,119 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
     return createAPIPromise(perform());
   };
 
-  function request<Body, Data = Body>(
-    call: (client: Client<Paths>, init: CallInit) => Promise<{ data?: Body }>,
-    requestOptions: RequestOptions = {},
-    transform?: BodyTransform<Body, Data>,
-  ): APIPromise<Data> {
+  const tools: HookTools = { createAPIError: errorFromBody };
+
+  /** The body as JSON; a hook's result in place of the body, where the vendor has one. */
+  const readJson = async (sent: () => Promise<SendResult>, hooks: OperationHooks | undefined): Promise<APIResponse<unknown>> => {
+    const { response, text = '' } = await sent();
+    const transform = hooks?.transform as ((body: unknown, response: Response, tools: HookTools) => unknown) | undefined;
+    const body = parseObjectBody(response, text, transform !== undefined);
+    const requestId = requestIdOf(response, body);
+    if (!transform) return { data: body, response, requestId };
+    try {
+      return { data: transform(body, response, tools), response, requestId };
+    } catch (error) {
+      if (TextgenError.isInstance(error)) throw error;
+      // A vendor hook that trips over a body it did not expect: the body is what was wrong, so say so.
+      throw errorFromBody({ response, body, detail: `The response body has an unexpected shape (${String(error)}).` });
+    }
+  };
+
+  const readStream = async (
+    sent: (signal: AbortSignal) => Promise<SendResult>,
+    stream: NonNullable<OperationDefinition['stream']>,
+    callerSignal: AbortSignal | undefined,
+    hooks: OperationHooks | undefined,
+  ): Promise<APIResponse<Stream<unknown>>> => {
+    // One controller for the whole call: the caller's signal, `break` and stream.controller.abort() all end up here.
+    const controller = new AbortController();
+    const forwardAbort = () => controller.abort(callerSignal?.reason);
+    // Removed once the stream ends or the call fails: a long-lived caller signal must not gain a listener per stream.
+    const release = () => callerSignal?.removeEventListener('abort', forwardAbort);
+    if (callerSignal?.aborted) forwardAbort();
+    else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
+    try {
+      const { response, body } = await sent(controller.signal);
+      if (!body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
+      const failures = createStreamFailures({ vendor, response, signal: controller.signal, redactor, errorFromBody, describe });
+      const { framing, terminator } = stream;
+      const items = Stream.fromBody<unknown>({ body, framing, terminator, controller, failures, onEnd: release });
+      const check = hooks?.chunk as ((chunk: unknown, response: Response, tools: HookTools) => unknown) | undefined;
+      const data = check === undefined ? items : items.map((chunk) => check(chunk, response, tools));
+      return { data, response, requestId: requestIdOf(response, undefined) };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+
+  function call<Result>(
+    operation: OperationDefinition,
+    params: unknown,
+    callOptions: CallOptions = {},
+    hooks?: OperationHooks,
+  ): APIPromise<Result> {
+    const { bodyEncoding, ...requestOptions } = callOptions;
     return checked(requestOptions, async () => {
-      const { response, text = '' } = await perform(call, requestOptions, 'json');
-      const body = parseObjectBody(response, text, transform !== undefined) as Body;
-      const requestId = requestIdOf(response, body);
-      if (!transform) return { data: body as unknown as Data, response, requestId };
-      try {
-        return { data: transform(body, response), response, requestId };
-      } catch (error) {
-        if (TextgenError.isInstance(error)) throw error;
-        // A vendor hook that trips over a body it did not expect: the body is what was wrong, so say so.
-        throw errorFromBody({ response, body, detail: `The response body has an unexpected shape (${String(error)}).` });
+      const name = `${operation.method.toUpperCase()} ${operation.path}`;
+      if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+        throw new TextgenError(`[${vendor}] ${name}: the params must be an object of the request's fields.`);
       }
+      const prepare = hooks?.prepare as ((params: unknown) => object) | undefined;
+      const input = { ...(prepare ? prepare(params) : params) } as Record<string, unknown>;
+      const path: Record<string, unknown> = {};
+      for (const parameter of operation.pathParameters ?? []) {
+        const value = input[parameter];
+        delete input[parameter];
+        if ((typeof value !== 'string' || value.trim() === '') && typeof value !== 'number') {
+          throw new TextgenError(`[${vendor}] ${name}: \`${parameter}\` is missing or empty; it is part of the URL, so pass it.`);
+        }
+        path[parameter] = value;
+      }
+      const query: Record<string, unknown> = {};
+      for (const parameter of operation.queryParameters ?? []) {
+        if (input[parameter] !== undefined) query[parameter] = input[parameter];
+        delete input[parameter];
+      }
+      const form = pickFormEncoding(vendor, name, operation, bodyEncoding);
+      const rule = operation.stream;
+      const streams = rule !== undefined && (rule.always === true || (rule.requestFlag !== undefined && input[rule.requestFlag] === true));
+      const send = (mode: Exclude<SendMode, 'raw'>, signal?: AbortSignal) =>
+        perform(
+          (client, init) =>
+            (client.request as unknown as UntypedRequest)(operation.method, operation.path, {
+              params: { path, query },
+              body: input,
+              ...(form ? { bodySerializer: () => encodeFormBody(input, form.jsonFields) } : {}),
+              ...init,
+            }),
+          signal === undefined ? requestOptions : { ...requestOptions, signal },
+          mode,
+        );
+      const answered = streams ? readStream((signal) => send('stream', signal), rule, requestOptions.signal, hooks) : readJson(() => send('json'), hooks);
+      return (await answered) as APIResponse<Result>;
     });
   }
 
-  function requestStream<Chunk>(
-    call: (client: Client<Paths>, init: CallInit) => Promise<unknown>,
-    streamOptions: StreamOptions,
-    requestOptions: RequestOptions = {},
-  ): APIPromise<Stream<Chunk>> {
-    return checked(requestOptions, async () => {
-      // One controller for the whole call: the caller's signal, `break` and stream.controller.abort() all end up here.
-      const controller = new AbortController();
-      const callerSignal = requestOptions.signal;
-      const forwardAbort = () => controller.abort(callerSignal?.reason);
-      // Removed once the stream ends or the call fails: a long-lived caller signal must not gain a listener per stream.
-      const release = () => callerSignal?.removeEventListener('abort', forwardAbort);
-      if (callerSignal?.aborted) forwardAbort();
-      else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
-      const signal = controller.signal;
-      try {
-        const { response, body } = await perform(call, { ...requestOptions, signal }, 'stream');
-        if (!body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
-        const failures = createStreamFailures({ vendor, response, signal, redactor, errorFromBody, describe });
-        const stream = Stream.fromBody<Chunk>({ body, ...streamOptions, controller, failures, onEnd: release });
-        return { data: stream, response, requestId: requestIdOf(response, undefined) };
-      } catch (error) {
-        release();
-        throw error;
-      }
-    });
-  }
+  return { vendor, baseURL, client, logger, call, createAPIError: errorFromBody };
+}
 
-  return { vendor, baseURL, client, logger, request, requestStream, createAPIError: errorFromBody };
+/** The form encoding the caller chose, or undefined for JSON; an unknown name is a TextgenError naming the choices. */
+function pickFormEncoding(
+  vendor: string,
+  name: string,
+  operation: OperationDefinition,
+  bodyEncoding: string | undefined,
+): { jsonFields?: readonly string[] | undefined } | undefined {
+  const encodings = operation.bodyEncodings;
+  if (encodings === undefined) return undefined;
+  const chosen = bodyEncoding ?? Object.keys(encodings)[0];
+  const encoding = chosen === undefined ? undefined : encodings[chosen];
+  if (encoding === undefined) {
+    const choices = Object.keys(encodings).map((choice) => `'${choice}'`).join(' or ');
+    throw new TextgenError(`[${vendor}] ${name}: bodyEncoding must be ${choices}; got ${JSON.stringify(bodyEncoding)}.`);
+  }
+  return encoding.mediaType === 'multipart/form-data' ? encoding : undefined;
 }
 
 /** A signal that is not an AbortSignal would fail deep inside fetch with a message that names no option. */

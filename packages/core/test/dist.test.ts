@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Core from '../src/index';
+import type * as Core from '../src/internal';
 import { startLoopbackServer, type LoopbackServer } from './support/loopback-server';
 
 const distDirectory = fileURLToPath(new URL('../dist/', import.meta.url));
-const cjsEntry = `${distDirectory}index.js`;
-const esmEntry = `${distDirectory}index.mjs`;
+const cjsEntry = `${distDirectory}internal.js`;
+const esmEntry = `${distDirectory}internal.mjs`;
 
 interface EchoPaths {
   '/echo': {
@@ -34,11 +34,11 @@ async function callThrough(core: typeof Core) {
       vendor: 'distvendor',
       environmentPrefix: 'DISTVENDOR',
       defaultBaseURL: 'http://unused.invalid',
-      authorizationHeader: (apiKey) => ({ name: 'Authorization', value: `Bearer ${apiKey}` }),
+      authorization: { header: 'Authorization', prefix: 'Bearer' },
     },
     { apiKey: 'dist-key', baseURL: server.baseURL, logLevel: 'off' },
   );
-  return transport.request((client, init) => client.POST('/echo', { body: { prompt: 'hi' }, ...init }));
+  return transport.call({ method: 'post', path: '/echo' }, { prompt: 'hi' });
 }
 
 describe('the built package', () => {
@@ -52,7 +52,7 @@ describe('the built package', () => {
     const before = server.requests.length;
     expect(await callThrough(core)).toEqual({ text: `attempt ${before + 2}` });
     expect(server.requests.at(-1)?.authorization).toBe('Bearer dist-key');
-    expect(core.RateLimitError.isInstance(core.createAPIError({ vendor: 'v', status: 429 }))).toBe(true);
+    expect(core.RateLimitError.isInstance(core.createTransport({ vendor: 'v', environmentPrefix: 'V', authorization: { header: 'x' } }, { apiKey: 'k', baseURL: 'http://x.invalid', logLevel: 'off' }).createAPIError({ response: new Response(null, { status: 429 }), body: undefined }))).toBe(true);
   });
 
   it('works through import() of dist/index.mjs', async () => {
@@ -66,6 +66,6 @@ describe('the built package', () => {
     const cjs = createRequire(import.meta.url)(cjsEntry) as typeof Core;
     const esm = (await import(pathToFileURL(esmEntry).href)) as typeof Core;
     expect(cjs.APIError === esm.APIError).toBe(false);
-    expect(esm.RateLimitError.isInstance(cjs.createAPIError({ vendor: 'v', status: 429 }))).toBe(true);
+    expect(esm.RateLimitError.isInstance(cjs.createTransport({ vendor: 'v', environmentPrefix: 'V', authorization: { header: 'x' } }, { apiKey: 'k', baseURL: 'http://x.invalid', logLevel: 'off' }).createAPIError({ response: new Response(null, { status: 429 }), body: undefined }))).toBe(true);
   });
 });

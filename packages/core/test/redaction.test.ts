@@ -15,9 +15,9 @@ import {
   UnprocessableEntityError,
   createTransport,
   type Logger,
-} from '../src/index';
+} from '../src/internal';
 import { byteStream } from './support/byte-stream';
-import { createFakeTransport, echo, fakeDescriptor, streamEcho } from './support/fake-vendor';
+import { createFakeTransport, echo, fakeDescriptor, fakeOperations, streamEcho } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';
 
@@ -237,7 +237,7 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
       Response.json({ error: { message: `bad token in ${request.url} and in the form token=${formEncoded}` } }, { status: 401 });
     const transport = createFakeTransport({ apiKey: oddKey, fetch: requestFetch(echoing), maxRetries: 0, logger, logLevel: 'debug' });
     const error = await failureOf(
-      transport.request((client, init) => client.POST('/echo', { body: { prompt: 'hi' }, params: { query: { token: oddKey } } as never, ...init })),
+      transport.call(fakeOperations.echo, { prompt: 'hi', token: oddKey }),
     );
     expect((error as APIError).message).toContain('token=[redacted] and in the form token=[redacted]');
     const log = lines.join('\n');
@@ -250,7 +250,7 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
   it('matches a key too short to be real only as a whole token, so messages stay readable', async () => {
     const echoing = async () => Response.json({ error: { message: 'Check the network; key=k was refused, k too' } }, { status: 401 });
     const transport = createFakeTransport({ apiKey: 'k', fetch: echoing, maxRetries: 0 });
-    const error = await failureOf(transport.request((client, init) => client.POST('/echo', { body: { prompt: 'hi' }, ...init })));
+    const error = await failureOf(echo(transport, 'hi'));
     expect((error as APIError).message).toContain('Check the network; key=[redacted] was refused, [redacted] too');
   });
 });

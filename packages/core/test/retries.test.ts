@@ -6,8 +6,8 @@ import {
   BadRequestError,
   InternalServerError,
   RateLimitError,
-} from '../src/index';
-import { createFakeTransport, echo } from './support/fake-vendor';
+} from '../src/internal';
+import { createFakeTransport, echo, fakeOperations } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';
 
@@ -219,19 +219,8 @@ describe('retries with an injected fetch', () => {
     const script = scriptedFetch([record]);
     const transport = createFakeTransport({ fetch: script.fetch });
     const messages = [{ role: 'user', content: 'hello' }];
-    const call = transport.request((client, init) =>
-      client.POST('/upload', {
-        body: { messages, file: 'file text' },
-        // The multipart recipe from toolchain.md: FormData built in bodySerializer, JSON-encoded messages part.
-        bodySerializer(body) {
-          const form = new FormData();
-          form.append('messages', JSON.stringify(body.messages));
-          form.append('file', new Blob([body.file], { type: 'text/plain' }), 'notes.txt');
-          return form;
-        },
-        ...init,
-      }),
-    );
+    // The spec's multipart form, `messages` a JSON-encoded text part (specs/CONVENTIONS.md, `encoding`).
+    const call = transport.call(fakeOperations.upload, { messages, file: 'file text' });
     const result = await settle(call);
     expect(result.value).toEqual({ text: 'done' });
     expect(received).toHaveLength(2);
@@ -240,7 +229,7 @@ describe('retries with an injected fetch', () => {
       expect(attempt.contentType).toMatch(/^multipart\/form-data; boundary=/);
       const form = await new Response(attempt.body, { headers: { 'content-type': attempt.contentType ?? '' } }).formData();
       expect(JSON.parse(form.get('messages') as string)).toEqual(messages);
-      expect(await (form.get('file') as File).text()).toBe('file text');
+      expect(form.get('file')).toBe('file text');
     }
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { retryDelayMs, shouldRetryResponse, shouldRetryStatus } from '../src/index';
+import { retryDelayMs, shouldRetryResponse, shouldRetryStatus } from '../src/retry-policy';
 
 const now = Date.parse('2025-03-01T12:00:00Z');
 const headers = (init: Record<string, string>) => new Headers(init);

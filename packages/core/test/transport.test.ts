@@ -1,3 +1,4 @@
+import { createAPIError } from '../src/create-api-error';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   APIConnectionError,
@@ -13,11 +14,10 @@ import {
   RateLimitError,
   TextgenError,
   UnprocessableEntityError,
-  createAPIError,
   createTransport,
   type Logger,
   type Stream,
-} from '../src/index';
+} from '../src/internal';
 import { createFakeTransport, echo, fakeDescriptor, streamEcho, type FakeChunk, type paths } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';

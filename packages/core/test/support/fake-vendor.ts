@@ -1,18 +1,15 @@
-import { createTransport, type ClientOptions, type VendorDescriptor } from '../../src/index';
+import { createTransport, type Stream, type CallOptions, type ClientOptions, type OperationDefinition, type VendorDescriptor } from '../../src/internal';
 
 /** A made-up vendor: core must work with nothing but a descriptor. */
 export const fakeDescriptor: VendorDescriptor = {
   vendor: 'fakevendor',
   environmentPrefix: 'FAKEVENDOR',
   defaultBaseURL: 'https://api.fakevendor.invalid/v1/',
-  authorizationHeader: (apiKey) => ({ name: 'Authorization', value: `Token ${apiKey}` }),
+  authorization: { header: 'Authorization', prefix: 'Token' },
+  requestId: { bodyField: 'processingId' },
   errorMessageFromBody(body) {
     const error = (body as { error?: { message?: unknown } } | undefined)?.error;
     return typeof error?.message === 'string' ? error.message : undefined;
-  },
-  requestIdFromBody(body) {
-    const id = (body as { processingId?: unknown } | undefined)?.processingId;
-    return typeof id === 'string' ? id : undefined;
   },
 };
 
@@ -64,19 +61,25 @@ export function createFakeTransport(options: ClientOptions = {}) {
   return createTransport<paths>(fakeDescriptor, { apiKey: 'test-key', baseURL: 'http://fake.test/v1', logLevel: 'off', ...options });
 }
 
-/** The vendor package's typed method, as a vendor package would write it. */
-export function echo(transport: ReturnType<typeof createFakeTransport>, prompt: string, requestOptions?: Parameters<typeof transport.request>[1]) {
-  return transport.request((client, init) => client.POST('/echo', { body: { prompt }, ...init }), requestOptions);
+/** The operations of the fake spec, as scripts/generate writes them for a real one. */
+export const fakeOperations = {
+  echo: { method: 'post', path: '/echo', queryParameters: ['token'] },
+  upload: {
+    method: 'post',
+    path: '/upload',
+    bodyEncodings: { multipart: { mediaType: 'multipart/form-data', jsonFields: ['messages'] }, json: { mediaType: 'application/json' } },
+  },
+} satisfies Record<string, OperationDefinition>;
+
+/** The vendor package's typed method, as a generated client writes it. */
+export function echo(transport: ReturnType<typeof createFakeTransport>, prompt: string, requestOptions?: CallOptions) {
+  return transport.call<{ text: string; processingId?: string }>(fakeOperations.echo, { prompt }, requestOptions);
 }
 
 export function streamEcho(
   transport: ReturnType<typeof createFakeTransport>,
   framing: { framing: 'sse' | 'ndjson'; terminator?: string },
-  requestOptions?: Parameters<typeof transport.request>[1],
+  requestOptions?: CallOptions,
 ) {
-  return transport.requestStream<FakeChunk>(
-    (client, init) => client.POST('/stream', { body: { prompt: 'hi' }, ...init }),
-    framing,
-    requestOptions,
-  );
+  return transport.call<Stream<FakeChunk>>({ method: 'post', path: '/stream', stream: { always: true, ...framing } }, { prompt: 'hi' }, requestOptions);
 }

@@ -6,7 +6,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { APIConnectionTimeoutError, APIUserAbortError } from '../../src/index';
+// The defining module, not an entry: tsx runs this commonjs package's re-export chains as CJS, which Node's ESM loader
+// cannot see through.
+import { APIConnectionTimeoutError, APIUserAbortError } from '../../src/textgen-error';
 import { createFakeTransport, echo } from './fake-vendor';
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;

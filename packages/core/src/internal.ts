@@ -1,0 +1,21 @@
+/**
+ * `@textgen/core/internal`: what a vendor package is built on (the generated client, its hooks and its provider).
+ *
+ * Unstable: this entry follows core's internals and may change in any minor version, as openai-node's `src/internal`
+ * does. Applications import from `@textgen/core` or a vendor package.
+ */
+export * from './index';
+export { createAPIPromise } from './api-promise';
+export { maxEventLength } from './stream';
+export {
+  encodeFormBody,
+  type ChunkOf,
+  type HookTools,
+  type OperationDefinition,
+  type OperationHooks,
+  type ParamsOf,
+  type ResultOf,
+  type VendorHooks,
+} from './operation';
+export { createTransport, type CallOptions, type Transport } from './transport';
+export type { VendorDescriptor } from './vendor-descriptor';
