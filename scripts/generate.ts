@@ -14,6 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { generateClient } from './generate/generate-client';
 import { generatedNotice } from './generate/generated-notice';
 import { generateRegistry } from './generate/generate-registry';
 import { readVendorSpecs, repositoryRoot, type VendorSpec } from './read-vendor-specs';
@@ -53,6 +54,7 @@ const written = await Promise.all([
   ...vendors.flatMap((vendor) => [
     generateTypes(vendor),
     generateBundle(vendor),
+    writeGenerated(`packages/${vendor.id}/src/generated/${vendor.id}-client.ts`, generateClient(vendor)),
   ]),
   writeGenerated('packages/mocks/src/generated/vendor-registry.ts', await generateRegistry(vendors)),
 ]);

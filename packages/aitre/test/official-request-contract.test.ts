@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAitre } from '../src/aitre-client';
+import { createAitre } from '../src/index';
 import { requestExamples, testApiKey, aitreMockBaseURL, useAitreMock } from './support/aitre-mock';
 import { officialRequestErrors } from './support/official-completion-request';
 
@@ -7,7 +7,7 @@ import { officialRequestErrors } from './support/official-completion-request';
 // schema. This file sends each of the spec's own request examples, and shows the check can fail.
 const mock = useAitreMock();
 
-describe("OpenAI's official CreateCompletionRequest", () => {
+describe("OpenAI's official CreateCompletionParams", () => {
   it.each(requestExamples.map((example) => [example.name, example] as const))(
     'accepts the body the client sends for the spec example "%s"',
     async (_name, example) => {

@@ -1,7 +1,7 @@
 import { listMockExamples, startMockHttpServer, type MockHttpServer } from '@textgen/mocks';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAitre } from '../src/aitre-client';
+import { createAitre } from '../src/index';
 import { nonStreamingBodyFor, streamingBodyFor, testApiKey } from './support/aitre-mock';
 import { officialRequestErrors } from './support/official-completion-request';
 

@@ -16,6 +16,8 @@ export interface OperationDefinition {
    * `bodyEncoding` picks one. `jsonFields` are the form fields the spec encodes as JSON text (`encoding.<field>`).
    */
   bodyEncodings?: Readonly<Record<string, { mediaType: string; jsonFields?: readonly string[] }>> | undefined;
+  /** The 2xx JSON schema allows an array (every other 2xx body must be an object). */
+  answersArray?: boolean | undefined;
   /** `x-textgen-stream`: the body flag that asks for a stream, or `always`; framing from the stream media type. */
   stream?: { requestFlag?: string; always?: boolean; framing: StreamFraming; terminator?: string } | undefined;
 }
@@ -32,8 +34,11 @@ export interface HookTools {
 export interface OperationHooks {
   /** Checks the caller's params and returns the wire body; a thrown TextgenError rejects the call before any request. */
   prepare?(params: never): object;
-  /** Reads a parsed 2xx JSON body into what the method resolves to, or throws `tools.createAPIError(...)`. */
-  transform?(body: never, response: Response, tools: HookTools): unknown;
+  /**
+   * Reads a parsed 2xx JSON body into what the method resolves to, or throws `tools.createAPIError(...)`; `sent` is
+   * the body as sent (after `prepare`).
+   */
+  transform?(body: never, response: Response, tools: HookTools, sent: never): unknown;
   /** Checks each streamed chunk; returns it, or throws `tools.createAPIError(...)` to end the stream. */
   chunk?(chunk: never, response: Response, tools: HookTools): unknown;
 }

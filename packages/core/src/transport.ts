@@ -181,7 +181,7 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   };
 
   /**
-   * The 2xx JSON body as an object (or an array, when a vendor hook reads it); every other body is an APIError that
+   * The 2xx JSON body as an object (or an array, where the spec allows one); every other body is an APIError that
    * says what was wrong with it.
    */
   const parseObjectBody = (response: Response, text: string, allowArray: boolean): unknown => {
@@ -217,14 +217,19 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   const tools: HookTools = { createAPIError: errorFromBody };
 
   /** The body as JSON; a hook's result in place of the body, where the vendor has one. */
-  const readJson = async (sent: () => Promise<SendResult>, hooks: OperationHooks | undefined): Promise<APIResponse<unknown>> => {
+  const readJson = async (
+    sent: () => Promise<SendResult>,
+    operation: OperationDefinition,
+    hooks: OperationHooks | undefined,
+    input: Record<string, unknown>,
+  ): Promise<APIResponse<unknown>> => {
     const { response, text = '' } = await sent();
-    const transform = hooks?.transform as ((body: unknown, response: Response, tools: HookTools) => unknown) | undefined;
-    const body = parseObjectBody(response, text, transform !== undefined);
+    const transform = hooks?.transform as ((body: unknown, response: Response, tools: HookTools, sent: unknown) => unknown) | undefined;
+    const body = parseObjectBody(response, text, operation.answersArray === true);
     const requestId = requestIdOf(response, body);
     if (!transform) return { data: body, response, requestId };
     try {
-      return { data: transform(body, response, tools), response, requestId };
+      return { data: transform(body, response, tools, input), response, requestId };
     } catch (error) {
       if (TextgenError.isInstance(error)) throw error;
       // A vendor hook that trips over a body it did not expect: the body is what was wrong, so say so.
@@ -303,7 +308,7 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
           signal === undefined ? requestOptions : { ...requestOptions, signal },
           mode,
         );
-      const answered = streams ? readStream((signal) => send('stream', signal), rule, requestOptions.signal, hooks) : readJson(() => send('json'), hooks);
+      const answered = streams ? readStream((signal) => send('stream', signal), rule, requestOptions.signal, hooks) : readJson(() => send('json'), operation, hooks, input);
       return (await answered) as APIResponse<Result>;
     });
   }

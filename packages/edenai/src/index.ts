@@ -1,52 +1,8 @@
-export { createEdenAI, type EdenAIClient, type EdenAIClientOptions } from './edenai-client';
-export {
-  toEdenAIWireBody,
-  type EdenAIChatRequest,
-  type EdenAIChatStreamRequest,
-  type EdenAIProviderSettings,
-} from './edenai-chat-request';
-export {
-  readEdenAIChatResult,
-  type EdenAIChatMessage,
-  type EdenAIChatResponse,
-  type EdenAIChatResult,
-  type EdenAIProviderFailure,
-  type EdenAIProviderFailureBody,
-  type EdenAIProviderResult,
-  type EdenAIProviderResultBody,
-  type EdenAIProviderSuccess,
-  type EdenAIProviderSuccessBody,
-  type EdenAIToolCall,
-  type EdenAIUsage,
-} from './edenai-chat-result';
-export { edenAIDescriptor } from './edenai-descriptor';
-export {
-  readEdenAIErrorMessage,
-  type EdenAIAnyErrorBody,
-  type EdenAIBadRequestBody,
-  type EdenAIErrorBody,
-  type EdenAINotFoundBody,
-} from './edenai-error';
-export type { EdenAIChatStreamChunk } from './edenai-stream-chunk';
+// The client, its options and its params/result/chunk types, generated from specs/edenai.yaml.
+export * from './generated/edenai-client';
+// What the spec cannot say: the vendor's error reading and its other hand-written hooks.
+export * from './edenai-hooks';
 export type { components, operations, paths } from './generated/schema';
-// Re-exported so users of this package alone can type calls, read streams and catch errors without importing
-// @textgen/core. The error classes' isInstance() also works across duplicated copies of core.
-export {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  Stream,
-  TextgenError,
-  UnprocessableEntityError,
-  type APIPromise,
-  type ClientOptions,
-  type RequestOptions,
-} from '@textgen/core';
+// Error classes, Stream and the option types, so users of this package alone need not import @textgen/core. The error
+// classes' isInstance() also works across duplicated copies of core.
+export * from '@textgen/core';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createMockServer, responseSchemaErrors } from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEdenAI } from '../src/edenai-client';
+import { createEdenAI } from '../src/index';
 
 // Eden AI's own 200 example from its text-chat page (see fixtures/README.md): no provider result has a `status`.
 const seedBody = JSON.parse(readFileSync(new URL('./fixtures/seed-001-text-chat-200.json', import.meta.url), 'utf8')) as Record<

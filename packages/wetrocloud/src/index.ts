@@ -1,36 +1,8 @@
-export {
-  createWetrocloud,
-  type WetrocloudBodyEncoding,
-  type WetrocloudClient,
-  type WetrocloudClientOptions,
-  type WetrocloudMessage,
-  type WetrocloudRequestOptions,
-  type WetrocloudTextGeneration,
-  type WetrocloudTextGenerationRequest,
-  type WetrocloudTextGenerationResponse,
-} from './wetrocloud-client';
-export { createWetrocloudDescriptor, wetrocloudDefaultBaseURL, type WetrocloudApiVersion } from './wetrocloud-descriptor';
-export { readWetrocloudErrorMessage, type WetrocloudError } from './wetrocloud-error';
-export type { WetrocloudTextGenerationChunk } from './wetrocloud-stream-chunk';
+// The client, its options and its params/result/chunk types, generated from specs/wetrocloud.yaml.
+export * from './generated/wetrocloud-client';
+// What the spec cannot say: the vendor's error reading and its other hand-written hooks.
+export * from './wetrocloud-hooks';
 export type { components, operations, paths } from './generated/schema';
-// Re-exported so users of this package alone can type calls, read streams and catch errors without importing
-// @textgen/core. The error classes' isInstance() also works across duplicated copies of core.
-export {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  Stream,
-  TextgenError,
-  UnprocessableEntityError,
-  type APIPromise,
-  type ClientOptions,
-  type RequestOptions,
-} from '@textgen/core';
+// Error classes, Stream and the option types, so users of this package alone need not import @textgen/core. The error
+// classes' isInstance() also works across duplicated copies of core.
+export * from '@textgen/core';

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function createClient(wetrocloud: typeof Wetrocloud, bodyEncoding: Wetrocloud.WetrocloudBodyEncoding) {
+function createClient(wetrocloud: typeof Wetrocloud, bodyEncoding: NonNullable<Wetrocloud.WetrocloudClientOptions['bodyEncoding']>) {
   return wetrocloud.createWetrocloud({ apiKey: 'dist-key', baseURL: server.baseUrls.wetrocloud, bodyEncoding, logLevel: 'off', maxRetries: 0 });
 }
 
@@ -28,7 +28,7 @@ async function exercise(wetrocloud: typeof Wetrocloud) {
   // The mock answers 401 unless the header is `Token <key>`, and 400 unless the body matches the spec.
   expect(await createClient(wetrocloud, 'multipart').textGeneration.create(request)).toEqual(defaultAnswer);
   expect(await createClient(wetrocloud, 'json').textGeneration.create(request)).toEqual(defaultAnswer);
-  const chunks: Wetrocloud.WetrocloudTextGenerationChunk[] = [];
+  const chunks: Wetrocloud.CreateTextGenerationChunk[] = [];
   for await (const chunk of await createClient(wetrocloud, 'multipart').textGeneration.create({ ...request, stream: true })) chunks.push(chunk);
   expect(chunks.map((chunk) => chunk.response).join('')).toBe(
     defaultStream
@@ -53,7 +53,7 @@ describe('the built package', () => {
   it('works through import() of dist/index.mjs against a local mock server', async () => {
     const wetrocloud = (await import(pathToFileURL(esmEntry).href)) as typeof Wetrocloud;
     await exercise(wetrocloud);
-    expect(wetrocloud.wetrocloudDefaultBaseURL('v2')).toBe('https://api.wetrocloud.com/v2');
+    expect(wetrocloud.wetrocloudDescriptor({ apiVersion: 'v2' }).defaultBaseURL).toBe('https://api.wetrocloud.com/v2');
   });
 
   it('turns a vendor error into the built core error class', async () => {

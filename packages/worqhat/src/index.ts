@@ -1,37 +1,8 @@
-export {
-  createWorqhat,
-  type WorqhatClient,
-  type WorqhatClientOptions,
-  type WorqhatContent,
-  type WorqhatContentRequest,
-  type WorqhatContentResponse,
-  type WorqhatTextContentResponse,
-  type WorqhatFinetunedContentRequest,
-  type WorqhatGenerateWithModelParams,
-  type WorqhatModelType,
-} from './worqhat-client';
-export { worqhatDefaultBaseURL, worqhatDescriptor } from './worqhat-descriptor';
-export { readWorqhatErrorMessage, type WorqhatErrorBody } from './worqhat-error';
-export type { WorqhatStreamChunk } from './worqhat-stream-chunk';
+// The client, its options and its params/result/chunk types, generated from specs/worqhat.yaml.
+export * from './generated/worqhat-client';
+// What the spec cannot say: the vendor's error reading and its other hand-written hooks.
+export * from './worqhat-hooks';
 export type { components, operations, paths } from './generated/schema';
-// Re-exported so users of this package alone can type calls, read streams and catch errors without importing
-// @textgen/core. The error classes' isInstance() also works across duplicated copies of core.
-export {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  Stream,
-  TextgenError,
-  UnprocessableEntityError,
-  type APIPromise,
-  type ClientOptions,
-  type RequestOptions,
-} from '@textgen/core';
+// Error classes, Stream and the option types, so users of this package alone need not import @textgen/core. The error
+// classes' isInstance() also works across duplicated copies of core.
+export * from '@textgen/core';

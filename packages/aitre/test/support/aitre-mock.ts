@@ -1,10 +1,10 @@
 import { createMockServer, getDefaultBaseUrl, getVendorSpec, listMockOperations, type MockServer } from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type {
-  CreateCompletionRequest,
-  CreateCompletionRequestNonStreaming,
-  CreateCompletionRequestStreaming,
-} from '../../src/aitre-client';
+  CreateCompletionParams,
+  CreateCompletionParamsNonStreaming,
+  CreateCompletionParamsStreaming,
+} from '../../src/index';
 import { officialRequestErrors } from './official-completion-request';
 
 /**
@@ -18,7 +18,7 @@ export const testApiKey = 'sk-aitre-test-0123456789abcdef';
 
 /**
  * The in-process mock of every vendor (msw), started for the calling test file. After each test, every request body
- * that reached the AITRE operation is checked against OpenAI's official `CreateCompletionRequest`: the contract test
+ * that reached the AITRE operation is checked against OpenAI's official `CreateCompletionParams`: the contract test
  * covers every body the client sends anywhere in these tests, not only hand-picked ones.
  */
 export function useAitreMock(): MockServer {
@@ -43,23 +43,23 @@ export const requestExamples = completionOperation.requestExamples;
  * The request body to send for a named response example: the request example named `<name>-request` where the spec
  * pairs them, else its first request example that streams (or not) the same way.
  */
-export function requestBodyFor(example: { name: string; streams: boolean }): CreateCompletionRequest {
+export function requestBodyFor(example: { name: string; streams: boolean }): CreateCompletionParams {
   const paired = requestExamples.find((candidate) => candidate.name === `${example.name}-request`);
   const fallback = requestExamples.find((candidate) => candidate.streams === example.streams);
   const chosen = paired ?? fallback;
   if (chosen === undefined) throw new Error(`No request example streams=${example.streams} to pair with "${example.name}".`);
-  return structuredClone(chosen.value) as CreateCompletionRequest;
+  return structuredClone(chosen.value) as CreateCompletionParams;
 }
 
 /** `requestBodyFor` a JSON example, typed so the overload of `completions.create` returns the completion. */
-export function nonStreamingBodyFor(example: { name: string }): CreateCompletionRequestNonStreaming {
+export function nonStreamingBodyFor(example: { name: string }): CreateCompletionParamsNonStreaming {
   const body = requestBodyFor({ name: example.name, streams: false });
   if (body.stream === true) throw new Error(`The request paired with "${example.name}" asks for a stream.`);
   return { ...body, stream: body.stream };
 }
 
 /** `requestBodyFor` a stream example, typed so the overload of `completions.create` returns a Stream. */
-export function streamingBodyFor(example: { name: string }): CreateCompletionRequestStreaming {
+export function streamingBodyFor(example: { name: string }): CreateCompletionParamsStreaming {
   const body = requestBodyFor({ name: example.name, streams: true });
   if (body.stream !== true) throw new Error(`The request paired with "${example.name}" does not ask for a stream.`);
   return { ...body, stream: body.stream };

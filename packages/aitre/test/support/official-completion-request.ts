@@ -33,7 +33,7 @@ function compileRequestValidator(): ValidateFunction {
 
 const validateRequest = compileRequestValidator();
 
-/** The official OpenAI `CreateCompletionRequest` errors for a request body; empty when the body is valid. */
+/** The official OpenAI `CreateCompletionParams` errors for a request body; empty when the body is valid. */
 export function officialRequestErrors(body: unknown): ErrorObject[] {
   return validateRequest(body) ? [] : [...(validateRequest.errors ?? [])];
 }

@@ -136,8 +136,8 @@ export interface operations {
         /** @description The conversation and the model to use. */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WetrocloudTextGenerationRequest"];
                 "multipart/form-data": components["schemas"]["WetrocloudTextGenerationFormRequest"];
+                "application/json": components["schemas"]["WetrocloudTextGenerationRequest"];
             };
         };
         responses: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toEdenAIWireBody, type EdenAIChatRequest } from './edenai-chat-request';
+import { toEdenAIWireBody, type EdenAIChatRequest } from '../src/index';
 
 describe('toEdenAIWireBody', () => {
   it('joins provider arrays with commas and keeps strings as given', () => {

@@ -12,11 +12,11 @@ import { createMockServer, listMockExamples, listMockOperations, type MockCall, 
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   createWetrocloud,
-  type WetrocloudBodyEncoding,
-  type WetrocloudTextGenerationRequest,
-  type WetrocloudTextGenerationResponse,
-} from './wetrocloud-client';
-import type { WetrocloudTextGenerationChunk } from './wetrocloud-stream-chunk';
+  type WetrocloudClientOptions,
+  type CreateTextGenerationParams,
+  type CreateTextGenerationResult,
+} from '../src/index';
+import type { CreateTextGenerationChunk } from '../src/index';
 
 const apiKey = 'wetro-test-key-123';
 const mock = createMockServer({ streamChunkDelayMs: 0 });
@@ -32,9 +32,9 @@ const streamExamples = examples.filter((example) => example.status === 200 && ex
 const errorExamples = examples.filter((example) => example.status !== 200);
 // Requests in the client's own shape (messages as an array): the spec's JSON request examples.
 const requestExamples = (operation?.requestExamples ?? []).filter((example) => example.mediaType === 'application/json');
-const plainRequests = requestExamples.filter((example) => !example.streams).map((example) => example.value as WetrocloudTextGenerationRequest & { stream?: false });
-const streamRequest = requestExamples.find((example) => example.streams)?.value as WetrocloudTextGenerationRequest & { stream: true };
-const encodings: WetrocloudBodyEncoding[] = ['multipart', 'json'];
+const plainRequests = requestExamples.filter((example) => !example.streams).map((example) => example.value as CreateTextGenerationParams & { stream?: false });
+const streamRequest = requestExamples.find((example) => example.streams)?.value as CreateTextGenerationParams & { stream: true };
+const encodings: NonNullable<WetrocloudClientOptions['bodyEncoding']>[] = ['multipart', 'json'];
 
 function createClient(options: Parameters<typeof createWetrocloud>[0] = {}) {
   return createWetrocloud({ apiKey, logLevel: 'off', ...options });
@@ -47,7 +47,7 @@ function onlyCall(): MockCall {
 }
 
 /** What the mock recorded, given what the client was asked to send in each encoding. */
-function expectWireRequest(options: { call: MockCall; request: WetrocloudTextGenerationRequest; encoding: WetrocloudBodyEncoding }) {
+function expectWireRequest(options: { call: MockCall; request: CreateTextGenerationParams; encoding: NonNullable<WetrocloudClientOptions['bodyEncoding']> }) {
   const { call, request, encoding } = options;
   expect(call.headers.authorization).toBe(`Token ${apiKey}`);
   expect(call.method).toBe('POST');
@@ -209,7 +209,7 @@ describe('every declared error status (Prefer: code=<status>)', () => {
   it('reads a DRF field-error map from the mock validation (a 400 for a bad body)', async () => {
     const client = createClient({ maxRetries: 0 });
     // `role: 'robot'` is outside the spec's enum; the JSON body is validated item by item.
-    const request = { model: 'gpt-4o', messages: [{ role: 'robot', content: 'hi' }] } as unknown as WetrocloudTextGenerationRequest;
+    const request = { model: 'gpt-4o', messages: [{ role: 'robot', content: 'hi' }] } as unknown as CreateTextGenerationParams;
     const error = await rejectionOf(client.textGeneration.create(request, { bodyEncoding: 'json' }));
     expect(BadRequestError.isInstance(error)).toBe(true);
     const apiError = error as BadRequestError;
@@ -279,7 +279,7 @@ describe('stream failures', () => {
       response: { type: 'stream-chunks', chunks: ['{"response":"A large"}\n', '{"response":"","success":false}\n', '{"response":"never read"}\n'] },
     });
     const stream = await createClient({ bodyEncoding: encoding }).textGeneration.create(streamRequest);
-    const received: WetrocloudTextGenerationChunk[] = [];
+    const received: CreateTextGenerationChunk[] = [];
     const error = await rejectionOf(
       (async () => {
         for await (const chunk of stream) received.push(chunk);
@@ -306,14 +306,14 @@ describe('client surface', () => {
     const client = createClient();
     const streamed = client.textGeneration.create(streamRequest);
     const answered = client.textGeneration.create(plainRequests[0]!);
-    expectTypeOf(streamed).toEqualTypeOf<APIPromise<Stream<WetrocloudTextGenerationChunk>>>();
+    expectTypeOf(streamed).toEqualTypeOf<APIPromise<Stream<CreateTextGenerationChunk>>>();
     expectTypeOf(answered).toEqualTypeOf<APIPromise<{ response: string; tokens: number; success: boolean }>>();
     expect(await streamed).toBeInstanceOf(Stream);
     expect((await answered).success).toBe(true);
     // A flag only known at run time gives the union, so the caller has to narrow.
-    const undecided: WetrocloudTextGenerationRequest = { ...plainRequests[0]!, stream: false };
+    const undecided: CreateTextGenerationParams = { ...plainRequests[0]!, stream: false };
     const either = client.textGeneration.create(undecided);
-    expectTypeOf(either).toEqualTypeOf<APIPromise<WetrocloudTextGenerationResponse | Stream<WetrocloudTextGenerationChunk>>>();
+    expectTypeOf(either).toEqualTypeOf<APIPromise<CreateTextGenerationResult | Stream<CreateTextGenerationChunk>>>();
     expect(await either).toEqual(jsonExamples[0]!.value);
   });
 

@@ -12,12 +12,12 @@ import { createMockServer, listMockOperations, type MockExample, type MockOperat
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorqhat,
-  type WorqhatContentRequest,
-  type WorqhatContentResponse,
-  type WorqhatGenerateWithModelParams,
+  type GenerateContentParams,
+  type GenerateContentResult,
+  type GenerateContentWithModelParams,
   type WorqhatModelType,
-  type WorqhatStreamChunk,
-} from './index';
+  type GenerateContentChunk,
+} from '../src/index';
 
 const apiKey = 'sk-test-worqhat-key';
 const mock = createMockServer({ streamChunkDelayMs: 0 });
@@ -52,10 +52,10 @@ function callOperation(options: { operation: MockOperation; body: unknown; heade
   const operationId = options.operation.operationId as OperationId;
   switch (operationId) {
     case 'generateContent':
-      return client.content.generate(options.body as WorqhatContentRequest, requestOptions);
+      return client.content.generate(options.body as GenerateContentParams, requestOptions);
     case 'generateContentWithModel': {
       const { modelType, modelId } = options.operation.pathParameterExamples;
-      const params = { ...(options.body as object), modelType, modelId } as WorqhatGenerateWithModelParams;
+      const params = { ...(options.body as object), modelType, modelId } as GenerateContentWithModelParams;
       return client.content.generateWithModel(params, requestOptions);
     }
     default: {
@@ -105,14 +105,14 @@ describe.each(operationIds)('%s against the spec examples', (operationId) => {
     const { data, requestId } = await callOperation({ operation, body: request.value, headers: { Prefer: `example=${name}` } }).withResponse();
     expect(data).toEqual(example.value);
     // No request-id header exists; the id comes from the body's processingId.
-    expect(requestId).toBe((example.value as WorqhatContentResponse).processingId);
+    expect(requestId).toBe((example.value as GenerateContentResult).processingId);
     expectWireRequest({ operation, body: request.value });
   });
 
   it.each(streamExamples.map((example) => [example.name, example] as const))('streams the example %s chunk by chunk', async (name, example) => {
     const request = requestExampleFor(operation, true);
-    const stream = (await callOperation({ operation, body: request.value, headers: { Prefer: `example=${name}` } })) as Stream<WorqhatStreamChunk>;
-    const chunks: WorqhatStreamChunk[] = [];
+    const stream = (await callOperation({ operation, body: request.value, headers: { Prefer: `example=${name}` } })) as Stream<GenerateContentChunk>;
+    const chunks: GenerateContentChunk[] = [];
     for await (const chunk of stream) chunks.push(chunk);
     expect(chunks).toEqual(ssePayloads(example.value as string));
     expect(chunks.length).toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEdenAIErrorMessage } from './edenai-error';
+import { readEdenAIErrorMessage } from '../src/index';
 
 describe('readEdenAIErrorMessage', () => {
   it('reads error.message of the EdenError envelope', () => {

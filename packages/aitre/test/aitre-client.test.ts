@@ -20,8 +20,8 @@ import {
   testApiKey, aitreMockBaseURL,
   useAitreMock,
 } from '../test/support/aitre-mock';
-import { createAitre, type CreateCompletionRequest, type CreateCompletionResponse } from './aitre-client';
-import type { CompletionChunk } from './aitre-stream-chunk';
+import { createAitre, type CreateCompletionParams, type CreateCompletionResult } from '../src/index';
+import type { CreateCompletionChunk } from '../src/index';
 
 const mock = useAitreMock();
 
@@ -122,7 +122,7 @@ describe('completions.create (JSON)', () => {
     const client = createTestClient();
     const body = nonStreamingBodyFor(example);
     const completion = await client.completions.create(body, { headers: { Prefer: `example=${name}` } });
-    expectTypeOf(completion).toEqualTypeOf<CreateCompletionResponse>();
+    expectTypeOf(completion).toEqualTypeOf<CreateCompletionResult>();
     expect(completion).toEqual(example.value);
     const [call] = mock.calls;
     expect(mock.calls).toHaveLength(1);
@@ -182,7 +182,7 @@ describe('completions.create (stream)', () => {
       const client = createTestClient();
       const body = streamingBodyFor(example);
       const stream = await client.completions.create(body, { headers: { Prefer: `example=${name}` } });
-      expectTypeOf(stream).toEqualTypeOf<Stream<CompletionChunk>>();
+      expectTypeOf(stream).toEqualTypeOf<Stream<CreateCompletionChunk>>();
       const chunks = await collect(stream);
       const expected = streamExamplePayloads(example.value as string);
       expect(expected.length).toBeGreaterThan(1);
@@ -194,18 +194,18 @@ describe('completions.create (stream)', () => {
 
   it('streams or not by the run-time flag when the body type leaves it open', async () => {
     const client = createTestClient();
-    const body: CreateCompletionRequest = requestBodyFor({ name: 'stream-basic', streams: true });
+    const body: CreateCompletionParams = requestBodyFor({ name: 'stream-basic', streams: true });
     const result = await client.completions.create(body);
-    expectTypeOf(result).toEqualTypeOf<Stream<CompletionChunk> | CreateCompletionResponse>();
+    expectTypeOf(result).toEqualTypeOf<Stream<CreateCompletionChunk> | CreateCompletionResult>();
     expect(Symbol.asyncIterator in result).toBe(true);
-    const chunks = await collect(result as Stream<CompletionChunk>);
+    const chunks = await collect(result as Stream<CreateCompletionChunk>);
     expect(chunks).toEqual(streamExamplePayloads(streamExamples[0]!.value as string));
   });
 
   it('stops reading when the caller breaks out of the loop', async () => {
     const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
     const stream = await client.completions.create(streamRequest);
-    const received: CompletionChunk[] = [];
+    const received: CreateCompletionChunk[] = [];
     for await (const chunk of stream) {
       received.push(chunk);
       if (received.length === 2) break;
@@ -236,7 +236,7 @@ describe('completions.create (stream)', () => {
     });
     const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
     const stream = await client.completions.create(streamRequest);
-    const received: CompletionChunk[] = [];
+    const received: CreateCompletionChunk[] = [];
     const error = await rejectionOf(
       (async () => {
         for await (const chunk of stream) received.push(chunk);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listMockExamples } from '@textgen/mocks';
-import { readAitreErrorMessage, type AitreErrorResponse } from './aitre-error';
+import { readAitreErrorMessage, type AitreErrorResponse } from '../src/index';
 
 describe('readAitreErrorMessage', () => {
   const errorExamples = listMockExamples({ vendor: 'aitre' }).filter((example) => example.status !== 200);

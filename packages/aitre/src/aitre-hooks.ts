@@ -1,3 +1,31 @@
+import type { VendorHooks } from '@textgen/core/internal';
+import type { components } from './generated/schema';
+
+/*
+ * AITRE's hand-written code: what its spec cannot say. Everything else in the client is generated from specs/aitre.yaml.
+ */
+
+/** OpenAI's error envelope, which AITRE returns unchanged: `{error: {message, type, param, code}}`. */
+export type AitreErrorResponse = components['schemas']['ErrorResponse'];
+
+/** The `error` member of the envelope. */
+export type AitreErrorDetail = components['schemas']['Error'];
+
+/**
+ * The readable message of an AITRE error body, with its machine code (or type) appended so callers can search for it:
+ * `Rate limit reached ... [rate_limit_exceeded]`. Returns undefined for any other shape, so core falls back to its
+ * generic reading (the mock's own problem bodies, proxies' HTML pages).
+ */
+export function readAitreErrorMessage(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  const error = body.error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { message, code, type } = error as Partial<Record<keyof AitreErrorDetail, unknown>>;
+  if (typeof message !== 'string') return undefined;
+  const label = typeof code === 'string' && code !== '' ? code : typeof type === 'string' && type !== '' ? type : undefined;
+  return label === undefined ? message : `${message} [${label}]`;
+}
+
 /**
  * The rate-limit state OpenAI-format servers report on every response (`x-ratelimit-*`). Each field is undefined when
  * its header is absent or unreadable: whether AITRE forwards these headers is unconfirmed (spec `x-vendor-quirks`).
@@ -80,3 +108,8 @@ export function parseGoDurationMs(duration: string): number | undefined {
   // Go truncates to whole nanoseconds; rounding to 6 decimals of a millisecond removes float noise like 1.2000000000000002.
   return sign * Math.round(total * 1e6) / 1e6;
 }
+
+/** What the generated client asks of AITRE: its error reading. Its operation needs no other hook. */
+export const aitreHooks = {
+  errorMessageFromBody: readAitreErrorMessage,
+} satisfies VendorHooks;

@@ -1,6 +1,6 @@
 import type { APIPromise, Stream } from '@textgen/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { EdenAIChatRequest, EdenAIChatResult, EdenAIChatStreamChunk, EdenAIChatStreamRequest, EdenAIClient } from './index';
+import type { EdenAIChatRequest, EdenAIChatResult, CreateTextChatStreamChunk, EdenAIChatStreamRequest, EdenAIClient } from '../src/index';
 
 // Type-level only: vitest's typecheck mode (vitest.config.mts) and `pnpm typecheck` run tsc over this file and
 // never execute it, so no request is made.
@@ -12,7 +12,7 @@ type ProviderResult = EdenAIChatResult['results'][number];
 describe('EdenAIClient.text types', () => {
   it('types each method result', () => {
     expectTypeOf(client.text.chat(chatRequest)).toEqualTypeOf<APIPromise<EdenAIChatResult>>();
-    expectTypeOf(client.text.chatStream(streamRequest)).toEqualTypeOf<APIPromise<Stream<EdenAIChatStreamChunk>>>();
+    expectTypeOf(client.text.chatStream(streamRequest)).toEqualTypeOf<APIPromise<Stream<CreateTextChatStreamChunk>>>();
   });
 
   it('narrows a provider result on ok', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEdenAIChatResult } from './edenai-chat-result';
+import { readEdenAIChatResult } from '../src/index';
 
 const answer = (text: string) => ({
   status: 'success',

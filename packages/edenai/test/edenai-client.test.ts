@@ -10,9 +10,9 @@ import {
 } from '@textgen/core';
 import { createMockServer, listMockOperations, type MockExample, type MockOperation, type MockRequestExample } from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEdenAI } from './edenai-client';
-import type { EdenAIChatRequest, EdenAIChatStreamRequest } from './edenai-chat-request';
-import type { EdenAIChatStreamChunk } from './edenai-stream-chunk';
+import { createEdenAI } from '../src/index';
+import type { EdenAIChatRequest, EdenAIChatStreamRequest } from '../src/index';
+import type { CreateTextChatStreamChunk } from '../src/index';
 
 const apiKey = 'test-edenai-key-4242';
 const mock = createMockServer({ streamChunkDelayMs: 0 });
@@ -334,7 +334,7 @@ describe('text.chatStream', () => {
     const expected = String(example.value)
       .split('\n')
       .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as EdenAIChatStreamChunk);
+      .map((line) => JSON.parse(line) as CreateTextChatStreamChunk);
     expect(await collect(stream)).toEqual(expected);
   });
 

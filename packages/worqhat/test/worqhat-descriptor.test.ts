@@ -1,21 +1,15 @@
 import { TextgenError } from '@textgen/core';
 import { createMockServer, getDefaultBaseUrl, getVendorSpec } from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWorqhat, worqhatDefaultBaseURL, worqhatDescriptor } from './index';
+import { createWorqhat, worqhatDescriptor } from '../src/index';
 
 describe('worqhatDescriptor', () => {
   it('uses the spec server as the default base URL', () => {
-    expect(worqhatDefaultBaseURL).toBe(getDefaultBaseUrl(getVendorSpec('worqhat')));
+    expect(worqhatDescriptor().defaultBaseURL).toBe(getDefaultBaseUrl(getVendorSpec('worqhat')));
   });
 
-  it('sends the key as a Bearer token', () => {
-    expect(worqhatDescriptor.authorizationHeader('sk-abc')).toEqual({ name: 'Authorization', value: 'Bearer sk-abc' });
-  });
-
-  it('reads processingId as the request id', () => {
-    expect(worqhatDescriptor.requestIdFromBody?.({ processingId: '9b7e5f0c' })).toBe('9b7e5f0c');
-    expect(worqhatDescriptor.requestIdFromBody?.({ processing_id: '9b7e5f0c' })).toBeUndefined();
-    expect(worqhatDescriptor.requestIdFromBody?.('text')).toBeUndefined();
+  it('sends the key as a Bearer token and reads processingId as the request id, as the spec says', () => {
+    expect(worqhatDescriptor()).toMatchObject({ authorization: { header: 'Authorization', prefix: 'Bearer' }, requestId: { bodyField: 'processingId' } });
   });
 });
 

@@ -1,4 +1,91 @@
+import type { HookTools, VendorHooks } from '@textgen/core/internal';
 import type { components } from './generated/schema';
+
+/*
+ * Eden AI's hand-written code: what its spec cannot say (the per-provider results inside one 200, the comma-joined
+ * provider list). Everything else in the client is generated from specs/edenai.yaml.
+ */
+
+/** Body of 401, 402, 403, 415, 429, 500 and other statuses: `{error: {type?, message, code?}}`. */
+export type EdenAIErrorBody = components['schemas']['EdenError'];
+/** Body of 400: `error.message` maps each invalid field to its messages. */
+export type EdenAIBadRequestBody = components['schemas']['EdenBadRequest'];
+/** Body of 404: the published `{details}` or the Django REST Framework `{detail}`. */
+export type EdenAINotFoundBody = components['schemas']['EdenNotFound'];
+/** Any error body Eden AI declares. */
+export type EdenAIAnyErrorBody = EdenAIErrorBody | EdenAIBadRequestBody | EdenAINotFoundBody;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{providers: ['This field is required.']}` → `providers: This field is required.` */
+function describeFieldErrors(fields: Record<string, unknown>): string | undefined {
+  const parts = Object.entries(fields).map(([field, messages]) => {
+    const text = Array.isArray(messages) ? messages.map(String).join(' ') : String(messages);
+    return `${field}: ${text}`;
+  });
+  return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+/**
+ * Reads a readable message out of any Eden AI error body; undefined for a body of another shape (core then falls
+ * back to its generic reading).
+ */
+export function readEdenAIErrorMessage(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const error = body.error;
+  if (isRecord(error)) {
+    const type = typeof error.type === 'string' && error.type !== '' ? `${error.type}: ` : '';
+    if (typeof error.message === 'string') return error.message;
+    // A 400 carries a field map in `message`, not text; the type ("Invalid request") is worth keeping there.
+    if (isRecord(error.message)) {
+      const fields = describeFieldErrors(error.message);
+      if (fields !== undefined) return `${type}${fields}`;
+    }
+    return undefined;
+  }
+  if (typeof error === 'string') return error;
+  // Eden AI publishes 404 as `details`; Django REST Framework, which serves it, normally says `detail`.
+  if (typeof body.details === 'string') return body.details;
+  if (typeof body.detail === 'string') return body.detail;
+  return undefined;
+}
+
+type WireChatRequest = components['schemas']['EdenChatRequest'];
+type WireChatStreamRequest = components['schemas']['EdenChatStreamRequest'];
+
+/** `settings` as the client sends it: a map from provider name to model, e.g. `{openai: 'gpt-4o'}`. */
+export type EdenAIProviderSettings = Exclude<components['schemas']['EdenProviderSettings'], string>;
+
+/**
+ * Body of `text.chat`, in Eden AI's wire names. `providers` and `fallback_providers` may be a comma-separated string
+ * or an array (sent as the comma-joined string); `settings` is the object form (the raw client also takes the
+ * JSON-string form the spec allows).
+ */
+export type EdenAIChatRequest = Omit<WireChatRequest, 'settings'> & { settings?: EdenAIProviderSettings };
+
+/** Body of `text.chatStream`: the chat body plus `fallback_type`; `providers` must name exactly one provider. */
+export type EdenAIChatStreamRequest = Omit<WireChatStreamRequest, 'settings'> & { settings?: EdenAIProviderSettings };
+
+function joinProviders(value: string | string[]): string {
+  return typeof value === 'string' ? value : value.join(',');
+}
+
+/**
+ * The body as sent. vendors.md decision 8: the published schema types `providers` as an array, but Eden AI's guides
+ * and every shipped client send one comma-separated string, so that is the form the server is known to accept.
+ */
+export function toEdenAIWireBody<Body extends EdenAIChatRequest>(body: Body): Body & { providers: string } {
+  const { fallback_providers: fallbackProviders, ...rest } = body;
+  const wire = { ...rest, providers: joinProviders(body.providers) } as Body & { providers: string };
+  // An empty list means "no fallback" (the documented default `[]`); joined it would be `""`, which the string form's
+  // minLength 1 rejects, so it is left out instead.
+  if (fallbackProviders !== undefined && fallbackProviders.length > 0) {
+    wire.fallback_providers = joinProviders(fallbackProviders);
+  }
+  return wire;
+}
 
 /** The 200 body of `POST /text/chat/` as sent: a provider-keyed map, or an array with `response_as_dict: false`. */
 export type EdenAIChatResponse = components['schemas']['EdenChatResponse'];
@@ -47,10 +134,6 @@ export interface EdenAIChatResult {
   readonly successes: EdenAIProviderSuccess[];
   readonly failures: EdenAIProviderFailure[];
   readonly raw: EdenAIChatResponse;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readFailure(options: { provider: string; entry: unknown }): EdenAIProviderFailure {
@@ -126,3 +209,31 @@ export function describeAllProvidersFailed(failures: readonly EdenAIProviderFail
   const list = failures.map((failure) => `${failure.provider}: ${failure.message}`).join('; ');
   return `Every provider failed (${list}). Retry later, or add fallback_providers.`;
 }
+
+/** What the generated client asks of Eden AI: error reading, the wire form of the provider lists, per-provider results. */
+export const edenaiHooks = {
+  errorMessageFromBody: readEdenAIErrorMessage,
+  operations: {
+    createTextChat: {
+      prepare: (params: EdenAIChatRequest) => toEdenAIWireBody(params),
+      transform(body: EdenAIChatResponse, response: Response, tools: HookTools, sent: { providers: string }): EdenAIChatResult {
+        const requestedProviders = sent.providers.split(',').map((provider) => provider.trim());
+        const result = readEdenAIChatResult({ body, requestedProviders });
+        if (result === undefined) {
+          throw tools.createAPIError({
+            response,
+            body,
+            detail: 'The response is neither an object keyed by provider nor an array of provider results.',
+          });
+        }
+        // Eden AI answers 200 even when every provider failed; with nothing to return, that is an error for the caller.
+        if (result.successes.length === 0) throw tools.createAPIError({ response, body, detail: describeAllProvidersFailed(result.failures) });
+        return result;
+      },
+    },
+    createTextChatStream: {
+      // Eden AI labels the NDJSON body text/plain; core's reader ignores the Content-Type. The stream ends with the body.
+      prepare: (params: EdenAIChatStreamRequest) => toEdenAIWireBody(params),
+    },
+  },
+} satisfies VendorHooks;

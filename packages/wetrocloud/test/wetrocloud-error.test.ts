@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWetrocloudErrorMessage } from './wetrocloud-error';
+import { readWetrocloudErrorMessage } from '../src/index';
 
 describe('readWetrocloudErrorMessage', () => {
   it('reads {error}', () => {

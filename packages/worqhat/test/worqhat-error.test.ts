@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readWorqhatErrorMessage } from './worqhat-error';
+import { readWorqhatErrorMessage } from '../src/index';
 
 describe('readWorqhatErrorMessage', () => {
   it.each([

@@ -2,8 +2,8 @@ import { RateLimitError } from '@textgen/core';
 import { getVendorSpec } from '@textgen/mocks';
 import { describe, expect, it } from 'vitest';
 import { nonStreamingBodyFor, testApiKey, aitreMockBaseURL, useAitreMock } from '../test/support/aitre-mock';
-import { createAitre } from './aitre-client';
-import { parseGoDurationMs, readRateLimit } from './aitre-rate-limit';
+import { createAitre } from '../src/index';
+import { parseGoDurationMs, readRateLimit } from '../src/index';
 
 useAitreMock();
 
