@@ -14,6 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { format, resolveConfig } from 'prettier';
 import { generateClient } from './generate/generate-client';
 import { generatedNotice } from './generate/generated-notice';
 import { generateRegistry } from './generate/generate-registry';
@@ -21,10 +22,14 @@ import { readVendorSpecs, repositoryRoot, type VendorSpec } from './read-vendor-
 
 const runFile = promisify(execFile);
 
+/** Writes a generated file; TypeScript goes through Prettier with the repository's settings, as hand-written code does. */
 async function writeGenerated(path: string, text: string): Promise<string> {
   const target = join(repositoryRoot, path);
   await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, text);
+  const formatted = target.endsWith('.ts')
+    ? await format(text, { ...(await resolveConfig(target)), filepath: target })
+    : text;
+  await writeFile(target, formatted);
   return target;
 }
 
@@ -32,7 +37,10 @@ async function generateTypes(vendor: VendorSpec): Promise<string> {
   // Fields with a documented `default` stay optional in request types: the default is what the server applies when
   // the field is omitted, not something the caller must send.
   const ast = await openapiTS(pathToFileURL(join(repositoryRoot, vendor.specPath)), { defaultNonNullable: false });
-  return writeGenerated(`packages/${vendor.id}/src/generated/schema.ts`, `/**\n * ${generatedNotice(vendor.specPath)}\n */\n\n${astToString(ast)}`);
+  return writeGenerated(
+    `packages/${vendor.id}/src/generated/schema.ts`,
+    `/**\n * ${generatedNotice(vendor.specPath).replace('. Do not', '.\n * Do not')}\n */\n\n${astToString(ast)}`,
+  );
 }
 
 async function generateBundle(vendor: VendorSpec): Promise<string> {

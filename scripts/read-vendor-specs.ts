@@ -28,7 +28,9 @@ export async function readVendorSpecs(root: string = repositoryRoot): Promise<Ve
     const id = info['x-textgen-vendor'];
     if (id === undefined) continue;
     if (id !== name.slice(0, -'.yaml'.length)) {
-      throw new Error(`${specPath}: info.x-textgen-vendor is ${JSON.stringify(id)}; it must equal the file name without .yaml.`);
+      throw new Error(
+        `${specPath}: info.x-textgen-vendor is ${JSON.stringify(id)}; it must equal the file name without .yaml.`,
+      );
     }
     specs.push({ id, specPath, document, info });
   }

@@ -19,7 +19,19 @@ function resolve(document: JsonObject, value: unknown): JsonObject {
 
 const pascal = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const quote = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-const comment = (text: string, indent = ''): string => `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim()} */`;
+/** A JSDoc comment, wrapped so that no line passes 120 characters. */
+function comment(text: string, indent = ''): string {
+  const words = text.replace(/\*\//g, '*\\/').replace(/\s+/g, ' ').trim().split(' ');
+  if (indent.length + words.join(' ').length + 7 <= 120) return `${indent}/** ${words.join(' ')} */`;
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && indent.length + 3 + last.length + 1 + word.length <= 120)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return [`${indent}/**`, ...lines.map((line) => `${indent} * ${line}`), `${indent} */`].join('\n');
+}
 const shortMediaName: Record<string, string> = {
   'application/json': 'json',
   'multipart/form-data': 'multipart',
@@ -35,7 +47,9 @@ interface ClientShape {
   queryParameters: string[];
   jsonResult: boolean;
   answersArray: boolean;
-  stream: { framing: 'sse' | 'ndjson'; chunkSchema: string; requestFlag?: string; always?: true; terminator?: string } | undefined;
+  stream:
+    | { framing: 'sse' | 'ndjson'; chunkSchema: string; requestFlag?: string; always?: true; terminator?: string }
+    | undefined;
 }
 
 function readOperation(document: JsonObject, operation: TextgenOperation): ClientShape {
@@ -48,7 +62,8 @@ function readOperation(document: JsonObject, operation: TextgenOperation): Clien
     bodyEncodings = {};
     for (const mediaType of mediaTypes) {
       const name = shortMediaName[mediaType];
-      if (name === undefined) throw new Error(`${operation.operationId}: request media type ${mediaType} is not supported by the generator.`);
+      if (name === undefined)
+        throw new Error(`${operation.operationId}: request media type ${mediaType} is not supported by the generator.`);
       const encoding = (content[mediaType]?.encoding ?? {}) as Record<string, { contentType?: string }>;
       const jsonFields = Object.entries(encoding)
         .filter(([, value]) => value.contentType === 'application/json')
@@ -57,16 +72,25 @@ function readOperation(document: JsonObject, operation: TextgenOperation): Clien
     }
   }
   const parameters = ((definition.parameters ?? []) as unknown[]).map((parameter) => resolve(document, parameter));
-  const namesIn = (location: string) => parameters.filter((parameter) => parameter.in === location).map((parameter) => String(parameter.name));
+  const namesIn = (location: string) =>
+    parameters.filter((parameter) => parameter.in === location).map((parameter) => String(parameter.name));
   const ok = resolve(document, (resolve(document, definition.responses) as JsonObject)['200']);
   const okContent = (ok.content ?? {}) as Record<string, JsonObject>;
-  const streamMediaType = Object.keys(okContent).find((mediaType) => mediaType === 'text/event-stream' || mediaType === 'application/x-ndjson');
+  const streamMediaType = Object.keys(okContent).find(
+    (mediaType) => mediaType === 'text/event-stream' || mediaType === 'application/x-ndjson',
+  );
   let stream: ClientShape['stream'];
   if (operation.stream !== undefined) {
-    if (streamMediaType === undefined) throw new Error(`${operation.operationId}: x-textgen-stream without a text/event-stream or application/x-ndjson 200.`);
+    if (streamMediaType === undefined)
+      throw new Error(
+        `${operation.operationId}: x-textgen-stream without a text/event-stream or application/x-ndjson 200.`,
+      );
     const item = okContent[streamMediaType]?.['x-stream-item'] as JsonObject | undefined;
     const chunkSchema = typeof item?.$ref === 'string' ? item.$ref.split('/').at(-1) : undefined;
-    if (chunkSchema === undefined) throw new Error(`${operation.operationId}: the stream media type needs x-stream-item: {$ref: '#/components/schemas/<Chunk>'}.`);
+    if (chunkSchema === undefined)
+      throw new Error(
+        `${operation.operationId}: the stream media type needs x-stream-item: {$ref: '#/components/schemas/<Chunk>'}.`,
+      );
     stream = { ...operation.stream, framing: streamMediaType === 'text/event-stream' ? 'sse' : 'ndjson', chunkSchema };
   }
   return {
@@ -89,7 +113,9 @@ function allowsArray(document: JsonObject, schema: unknown): boolean {
   const resolved = resolve(document, schema);
   const type = resolved.type;
   if (type === 'array' || (Array.isArray(type) && type.includes('array'))) return true;
-  return [...((resolved.oneOf ?? []) as unknown[]), ...((resolved.anyOf ?? []) as unknown[])].some((member) => allowsArray(document, member));
+  return [...((resolved.oneOf ?? []) as unknown[]), ...((resolved.anyOf ?? []) as unknown[])].some((member) =>
+    allowsArray(document, member),
+  );
 }
 
 /** The operation definition core's `transport.call` reads, as TypeScript source. */
@@ -97,7 +123,8 @@ function definitionSource(shape: ClientShape): string {
   const { operation, stream } = shape;
   const fields = [`method: ${quote(operation.method)}`, `path: ${quote(operation.path)}`];
   if (shape.pathParameters.length > 0) fields.push(`pathParameters: [${shape.pathParameters.map(quote).join(', ')}]`);
-  if (shape.queryParameters.length > 0) fields.push(`queryParameters: [${shape.queryParameters.map(quote).join(', ')}]`);
+  if (shape.queryParameters.length > 0)
+    fields.push(`queryParameters: [${shape.queryParameters.map(quote).join(', ')}]`);
   if (shape.bodyEncodings !== undefined) fields.push(`bodyEncodings: ${JSON.stringify(shape.bodyEncodings)}`);
   if (shape.answersArray) fields.push('answersArray: true');
   if (stream !== undefined) {
@@ -111,11 +138,14 @@ function typesSource(shape: ClientShape, clientName: string): string {
   const { operation, typeName, stream } = shape;
   const id = quote(operation.operationId);
   const parts: string[] = [];
-  if (shape.bodyMediaType !== undefined) parts.push(`NonNullable<operations[${id}]['requestBody']>['content'][${quote(shape.bodyMediaType)}]`);
+  if (shape.bodyMediaType !== undefined)
+    parts.push(`NonNullable<operations[${id}]['requestBody']>['content'][${quote(shape.bodyMediaType)}]`);
   if (shape.pathParameters.length > 0) parts.push(`operations[${id}]['parameters']['path']`);
   if (shape.queryParameters.length > 0) parts.push(`NonNullable<operations[${id}]['parameters']['query']>`);
   const lines = [
-    comment(`The params of \`${clientName}.${operation.resource}.${operation.name}\`: the request body${shape.pathParameters.length > 0 ? ' and the path parameters' : ''}, in the vendor's wire names.`),
+    comment(
+      `The params of \`${clientName}.${operation.resource}.${operation.name}\`: the request body${shape.pathParameters.length > 0 ? ' and the path parameters' : ''}, in the vendor's wire names.`,
+    ),
     `export type ${typeName}Params = ParamsOf<Hooks, ${id}, ${parts.length > 0 ? parts.join(' & ') : 'Record<string, never>'}>;`,
   ];
   if (shape.jsonResult) {
@@ -152,7 +182,8 @@ function methodSource(shape: ClientShape, requestOptions: string): string {
   const streamed = `APIPromise<Stream<${typeName}Chunk>>`;
   const json = `APIPromise<${typeName}Result>`;
   const name = operation.name;
-  if (stream === undefined) return `${comment(`${summary} ${route}.`, indent)}\n${indent}${name}(params: ${params}, ${options}): ${json};`;
+  if (stream === undefined)
+    return `${comment(`${summary} ${route}.`, indent)}\n${indent}${name}(params: ${params}, ${options}): ${json};`;
   if (stream.always === true || !shape.jsonResult) {
     return `${comment(`${summary} ${route}; always answers with a stream.`, indent)}\n${indent}${name}(params: ${params}, ${options}): ${streamed};`;
   }
@@ -184,8 +215,11 @@ export function generateClient(vendor: VendorSpec): string {
   const shapes = extensions.operations.map((operation) => readOperation(document, operation));
   const encodings = [...new Set(shapes.flatMap((shape) => Object.keys(shape.bodyEncodings ?? {})))];
 
-  const schemes = Object.values(((document.components as JsonObject | undefined)?.securitySchemes ?? {}) as Record<string, JsonObject>);
-  if (schemes.length !== 1) throw new Error(`${vendor.specPath}: exactly one security scheme is supported, found ${schemes.length}.`);
+  const schemes = Object.values(
+    ((document.components as JsonObject | undefined)?.securitySchemes ?? {}) as Record<string, JsonObject>,
+  );
+  if (schemes.length !== 1)
+    throw new Error(`${vendor.specPath}: exactly one security scheme is supported, found ${schemes.length}.`);
   const scheme = schemes[0]!;
   const authorization =
     scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer'
@@ -193,16 +227,19 @@ export function generateClient(vendor: VendorSpec): string {
       : scheme.type === 'apiKey' && scheme.in === 'header'
         ? { header: String(scheme.name), prefix: scheme['x-textgen-auth-prefix'] as string | undefined }
         : undefined;
-  if (authorization === undefined) throw new Error(`${vendor.specPath}: the security scheme must be http bearer or an apiKey header.`);
+  if (authorization === undefined)
+    throw new Error(`${vendor.specPath}: the security scheme must be http bearer or an apiKey header.`);
 
   const server = ((document.servers ?? []) as JsonObject[])[0];
   const serverURL = String(server?.url ?? '');
-  const variables: ServerVariable[] = Object.entries((server?.variables ?? {}) as Record<string, JsonObject>).map(([name, variable]) => ({
-    name,
-    values: (variable.enum as string[] | undefined) ?? [],
-    defaultValue: String(variable.default),
-    description: String(variable.description ?? ''),
-  }));
+  const variables: ServerVariable[] = Object.entries((server?.variables ?? {}) as Record<string, JsonObject>).map(
+    ([name, variable]) => ({
+      name,
+      values: (variable.enum as string[] | undefined) ?? [],
+      defaultValue: String(variable.default),
+      description: String(variable.description ?? ''),
+    }),
+  );
   const requiresBaseURL = extensions.client.baseURL === 'required';
   const optionVariables = requiresBaseURL ? [] : variables.filter((variable) => variable.values.length > 0);
 
@@ -232,11 +269,16 @@ export function generateClient(vendor: VendorSpec): string {
     throw new TextgenError(\`[${vendor.id}] ${variable.name} must be ${variable.values.map((value) => `'${value}'`).join(' or ')}; got \${JSON.stringify(${variable.name})}.\`);
   }`,
   );
-  const destructured = [...optionVariables.map((variable) => `${variable.name} = ${quote(variable.defaultValue)}`), ...(encodings.length > 0 ? ['bodyEncoding'] : [])];
-  const requestId = extensions.requestId === undefined ? '' : `\n    requestId: ${JSON.stringify(extensions.requestId)},`;
+  const destructured = [
+    ...optionVariables.map((variable) => `${variable.name} = ${quote(variable.defaultValue)}`),
+    ...(encodings.length > 0 ? ['bodyEncoding'] : []),
+  ];
+  const requestId =
+    extensions.requestId === undefined ? '' : `\n    requestId: ${JSON.stringify(extensions.requestId)},`;
 
   const resources = new Map<string, ClientShape[]>();
-  for (const shape of shapes) resources.set(shape.operation.resource, [...(resources.get(shape.operation.resource) ?? []), shape]);
+  for (const shape of shapes)
+    resources.set(shape.operation.resource, [...(resources.get(shape.operation.resource) ?? []), shape]);
   const coreImports = [
     'createTransport',
     'TextgenError',
@@ -259,9 +301,7 @@ export function generateClient(vendor: VendorSpec): string {
     return true;
   });
 
-  return `/**
- * ${generatedNotice(vendor.specPath)}
- */
+  return `${comment(generatedNotice(vendor.specPath))}
 import { ${coreImports.join(', ')} } from '@textgen/core/internal';
 import type { Client } from 'openapi-fetch';
 import { ${hooksName} } from '../${vendor.id}-hooks';
@@ -292,7 +332,10 @@ export interface ${clientName}Client {
   ${comment("This client's APIError for a response whose body cannot be used, the API key redacted; for code that wraps the client.")}
   readonly createAPIError: Transport<paths>['createAPIError'];
 ${[...resources.entries()]
-  .map(([resource, members]) => `  readonly ${resource}: {\n${members.map((shape) => methodSource(shape, requestOptions)).join('\n')}\n  };`)
+  .map(
+    ([resource, members]) =>
+      `  readonly ${resource}: {\n${members.map((shape) => methodSource(shape, requestOptions)).join('\n')}\n  };`,
+  )
   .join('\n')}
 }
 

@@ -35,8 +35,12 @@ export async function generateRegistry(vendors: VendorSpec[]): Promise<string> {
     imports.push(`import ${name}Spec from '../../../${vendor.id}/src/generated/${vendor.id}.openapi.json';`);
     const answersPath = `packages/${vendor.id}/mock/${vendor.id}-mock-answers.ts`;
     const hasAnswers = await exists(answersPath);
-    if (hasAnswers) imports.push(`import { answerRequest as ${name}AnswerRequest } from '../../../${vendor.id}/mock/${vendor.id}-mock-answers';`);
-    const mock = JSON.stringify(extensions.mock).slice(0, -1) + (hasAnswers ? `,"answerRequest":${name}AnswerRequest}` : '}');
+    if (hasAnswers)
+      imports.push(
+        `import { answerRequest as ${name}AnswerRequest } from '../../../${vendor.id}/mock/${vendor.id}-mock-answers';`,
+      );
+    const mock =
+      JSON.stringify(extensions.mock).slice(0, -1) + (hasAnswers ? `,"answerRequest":${name}AnswerRequest}` : '}');
     entries.push(
       [
         '  {',
@@ -56,8 +60,8 @@ export async function generateRegistry(vendors: VendorSpec[]): Promise<string> {
     );
   }
   const ids = vendors.map((vendor) => JSON.stringify(vendor.id)).join(', ');
-  return `/**
- * ${generatedNotice('specs/*.yaml')}
+  return `/*
+ * ${generatedNotice('specs/*.yaml').replace('. Do not', '.\n * Do not')}
  */
 ${imports.join('\n')}
 

@@ -47,7 +47,9 @@ export function readTextgenExtensions(vendor: VendorSpec): TextgenExtensions {
   }
   const checked = { info: vendor.info, operations: operations.map((operation) => operation.definition) };
   if (!validate(checked)) {
-    const problems = (validate.errors ?? []).map((error) => `  ${error.instancePath || '/'} ${error.message ?? ''}`).join('\n');
+    const problems = (validate.errors ?? [])
+      .map((error) => `  ${error.instancePath || '/'} ${error.message ?? ''}`)
+      .join('\n');
     throw new Error(
       `${vendor.specPath}: the x-textgen-* extensions do not match specs/CONVENTIONS.md (scripts/generate/textgen-extensions.schema.json):\n${problems}`,
     );

@@ -47,7 +47,10 @@ function write(path: string, text: string): void {
 }
 
 // The spec: the caller's (its vendor id rewritten) or the template.
-const specText = values.spec === undefined ? fill(readFileSync(join(templateRoot, 'spec.yaml'), 'utf8')) : readFileSync(values.spec, 'utf8');
+const specText =
+  values.spec === undefined
+    ? fill(readFileSync(join(templateRoot, 'spec.yaml'), 'utf8'))
+    : readFileSync(values.spec, 'utf8');
 write(specPath, specText.replace(/^(\s*x-textgen-vendor:\s*).*$/m, `$1${id}`));
 
 // The package: every template file, placeholders filled in names and contents, `.template` dropped.
@@ -64,5 +67,8 @@ copyFileSync(join(repositoryRoot, 'LICENSE'), join(packagePath, 'LICENSE'));
 written.push(relative(repositoryRoot, join(packagePath, 'LICENSE')));
 
 for (const file of written) console.log(`created ${file}`);
-if (values['no-generate'] !== true) execFileSync('pnpm', ['run', '--silent', 'generate'], { cwd: repositoryRoot, stdio: 'inherit' });
-console.log(`\nNext: pnpm install, then edit specs/${id}.yaml and packages/${id}/src (CONTRIBUTING.md, "Adding a vendor").`);
+if (values['no-generate'] !== true)
+  execFileSync('pnpm', ['run', '--silent', 'generate'], { cwd: repositoryRoot, stdio: 'inherit' });
+console.log(
+  `\nNext: pnpm install, then edit specs/${id}.yaml and packages/${id}/src (CONTRIBUTING.md, "Adding a vendor").`,
+);

@@ -22,7 +22,8 @@ export function readAitreErrorMessage(body: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { message, code, type } = error as Partial<Record<keyof AitreErrorDetail, unknown>>;
   if (typeof message !== 'string') return undefined;
-  const label = typeof code === 'string' && code !== '' ? code : typeof type === 'string' && type !== '' ? type : undefined;
+  const label =
+    typeof code === 'string' && code !== '' ? code : typeof type === 'string' && type !== '' ? type : undefined;
   return label === undefined ? message : `${message} [${label}]`;
 }
 
@@ -74,8 +75,8 @@ function readCount(value: string | null): number | undefined {
 const millisecondsPerUnit: Record<string, number> = {
   ns: 1e-6,
   us: 1e-3,
-  'µs': 1e-3, // U+00B5 MICRO SIGN
-  'μs': 1e-3, // U+03BC GREEK SMALL LETTER MU; Go's ParseDuration accepts both
+  µs: 1e-3, // U+00B5 MICRO SIGN
+  μs: 1e-3, // U+03BC GREEK SMALL LETTER MU; Go's ParseDuration accepts both
   ms: 1,
   s: 1000,
   m: 60_000,
@@ -106,7 +107,7 @@ export function parseGoDurationMs(duration: string): number | undefined {
     total += Number(match[1]) * millisecondsPerUnit[match[2]!]!;
   }
   // Go truncates to whole nanoseconds; rounding to 6 decimals of a millisecond removes float noise like 1.2000000000000002.
-  return sign * Math.round(total * 1e6) / 1e6;
+  return (sign * Math.round(total * 1e6)) / 1e6;
 }
 
 /** What the generated client asks of AITRE: its error reading. Its operation needs no other hook. */

@@ -9,10 +9,16 @@ const body = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' } a
 
 describe('AitreClient.completions types', () => {
   it('gives a Stream for stream: true and the JSON completion otherwise', () => {
-    expectTypeOf(client.completions.create({ ...body, stream: true })).toEqualTypeOf<APIPromise<Stream<CreateCompletionChunk>>>();
+    expectTypeOf(client.completions.create({ ...body, stream: true })).toEqualTypeOf<
+      APIPromise<Stream<CreateCompletionChunk>>
+    >();
     expectTypeOf(client.completions.create(body)).toEqualTypeOf<APIPromise<CreateCompletionResult>>();
-    expectTypeOf(client.completions.create({ ...body, stream: false })).toEqualTypeOf<APIPromise<CreateCompletionResult>>();
-    expectTypeOf(client.completions.create({ ...body, stream: null })).toEqualTypeOf<APIPromise<CreateCompletionResult>>();
+    expectTypeOf(client.completions.create({ ...body, stream: false })).toEqualTypeOf<
+      APIPromise<CreateCompletionResult>
+    >();
+    expectTypeOf(client.completions.create({ ...body, stream: null })).toEqualTypeOf<
+      APIPromise<CreateCompletionResult>
+    >();
     expectTypeOf(client.completions.create({ ...body, stream: flag })).toEqualTypeOf<
       APIPromise<CreateCompletionResult | Stream<CreateCompletionChunk>>
     >();

@@ -31,13 +31,20 @@ export interface LeveledLogger extends Logger {
  * A logger that drops lines below the level and passes every line through `redact`, so a key can never reach it.
  * The level comes from the option, else `TEXTGEN_LOG`, else `warn`.
  */
-export function createLeveledLogger(options: { level?: LogLevel; logger?: Logger; redact: (text: string) => string }): LeveledLogger {
+export function createLeveledLogger(options: {
+  level?: LogLevel;
+  logger?: Logger;
+  redact: (text: string) => string;
+}): LeveledLogger {
   const target = options.logger ?? consoleLogger;
   const fromEnvironment = readEnvironment('TEXTGEN_LOG')?.toLowerCase();
   let level: LogLevel = options.level ?? 'warn';
   if (!options.level && fromEnvironment !== undefined) {
     if (isLogLevel(fromEnvironment)) level = fromEnvironment;
-    else target.warn(`[textgen] TEXTGEN_LOG=${options.redact(fromEnvironment)} is not one of off, error, warn, info, debug; using warn.`);
+    else
+      target.warn(
+        `[textgen] TEXTGEN_LOG=${options.redact(fromEnvironment)} is not one of off, error, warn, info, debug; using warn.`,
+      );
   }
   const enabled = (lineLevel: Exclude<LogLevel, 'off'>) => levelRank[lineLevel] <= levelRank[level];
   const write = (lineLevel: Exclude<LogLevel, 'off'>) => (message: string) => {

@@ -49,7 +49,11 @@ export interface VendorHooks {
   operations?: Readonly<Record<string, OperationHooks>>;
 }
 
-type HooksOf<Hooks, OperationId extends string> = Hooks extends { operations: { readonly [Id in OperationId]: infer Found } } ? Found : object;
+type HooksOf<Hooks, OperationId extends string> = Hooks extends {
+  operations: { readonly [Id in OperationId]: infer Found };
+}
+  ? Found
+  : object;
 
 /** The params a method takes: the `prepare` hook's input where there is one, else the spec's body and path params. */
 export type ParamsOf<Hooks, OperationId extends string, Default> =

@@ -19,7 +19,13 @@ export function createRedactor(options: { secret: string; headerName: string }):
   const secretHeaderNames = new Set(['authorization', options.headerName.toLowerCase()]);
   // The key also reaches URLs (encodeURIComponent) and form bodies (URLSearchParams writes ' ' as '+' and escapes more);
   // longest first, so a shorter variant never splits a longer one.
-  const secrets = [...new Set([options.secret, encodeURIComponent(options.secret), new URLSearchParams([['', options.secret]]).toString().slice(1)])]
+  const secrets = [
+    ...new Set([
+      options.secret,
+      encodeURIComponent(options.secret),
+      new URLSearchParams([['', options.secret]]).toString().slice(1),
+    ]),
+  ]
     .filter((secret) => secret !== '')
     .sort((left, right) => right.length - left.length);
   // A key shorter than any real one (a test key such as "k") is matched only as a whole token: replacing every "k"
@@ -28,7 +34,8 @@ export function createRedactor(options: { secret: string; headerName: string }):
     const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(secret.length < minimumSubstringSecretLength ? `(?<![\\w-])${escaped}(?![\\w-])` : escaped, 'g');
   });
-  const text = (value: string): string => patterns.reduce((result, pattern) => result.replace(pattern, redactedText), value);
+  const text = (value: string): string =>
+    patterns.reduce((result, pattern) => result.replace(pattern, redactedText), value);
   const holdsSecret = (value: string): boolean => patterns.some((pattern) => value.search(pattern) !== -1);
 
   // Iterative, with a map of copies instead of a depth cap: a parsed body can nest deeper than the call stack allows.
@@ -51,7 +58,12 @@ export function createRedactor(options: { secret: string; headerName: string }):
       const [source, copy] = entry;
       for (const [key, item] of Object.entries(source)) {
         // defineProperty, not assignment: a `__proto__` key from JSON.parse must stay a plain key.
-        Object.defineProperty(copy, Array.isArray(source) ? key : text(key), { value: copyOf(item), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(copy, Array.isArray(source) ? key : text(key), {
+          value: copyOf(item),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     }
     return result;
@@ -65,9 +77,10 @@ export function createRedactor(options: { secret: string; headerName: string }):
   const mayHoldSecret = (root: unknown): boolean => {
     const seen = new Set<object>();
     const pending: unknown[] = [root];
-    for (; pending.length > 0; ) {
+    for (; pending.length > 0;) {
       const value = pending.pop();
-      if (typeof value === 'string' ? holdsSecret(value) : typeof value === 'function' || typeof value === 'symbol') return true;
+      if (typeof value === 'string' ? holdsSecret(value) : typeof value === 'function' || typeof value === 'symbol')
+        return true;
       if (typeof value !== 'object' || value === null || seen.has(value)) continue;
       if (!isPlain(value)) return true;
       seen.add(value);

@@ -32,7 +32,8 @@ export function retryDelayMs(options: { headers?: Headers | undefined; retriesDo
 
 function serverRetryDelayMs(headers: Headers, now: number): number | undefined {
   const milliseconds = headers.get('retry-after-ms');
-  if (milliseconds !== null && milliseconds.trim() !== '' && Number.isFinite(Number(milliseconds))) return Number(milliseconds);
+  if (milliseconds !== null && milliseconds.trim() !== '' && Number.isFinite(Number(milliseconds)))
+    return Number(milliseconds);
   const retryAfter = headers.get('retry-after');
   if (retryAfter === null || retryAfter.trim() === '') return undefined;
   const seconds = Number(retryAfter);

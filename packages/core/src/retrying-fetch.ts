@@ -126,7 +126,9 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
                 controller.abort();
                 return new APIConnectionTimeoutError({
                   vendor,
-                  message: redactor.text(`[${vendor}] ${target} sent no data for ${timeout} ms while its body was read. Raise the timeout option or check the server.`),
+                  message: redactor.text(
+                    `[${vendor}] ${target} sent no data for ${timeout} ms while its body was read. Raise the timeout option or check the server.`,
+                  ),
                 });
               },
             });
@@ -148,12 +150,16 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
           if (timedOut) {
             failure = new APIConnectionTimeoutError({
               vendor,
-              message: redactor.text(`[${vendor}] ${target} timed out after ${timeout} ms (attempt ${attempt}). Raise the timeout option or check the server.`),
+              message: redactor.text(
+                `[${vendor}] ${target} timed out after ${timeout} ms (attempt ${attempt}). Raise the timeout option or check the server.`,
+              ),
             });
           } else {
             failure = new APIConnectionError({
               vendor,
-              message: redactor.text(`[${vendor}] Connection error on ${target} (attempt ${attempt}): ${describeCause(error)}. Check the base URL and the network.`),
+              message: redactor.text(
+                `[${vendor}] Connection error on ${target} (attempt ${attempt}): ${describeCause(error)}. Check the base URL and the network.`,
+              ),
               cause: redactor.safeCause(error),
             });
             // fetch refuses some requests before any connection (a port browsers block, an unparsable URL): the same
@@ -167,7 +173,9 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
         // A library does not print what it also throws: the caller decides whether a failure is worth a log line.
         if (failure && attempt > maxRetries) throw failure;
         const delay = retryDelayMs({ headers: retryable?.headers, retriesDone: attempt - 1 });
-        logger.info(`[${vendor}] ${target} failed with ${retryable ? retryable.status : failure?.name}; retry ${attempt}/${maxRetries} in ${Math.round(delay)} ms`);
+        logger.info(
+          `[${vendor}] ${target} failed with ${retryable ? retryable.status : failure?.name}; retry ${attempt}/${maxRetries} in ${Math.round(delay)} ms`,
+        );
         await sleep(delay, callerSignal).catch((error: unknown) => {
           throw userAbort(error);
         });
@@ -258,7 +266,8 @@ function parseOrText(text: string): unknown {
 function describeCause(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  const code =
+    typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
   return code ? `${message} (${code})` : message;
 }
 
@@ -268,7 +277,9 @@ function describeCause(error: unknown): string {
  * one, so the server cannot parse it; encode it once, and send the bytes with their own Content-Type. A middleware may
  * hand over a real Request, whose body stream can be read once only: keep its bytes.
  */
-async function resendableBody(request: PreparedRequest | Request): Promise<{ body: BodyInit | null; headers: Headers }> {
+async function resendableBody(
+  request: PreparedRequest | Request,
+): Promise<{ body: BodyInit | null; headers: Headers }> {
   if (!(request instanceof PreparedRequest)) {
     return { body: request.body === null ? null : new Blob([await request.arrayBuffer()]), headers: request.headers };
   }

@@ -33,16 +33,26 @@ export function createStreamFailures(context: {
       try {
         return JSON.parse(raw) as unknown;
       } catch {
-        throw context.errorFromBody({ response, body: raw, detail: `The stream sent a payload that is not JSON: ${raw}` });
+        throw context.errorFromBody({
+          response,
+          body: raw,
+          detail: `The stream sent a payload that is not JSON: ${raw}`,
+        });
       }
     },
     truncated: (detail) =>
       new APIConnectionError({
         vendor,
-        message: redactor.text(`[${vendor}] The stream of ${target} ended ${detail}; the connection was probably cut. Retry the request.`),
+        message: redactor.text(
+          `[${vendor}] The stream of ${target} ended ${detail}; the connection was probably cut. Retry the request.`,
+        ),
       }),
     errorPayload: (payload) =>
-      context.errorFromBody({ response, body: payload, detail: `The stream reported an error: ${context.describe(payload)}` }),
+      context.errorFromBody({
+        response,
+        body: payload,
+        detail: `The stream reported an error: ${context.describe(payload)}`,
+      }),
     notAnObject: (payload) =>
       context.errorFromBody({
         response,
@@ -59,11 +69,17 @@ export function createStreamFailures(context: {
       // The idle timeout of retrying-fetch already built the right error, naming the request.
       if (APIConnectionTimeoutError.isInstance(cause)) return cause;
       if (context.signal.aborted) {
-        return new APIUserAbortError({ vendor, message: `[${vendor}] The stream was aborted by the caller.`, cause: redactor.safeCause(cause) });
+        return new APIUserAbortError({
+          vendor,
+          message: `[${vendor}] The stream was aborted by the caller.`,
+          cause: redactor.safeCause(cause),
+        });
       }
       return new APIConnectionError({
         vendor,
-        message: redactor.text(`[${vendor}] Reading the stream of ${target} failed: ${String(cause)}. Retry the request.`),
+        message: redactor.text(
+          `[${vendor}] Reading the stream of ${target} failed: ${String(cause)}. Retry the request.`,
+        ),
         cause: redactor.safeCause(cause),
       });
     },

@@ -72,7 +72,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
     if (this.#consumed) {
-      throw new TextgenError('This stream was already iterated; a Stream can be consumed only once. Call stream.tee() first to read it twice.');
+      throw new TextgenError(
+        'This stream was already iterated; a Stream can be consumed only once. Call stream.tee() first to read it twice.',
+      );
     }
     this.#consumed = true;
     return this.#iterate();
@@ -191,7 +193,8 @@ async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerato
   try {
     for await (const payload of payloads) {
       // Every vendor's chunk is a JSON object; a bare `null` or number would reach the caller as if it were one.
-      if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw failures.notAnObject(payload);
+      if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+        throw failures.notAnObject(payload);
       if (hasErrorMember(payload)) throw failures.errorPayload(payload);
       yield payload as Item;
     }

@@ -22,7 +22,8 @@ export class TextgenError extends Error {
 
   /** Like `instanceof`, but also true for errors thrown by another copy of this package. */
   static isInstance<T>(this: ErrorClass<T>, value: unknown): value is T {
-    const kinds = typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[kindsKey] : undefined;
+    const kinds =
+      typeof value === 'object' && value !== null ? (value as Record<symbol, unknown>)[kindsKey] : undefined;
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
@@ -68,16 +69,38 @@ export class APIError extends TextgenError {
 }
 
 // One class per status family, so callers can branch with isInstance() instead of comparing numbers.
-export class BadRequestError extends APIError { static override readonly kind: string = 'BadRequestError'; }
-export class AuthenticationError extends APIError { static override readonly kind: string = 'AuthenticationError'; }
-export class PermissionDeniedError extends APIError { static override readonly kind: string = 'PermissionDeniedError'; }
-export class NotFoundError extends APIError { static override readonly kind: string = 'NotFoundError'; }
-export class ConflictError extends APIError { static override readonly kind: string = 'ConflictError'; }
-export class UnprocessableEntityError extends APIError { static override readonly kind: string = 'UnprocessableEntityError'; }
-export class RateLimitError extends APIError { static override readonly kind: string = 'RateLimitError'; }
-export class InternalServerError extends APIError { static override readonly kind: string = 'InternalServerError'; }
+export class BadRequestError extends APIError {
+  static override readonly kind: string = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  static override readonly kind: string = 'AuthenticationError';
+}
+export class PermissionDeniedError extends APIError {
+  static override readonly kind: string = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  static override readonly kind: string = 'NotFoundError';
+}
+export class ConflictError extends APIError {
+  static override readonly kind: string = 'ConflictError';
+}
+export class UnprocessableEntityError extends APIError {
+  static override readonly kind: string = 'UnprocessableEntityError';
+}
+export class RateLimitError extends APIError {
+  static override readonly kind: string = 'RateLimitError';
+}
+export class InternalServerError extends APIError {
+  static override readonly kind: string = 'InternalServerError';
+}
 /** No response: DNS, refused or reset connection, or a stream cut before its end. */
-export class APIConnectionError extends APIError { static override readonly kind: string = 'APIConnectionError'; }
-export class APIConnectionTimeoutError extends APIConnectionError { static override readonly kind: string = 'APIConnectionTimeoutError'; }
+export class APIConnectionError extends APIError {
+  static override readonly kind: string = 'APIConnectionError';
+}
+export class APIConnectionTimeoutError extends APIConnectionError {
+  static override readonly kind: string = 'APIConnectionTimeoutError';
+}
 /** The caller's AbortSignal fired (or the stream was cancelled); never retried. */
-export class APIUserAbortError extends APIError { static override readonly kind: string = 'APIUserAbortError'; }
+export class APIUserAbortError extends APIError {
+  static override readonly kind: string = 'APIUserAbortError';
+}

@@ -72,7 +72,12 @@ export interface Transport<Paths extends object> {
    * the vendor's hooks. A non-2xx response rejects with the matching APIError subclass; a stream resolves once the
    * headers arrive. Generated clients call this once per method; it is the only call path.
    */
-  call<Result>(operation: OperationDefinition, params: unknown, options?: CallOptions, hooks?: OperationHooks): APIPromise<Result>;
+  call<Result>(
+    operation: OperationDefinition,
+    params: unknown,
+    options?: CallOptions,
+    hooks?: OperationHooks,
+  ): APIPromise<Result>;
   /** An APIError for this vendor, e.g. for a 200 whose body reports a failure (Wetrocloud `success: false`). */
   createAPIError(options: { response: Response; body: unknown; detail?: string }): APIError;
 }
@@ -83,7 +88,10 @@ const defaultTimeoutMs = 10 * 60 * 1000;
  * The transport a vendor package builds its client on. Throws a TextgenError right away when no API key is found,
  * so a misconfigured client fails where it is created, not at its first call.
  */
-export function createTransport<Paths extends object>(descriptor: VendorDescriptor, options: ClientOptions = {}): Transport<Paths> {
+export function createTransport<Paths extends object>(
+  descriptor: VendorDescriptor,
+  options: ClientOptions = {},
+): Transport<Paths> {
   const { vendor, environmentPrefix } = descriptor;
   const apiKey = options.apiKey?.trim() || readEnvironment(`${environmentPrefix}_API_KEY`);
   if (!apiKey) {
@@ -102,7 +110,8 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   const { header, prefix } = descriptor.authorization;
   const auth = { name: header, value: prefix === undefined ? apiKey : `${prefix} ${apiKey}` };
   const redactor: Redactor = createRedactor({ secret: apiKey, headerName: auth.name });
-  const configuredBaseURL = options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL;
+  const configuredBaseURL =
+    options.baseURL ?? readEnvironment(`${environmentPrefix}_BASE_URL`) ?? descriptor.defaultBaseURL;
   if (!configuredBaseURL) {
     throw new TextgenError(
       `[${vendor}] No base URL: ${vendor} has no default host, so pass the baseURL option or set the ${environmentPrefix}_BASE_URL environment variable.`,
@@ -115,12 +124,16 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
   const requestIdHeader = descriptor.requestId?.header ?? 'x-request-id';
   const requestIdFromBody = (body: unknown): string | undefined => {
     const field = descriptor.requestId?.bodyField;
-    const value = field === undefined || typeof body !== 'object' || body === null ? undefined : (body as Record<string, unknown>)[field];
+    const value =
+      field === undefined || typeof body !== 'object' || body === null
+        ? undefined
+        : (body as Record<string, unknown>)[field];
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   // A request id is the server's text: a hostile or buggy server can echo the key in it.
   const requestIdOf = (response: Response, body: unknown): string | undefined => {
-    const requestId = response.headers.get(requestIdHeader) ?? (body === undefined ? undefined : requestIdFromBody(body));
+    const requestId =
+      response.headers.get(requestIdHeader) ?? (body === undefined ? undefined : requestIdFromBody(body));
     return requestId === undefined ? undefined : redactor.text(requestId);
   };
   const describe = (body: unknown): string => descriptor.errorMessageFromBody?.(body) ?? describeBody(body);
@@ -185,7 +198,12 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
    * says what was wrong with it.
    */
   const parseObjectBody = (response: Response, text: string, allowArray: boolean): unknown => {
-    if (text.trim() === '') throw errorFromBody({ response, body: undefined, detail: 'The response body is empty; a JSON object was expected.' });
+    if (text.trim() === '')
+      throw errorFromBody({
+        response,
+        body: undefined,
+        detail: 'The response body is empty; a JSON object was expected.',
+      });
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -198,13 +216,20 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
     // hook reads); `null`, `[]`, a number or a string in a 2xx would otherwise reach the caller as if it were the answer.
     if (typeof data !== 'object' || data === null || (Array.isArray(data) && !allowArray)) {
       const kind = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
-      throw errorFromBody({ response, body: data, detail: `The response body is ${kind}; a JSON object was expected.` });
+      throw errorFromBody({
+        response,
+        body: data,
+        detail: `The response body is ${kind}; a JSON object was expected.`,
+      });
     }
     return data;
   };
 
   // A bad option fails the call before any request, as a rejected APIPromise.
-  const checked = <Data>(requestOptions: RequestOptions, perform: () => Promise<APIResponse<Data>>): APIPromise<Data> => {
+  const checked = <Data>(
+    requestOptions: RequestOptions,
+    perform: () => Promise<APIResponse<Data>>,
+  ): APIPromise<Data> => {
     try {
       validateLimits({ vendor, maxRetries: requestOptions.maxRetries, timeout: requestOptions.timeout });
       validateSignal(vendor, requestOptions.signal);
@@ -224,7 +249,8 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
     input: Record<string, unknown>,
   ): Promise<APIResponse<unknown>> => {
     const { response, text = '' } = await sent();
-    const transform = hooks?.transform as ((body: unknown, response: Response, tools: HookTools, sent: unknown) => unknown) | undefined;
+    const transform = hooks?.transform as
+      ((body: unknown, response: Response, tools: HookTools, sent: unknown) => unknown) | undefined;
     const body = parseObjectBody(response, text, operation.answersArray === true);
     const requestId = requestIdOf(response, body);
     if (!transform) return { data: body, response, requestId };
@@ -253,7 +279,14 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
     try {
       const { response, body } = await sent(controller.signal);
       if (!body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
-      const failures = createStreamFailures({ vendor, response, signal: controller.signal, redactor, errorFromBody, describe });
+      const failures = createStreamFailures({
+        vendor,
+        response,
+        signal: controller.signal,
+        redactor,
+        errorFromBody,
+        describe,
+      });
       const { framing, terminator } = stream;
       const items = Stream.fromBody<unknown>({ body, framing, terminator, controller, failures, onEnd: release });
       const check = hooks?.chunk as ((chunk: unknown, response: Response, tools: HookTools) => unknown) | undefined;
@@ -284,7 +317,9 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
         const value = input[parameter];
         delete input[parameter];
         if ((typeof value !== 'string' || value.trim() === '') && typeof value !== 'number') {
-          throw new TextgenError(`[${vendor}] ${name}: \`${parameter}\` is missing or empty; it is part of the URL, so pass it.`);
+          throw new TextgenError(
+            `[${vendor}] ${name}: \`${parameter}\` is missing or empty; it is part of the URL, so pass it.`,
+          );
         }
         path[parameter] = value;
       }
@@ -295,7 +330,9 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
       }
       const form = pickFormEncoding(vendor, name, operation, bodyEncoding);
       const rule = operation.stream;
-      const streams = rule !== undefined && (rule.always === true || (rule.requestFlag !== undefined && input[rule.requestFlag] === true));
+      const streams =
+        rule !== undefined &&
+        (rule.always === true || (rule.requestFlag !== undefined && input[rule.requestFlag] === true));
       const send = (mode: Exclude<SendMode, 'raw'>, signal?: AbortSignal) =>
         perform(
           (client, init) =>
@@ -308,7 +345,9 @@ export function createTransport<Paths extends object>(descriptor: VendorDescript
           signal === undefined ? requestOptions : { ...requestOptions, signal },
           mode,
         );
-      const answered = streams ? readStream((signal) => send('stream', signal), rule, requestOptions.signal, hooks) : readJson(() => send('json'), operation, hooks, input);
+      const answered = streams
+        ? readStream((signal) => send('stream', signal), rule, requestOptions.signal, hooks)
+        : readJson(() => send('json'), operation, hooks, input);
       return (await answered) as APIResponse<Result>;
     });
   }
@@ -328,8 +367,12 @@ function pickFormEncoding(
   const chosen = bodyEncoding ?? Object.keys(encodings)[0];
   const encoding = chosen === undefined ? undefined : encodings[chosen];
   if (encoding === undefined) {
-    const choices = Object.keys(encodings).map((choice) => `'${choice}'`).join(' or ');
-    throw new TextgenError(`[${vendor}] ${name}: bodyEncoding must be ${choices}; got ${JSON.stringify(bodyEncoding)}.`);
+    const choices = Object.keys(encodings)
+      .map((choice) => `'${choice}'`)
+      .join(' or ');
+    throw new TextgenError(
+      `[${vendor}] ${name}: bodyEncoding must be ${choices}; got ${JSON.stringify(bodyEncoding)}.`,
+    );
   }
   return encoding.mediaType === 'multipart/form-data' ? encoding : undefined;
 }
@@ -337,7 +380,12 @@ function pickFormEncoding(
 /** A signal that is not an AbortSignal would fail deep inside fetch with a message that names no option. */
 function validateSignal(vendor: string, signal: unknown): void {
   if (signal === undefined || isAbortSignalLike(signal)) return;
-  const got = signal === null ? 'null' : typeof signal === 'object' ? 'an object that is not an AbortSignal' : `a ${typeof signal}`;
+  const got =
+    signal === null
+      ? 'null'
+      : typeof signal === 'object'
+        ? 'an object that is not an AbortSignal'
+        : `a ${typeof signal}`;
   throw new TextgenError(`[${vendor}] signal must be an AbortSignal (e.g. new AbortController().signal); got ${got}.`);
 }
 

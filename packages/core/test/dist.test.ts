@@ -52,7 +52,16 @@ describe('the built package', () => {
     const before = server.requests.length;
     expect(await callThrough(core)).toEqual({ text: `attempt ${before + 2}` });
     expect(server.requests.at(-1)?.authorization).toBe('Bearer dist-key');
-    expect(core.RateLimitError.isInstance(core.createTransport({ vendor: 'v', environmentPrefix: 'V', authorization: { header: 'x' } }, { apiKey: 'k', baseURL: 'http://x.invalid', logLevel: 'off' }).createAPIError({ response: new Response(null, { status: 429 }), body: undefined }))).toBe(true);
+    expect(
+      core.RateLimitError.isInstance(
+        core
+          .createTransport(
+            { vendor: 'v', environmentPrefix: 'V', authorization: { header: 'x' } },
+            { apiKey: 'k', baseURL: 'http://x.invalid', logLevel: 'off' },
+          )
+          .createAPIError({ response: new Response(null, { status: 429 }), body: undefined }),
+      ),
+    ).toBe(true);
   });
 
   it('works through import() of dist/index.mjs', async () => {
@@ -66,6 +75,15 @@ describe('the built package', () => {
     const cjs = createRequire(import.meta.url)(cjsEntry) as typeof Core;
     const esm = (await import(pathToFileURL(esmEntry).href)) as typeof Core;
     expect(cjs.APIError === esm.APIError).toBe(false);
-    expect(esm.RateLimitError.isInstance(cjs.createTransport({ vendor: 'v', environmentPrefix: 'V', authorization: { header: 'x' } }, { apiKey: 'k', baseURL: 'http://x.invalid', logLevel: 'off' }).createAPIError({ response: new Response(null, { status: 429 }), body: undefined }))).toBe(true);
+    expect(
+      esm.RateLimitError.isInstance(
+        cjs
+          .createTransport(
+            { vendor: 'v', environmentPrefix: 'V', authorization: { header: 'x' } },
+            { apiKey: 'k', baseURL: 'http://x.invalid', logLevel: 'off' },
+          )
+          .createAPIError({ response: new Response(null, { status: 429 }), body: undefined }),
+      ),
+    ).toBe(true);
   });
 });

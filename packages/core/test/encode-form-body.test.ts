@@ -8,7 +8,9 @@ describe('encodeFormBody', () => {
   ];
 
   it('puts a JSON field in one text part and other values as text, in the body order', () => {
-    const form = encodeFormBody({ model: 'gpt-4o-mini', messages, stream: true, count: 2, left: undefined }, ['messages']);
+    const form = encodeFormBody({ model: 'gpt-4o-mini', messages, stream: true, count: 2, left: undefined }, [
+      'messages',
+    ]);
     expect([...form.keys()]).toEqual(['model', 'messages', 'stream', 'count']);
     expect(form.get('messages')).toBe(JSON.stringify(messages));
     expect(form.get('model')).toBe('gpt-4o-mini');
@@ -21,10 +23,15 @@ describe('encodeFormBody', () => {
   });
 
   it('makes a multipart body with a boundary when handed to a Request', async () => {
-    const request = new Request('http://127.0.0.1/', { method: 'POST', body: encodeFormBody({ messages }, ['messages']) });
+    const request = new Request('http://127.0.0.1/', {
+      method: 'POST',
+      body: encodeFormBody({ messages }, ['messages']),
+    });
     const contentType = request.headers.get('content-type') ?? '';
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
-    const parsed = await new Response(await request.arrayBuffer(), { headers: { 'content-type': contentType } }).formData();
+    const parsed = await new Response(await request.arrayBuffer(), {
+      headers: { 'content-type': contentType },
+    }).formData();
     expect(parsed.get('messages')).toBe(JSON.stringify(messages));
   });
 });

@@ -82,7 +82,10 @@ describe('redirects', () => {
         },
       });
       await expect(echo(transport, 'hi')).resolves.toEqual({ text: 'moved' });
-      expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['POST /v1/echo', 'POST /v1/moved']);
+      expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual([
+        'POST /v1/echo',
+        'POST /v1/moved',
+      ]);
       expect(bodies).toEqual([JSON.stringify({ prompt: 'hi' })]);
     });
   }
@@ -108,7 +111,12 @@ describe('requests fetch refuses before connecting are not retried', () => {
 describe('the library prints nothing for an error it throws', () => {
   it('logs no error line at the default level when retries run out', async () => {
     const lines: string[] = [];
-    const logger: Logger = { error: (line) => lines.push(line), warn: (line) => lines.push(line), info: () => undefined, debug: () => undefined };
+    const logger: Logger = {
+      error: (line) => lines.push(line),
+      warn: (line) => lines.push(line),
+      info: () => undefined,
+      debug: () => undefined,
+    };
     const transport = createFakeTransport({
       logger,
       logLevel: 'warn',
@@ -151,11 +159,13 @@ describe('stream lines and events have a maximum length', () => {
         writeMore();
       });
       const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing });
-      const error = await failureOf((async () => {
-        for await (const _chunk of stream) {
-          // No chunk is expected before the limit.
-        }
-      })());
+      const error = await failureOf(
+        (async () => {
+          for await (const _chunk of stream) {
+            // No chunk is expected before the limit.
+          }
+        })(),
+      );
       expect(APIError.isInstance(error)).toBe(true);
       expect((error as Error).message).toContain(`longer than ${16 * 1024 * 1024} characters`);
     });

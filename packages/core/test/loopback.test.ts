@@ -14,7 +14,12 @@ afterEach(async () => {
   server = undefined;
 });
 
-const sendJson = (response: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+const sendJson = (
+  response: import('node:http').ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 };
@@ -40,7 +45,9 @@ describe('against a real loopback server', () => {
     server = await startLoopbackServer((_request, response) => {
       sendJson(response, 503, { error: { message: 'overloaded' } }, { 'retry-after-ms': '20' });
     });
-    const error = await echo(createFakeTransport({ baseURL: server.baseURL }), 'hi').catch((failure: unknown) => failure);
+    const error = await echo(createFakeTransport({ baseURL: server.baseURL }), 'hi').catch(
+      (failure: unknown) => failure,
+    );
     expect(InternalServerError.isInstance(error)).toBe(true);
     expect((error as InternalServerError).status).toBe(503);
     expect(server.requests).toHaveLength(3);
@@ -104,7 +111,10 @@ describe('against a real loopback server', () => {
     it('return() before the first next() closes the connection too', async () => {
       const started = await startEndlessStream();
       server = started.server;
-      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), {
+        framing: 'sse',
+        terminator: '[DONE]',
+      });
       const iterator = stream[Symbol.asyncIterator]();
       await expect(iterator.return?.()).resolves.toEqual({ done: true, value: undefined });
       await expect(started.closed).resolves.toBeUndefined();
@@ -114,7 +124,10 @@ describe('against a real loopback server', () => {
     it('a tee branch that has returned stays done and reads nothing for the other', async () => {
       const started = await startEndlessStream();
       server = started.server;
-      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), {
+        framing: 'sse',
+        terminator: '[DONE]',
+      });
       const [left, right] = stream.tee();
       const leftIterator = left[Symbol.asyncIterator]();
       await leftIterator.return?.();
@@ -130,7 +143,10 @@ describe('against a real loopback server', () => {
     it('break closes the connection', async () => {
       const started = await startEndlessStream();
       server = started.server;
-      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), {
+        framing: 'sse',
+        terminator: '[DONE]',
+      });
       let count = 0;
       for await (const chunk of stream) {
         expect(chunk).toEqual({ text: 'tick' });
@@ -143,7 +159,11 @@ describe('against a real loopback server', () => {
       const started = await startEndlessStream();
       server = started.server;
       const controller = new AbortController();
-      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' }, { signal: controller.signal });
+      const stream = await streamEcho(
+        createFakeTransport({ baseURL: server.baseURL }),
+        { framing: 'sse', terminator: '[DONE]' },
+        { signal: controller.signal },
+      );
       let count = 0;
       const error = await (async () => {
         for await (const _chunk of stream) {
@@ -155,7 +175,9 @@ describe('against a real loopback server', () => {
     });
   });
   describe('a stream that reaches its terminator', () => {
-    function startTerminatedStream(options: { endAfterMs: number | undefined }): Promise<{ server: LoopbackServer; outcome: Promise<'finished' | 'cut'> }> {
+    function startTerminatedStream(options: {
+      endAfterMs: number | undefined;
+    }): Promise<{ server: LoopbackServer; outcome: Promise<'finished' | 'cut'> }> {
       let settle: (outcome: 'finished' | 'cut') => void = () => undefined;
       const outcome = new Promise<'finished' | 'cut'>((resolve) => {
         settle = resolve;
@@ -173,7 +195,10 @@ describe('against a real loopback server', () => {
     it('lets the server finish the response instead of aborting it', async () => {
       const started = await startTerminatedStream({ endAfterMs: 50 });
       server = started.server;
-      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), {
+        framing: 'sse',
+        terminator: '[DONE]',
+      });
       const chunks: unknown[] = [];
       for await (const chunk of stream) chunks.push(chunk);
       expect(chunks).toEqual([{ text: 'one' }]);
@@ -184,7 +209,10 @@ describe('against a real loopback server', () => {
     it('aborts a connection the server keeps open after the terminator, about a second later', async () => {
       const started = await startTerminatedStream({ endAfterMs: undefined });
       server = started.server;
-      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), { framing: 'sse', terminator: '[DONE]' });
+      const stream = await streamEcho(createFakeTransport({ baseURL: server.baseURL }), {
+        framing: 'sse',
+        terminator: '[DONE]',
+      });
       const finishedAt = await (async () => {
         for await (const _chunk of stream) {
           // consume
@@ -222,7 +250,10 @@ describe('streams release what they hold, and time out when the body stalls', ()
     process.on('warning', onWarning);
     try {
       const { server: started } = await startServer((response, attempt) => {
-        if (attempt === 51) return void response.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"down"}}');
+        if (attempt === 51)
+          return void response
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end('{"error":{"message":"down"}}');
         response.writeHead(200, { 'content-type': 'text/event-stream' });
         if (attempt === 52) return void response.write('data: {"text":"a"}\n\n');
         response.end('data: {"text":"a"}\n\ndata: [DONE]\n\n');
@@ -310,7 +341,9 @@ describe('streams release what they hold, and time out when the body stalls', ()
         response.write('{"text":');
       });
       const transport = createFakeTransport({ baseURL: started.baseURL, timeout: 200 });
-      const error = await transport.client.POST('/echo', { body: { prompt: 'hi' } }).catch((failure: unknown) => failure);
+      const error = await transport.client
+        .POST('/echo', { body: { prompt: 'hi' } })
+        .catch((failure: unknown) => failure);
       expect(APIConnectionTimeoutError.isInstance(error)).toBe(true);
       expect(await waitFor(() => closes.length === 1)).toBe(true);
       expect(started.requests).toHaveLength(1);

@@ -44,7 +44,11 @@ async function provoke(): Promise<{ errors: Map<string, unknown>; log: string }>
   };
   const make = (handle: (request: Request) => Promise<Response>, extra: { timeout?: number } = {}) =>
     createFakeTransport({ apiKey, fetch: requestFetch(handle), logger, logLevel: 'debug', maxRetries: 0, ...extra });
-  const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
   const errors = new Map<string, unknown>();
 
   for (const status of [400, 401, 403, 404, 409, 422, 429, 500]) {
@@ -62,7 +66,9 @@ async function provoke(): Promise<{ errors: Map<string, unknown>; log: string }>
     ),
   );
   const hang = (request: Request) =>
-    new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(new Error(`aborted ${apiKey}`))));
+    new Promise<Response>((_resolve, reject) =>
+      request.signal.addEventListener('abort', () => reject(new Error(`aborted ${apiKey}`))),
+    );
   errors.set('timeout', await failureOf(echo(make(hang, { timeout: 5 }), 'hi')));
   const controller = new AbortController();
   const aborted = echo(make(hang), 'hi', { signal: controller.signal });
@@ -72,15 +78,56 @@ async function provoke(): Promise<{ errors: Map<string, unknown>; log: string }>
   const streamOf = (text: string) => async () => new Response(byteStream(text), { status: 200 });
   const errorEvent = `event: error\ndata: {"error":{"message":"bad ${apiKey}"}}\n\n`;
   const stream = await streamEcho(make(streamOf(errorEvent)), { framing: 'sse', terminator: '[DONE]' });
-  errors.set('stream error event', await failureOf((async () => { for await (const _chunk of stream) { /* drain */ } })()));
+  errors.set(
+    'stream error event',
+    await failureOf(
+      (async () => {
+        for await (const _chunk of stream) {
+          /* drain */
+        }
+      })(),
+    ),
+  );
   const truncated = await streamEcho(make(streamOf(`{"text":"${apiKey}`)), { framing: 'ndjson' });
-  errors.set('stream truncated', await failureOf((async () => { for await (const _chunk of truncated) { /* drain */ } })()));
+  errors.set(
+    'stream truncated',
+    await failureOf(
+      (async () => {
+        for await (const _chunk of truncated) {
+          /* drain */
+        }
+      })(),
+    ),
+  );
   const notJson = await streamEcho(make(streamOf(`data: ${apiKey}\n\n`)), { framing: 'sse' });
-  errors.set('stream not JSON', await failureOf((async () => { for await (const _chunk of notJson) { /* drain */ } })()));
+  errors.set(
+    'stream not JSON',
+    await failureOf(
+      (async () => {
+        for await (const _chunk of notJson) {
+          /* drain */
+        }
+      })(),
+    ),
+  );
 
   const transport = make(leakyFetch(200));
-  errors.set('200 failure', transport.createAPIError({ response: new Response(null, { headers: { 'x-key': apiKey } }), body: { message: `no credit for ${apiKey}` } }));
-  errors.set('malformed 2xx', await failureOf(echo(make(async () => new Response(`{"text":"${apiKey}`)), 'hi')));
+  errors.set(
+    '200 failure',
+    transport.createAPIError({
+      response: new Response(null, { headers: { 'x-key': apiKey } }),
+      body: { message: `no credit for ${apiKey}` },
+    }),
+  );
+  errors.set(
+    'malformed 2xx',
+    await failureOf(
+      echo(
+        make(async () => new Response(`{"text":"${apiKey}`)),
+        'hi',
+      ),
+    ),
+  );
   return { errors, log: lines.join('\n') };
 }
 
@@ -108,7 +155,13 @@ describe('the API key never leaks', () => {
     for (const [name, ErrorClass] of Object.entries(expectedClasses)) {
       const error = errors.get(name) as Error;
       expect(ErrorClass.isInstance(error), name).toBe(true);
-      for (const rendering of [error.message, error.stack, JSON.stringify(error), String(error), inspect(error, { depth: 10 })]) {
+      for (const rendering of [
+        error.message,
+        error.stack,
+        JSON.stringify(error),
+        String(error),
+        inspect(error, { depth: 10 }),
+      ]) {
         expect(rendering, name).not.toContain(apiKey);
         expect(rendering, name).not.toContain('SECRET');
       }
@@ -128,7 +181,9 @@ describe('the API key never leaks', () => {
   it('redacts a key that came from <PREFIX>_API_KEY', async () => {
     vi.stubEnv('FAKEVENDOR_API_KEY', apiKey);
     const transport = createTransport(fakeDescriptor, { fetch: leakyFetch(401), maxRetries: 0, logLevel: 'off' });
-    const error = await echo(transport as ReturnType<typeof createFakeTransport>, 'hi').catch((failure: unknown) => failure);
+    const error = await echo(transport as ReturnType<typeof createFakeTransport>, 'hi').catch(
+      (failure: unknown) => failure,
+    );
     expect(AuthenticationError.isInstance(error)).toBe(true);
     expect(inspect(error, { depth: 10 })).not.toContain(apiKey);
     expect(JSON.stringify(error)).toContain('[redacted]');
@@ -148,14 +203,23 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
     expect(APIError.isInstance(error)).toBe(true);
     for (const rendering of renderings(error)) for (const secret of secrets) expect(rendering).not.toContain(secret);
   }
-  const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
   const transportWith = (handle: (request: Request) => Promise<Response>, secret = key) =>
     createFakeTransport({ apiKey: secret, fetch: requestFetch(handle), maxRetries: 0 });
 
   it('redacts before truncating an error body, when the key straddles the 500-character cut', async () => {
     // 486 + 28: the cut at 500 would keep the first 14 characters of the key.
     const body = `${'x'.repeat(486)}${key}`;
-    const error = await failureOf(echo(transportWith(async () => new Response(body, { status: 401 })), 'hi'));
+    const error = await failureOf(
+      echo(
+        transportWith(async () => new Response(body, { status: 401 })),
+        'hi',
+      ),
+    );
     expectNoKey(error);
     expect((error as APIError).message).toContain(`${'x'.repeat(486)}[redac`);
   });
@@ -163,14 +227,25 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
   it('redacts before truncating a stream payload that is not JSON', async () => {
     const transport = transportWith(async () => new Response(byteStream(`data: ${'y'.repeat(186)}${key}\n\n`)));
     const stream = await streamEcho(transport, { framing: 'sse' });
-    const error = await failureOf((async () => { for await (const _chunk of stream) { /* drain */ } })());
+    const error = await failureOf(
+      (async () => {
+        for await (const _chunk of stream) {
+          /* drain */
+        }
+      })(),
+    );
     expectNoKey(error);
     expect((error as APIError).message).toContain(`${'y'.repeat(186)}[redacted]`);
   });
 
   it('builds the malformed-2xx message from redacted text, not from V8 quoting the start of the body', async () => {
     for (const text of [`<html>${key}</html>`, `{"note":"${'a'.repeat(480)}${key}" oops}`]) {
-      const error = await failureOf(echo(transportWith(async () => new Response(text, { status: 200 })), 'hi'));
+      const error = await failureOf(
+        echo(
+          transportWith(async () => new Response(text, { status: 200 })),
+          'hi',
+        ),
+      );
       expectNoKey(error);
       expect(JSON.stringify((error as APIError).body)).toContain('[redact');
     }
@@ -178,7 +253,9 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
 
   it('drops a cause that holds the key two causes deep', async () => {
     const fetch = async () => {
-      throw new TypeError('fetch failed', { cause: new Error('socket', { cause: new Error(`auth header was Token ${key}`) }) });
+      throw new TypeError('fetch failed', {
+        cause: new Error('socket', { cause: new Error(`auth header was Token ${key}`) }),
+      });
     };
     const error = await failureOf(echo(transportWith(fetch), 'hi'));
     expectNoKey(error);
@@ -202,7 +279,9 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
 
   it('keeps a cause that is free of the key', async () => {
     const fetch = async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', port: 443 }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', port: 443 }),
+      });
     };
     const error = await failureOf(echo(transportWith(fetch), 'hi'));
     expect(((error as Error).cause as Error).message).toBe('fetch failed');
@@ -210,9 +289,16 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
 
   it('redacts the key where it is an object key in the body', async () => {
     const body = { error: { message: 'bad', param: { [key]: 'invalid', nested: [{ [`prefix-${key}`]: 1 }] } } };
-    const error = await failureOf(echo(transportWith(async () => Response.json(body, { status: 400 })), 'hi'));
+    const error = await failureOf(
+      echo(
+        transportWith(async () => Response.json(body, { status: 400 })),
+        'hi',
+      ),
+    );
     expectNoKey(error);
-    expect((error as APIError).body).toEqual({ error: { message: 'bad', param: { '[redacted]': 'invalid', nested: [{ 'prefix-[redacted]': 1 }] } } });
+    expect((error as APIError).body).toEqual({
+      error: { message: 'bad', param: { '[redacted]': 'invalid', nested: [{ 'prefix-[redacted]': 1 }] } },
+    });
   });
 
   it('redacts the key at any depth of the body', async () => {
@@ -220,7 +306,12 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
       let body: unknown = { value: `key ${key}` };
       for (let level = 0; level < depth; level++) body = { next: body };
       const text = JSON.stringify(body);
-      const error = await failureOf(echo(transportWith(async () => new Response(text, { status: 400 })), 'hi'));
+      const error = await failureOf(
+        echo(
+          transportWith(async () => new Response(text, { status: 400 })),
+          'hi',
+        ),
+      );
       expect(JSON.stringify((error as APIError).body)).toBe(text.replace(key, '[redacted]'));
       if (depth === 25) expectNoKey(error);
     }
@@ -232,13 +323,25 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
     const formEncoded = new URLSearchParams([['', oddKey]]).toString().slice(1);
     expect(new Set([oddKey, urlEncoded, formEncoded]).size).toBe(3);
     const lines: string[] = [];
-    const logger: Logger = { error: (line) => lines.push(line), warn: (line) => lines.push(line), info: (line) => lines.push(line), debug: (line) => lines.push(line) };
+    const logger: Logger = {
+      error: (line) => lines.push(line),
+      warn: (line) => lines.push(line),
+      info: (line) => lines.push(line),
+      debug: (line) => lines.push(line),
+    };
     const echoing = async (request: Request) =>
-      Response.json({ error: { message: `bad token in ${request.url} and in the form token=${formEncoded}` } }, { status: 401 });
-    const transport = createFakeTransport({ apiKey: oddKey, fetch: requestFetch(echoing), maxRetries: 0, logger, logLevel: 'debug' });
-    const error = await failureOf(
-      transport.call(fakeOperations.echo, { prompt: 'hi', token: oddKey }),
-    );
+      Response.json(
+        { error: { message: `bad token in ${request.url} and in the form token=${formEncoded}` } },
+        { status: 401 },
+      );
+    const transport = createFakeTransport({
+      apiKey: oddKey,
+      fetch: requestFetch(echoing),
+      maxRetries: 0,
+      logger,
+      logLevel: 'debug',
+    });
+    const error = await failureOf(transport.call(fakeOperations.echo, { prompt: 'hi', token: oddKey }));
     expect((error as APIError).message).toContain('token=[redacted] and in the form token=[redacted]');
     const log = lines.join('\n');
     expect(log).toContain('/echo?token=[redacted]');
@@ -248,7 +351,8 @@ describe('redaction holds where the key is cut, nested, encoded or used as a nam
   });
 
   it('matches a key too short to be real only as a whole token, so messages stay readable', async () => {
-    const echoing = async () => Response.json({ error: { message: 'Check the network; key=k was refused, k too' } }, { status: 401 });
+    const echoing = async () =>
+      Response.json({ error: { message: 'Check the network; key=k was refused, k too' } }, { status: 401 });
     const transport = createFakeTransport({ apiKey: 'k', fetch: echoing, maxRetries: 0 });
     const error = await failureOf(echo(transport, 'hi'));
     expect((error as APIError).message).toContain('Check the network; key=[redacted] was refused, [redacted] too');

@@ -24,11 +24,17 @@ function scriptedFetch(replies: Reply[]) {
     if (!reply) throw new Error('no reply scripted');
     return reply(request);
   });
-  return { fetch, attempts, gaps: () => attempts.slice(1).map((attempt, index) => attempt.at - (attempts[index]?.at ?? 0)) };
+  return {
+    fetch,
+    attempts,
+    gaps: () => attempts.slice(1).map((attempt, index) => attempt.at - (attempts[index]?.at ?? 0)),
+  };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  Response.json(body, { status, headers });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    Response.json(body, { status, headers });
 const ok = json(200, { text: 'done' });
 const hangUntilAborted: Reply = (request) =>
   new Promise((_resolve, reject) => {
@@ -184,7 +190,9 @@ describe('retries with an injected fetch', () => {
 
   it('does not start at all when the signal is already aborted', async () => {
     const script = scriptedFetch([ok]);
-    const result = await settle(echo(createFakeTransport({ fetch: script.fetch }), 'hi', { signal: AbortSignal.abort() }));
+    const result = await settle(
+      echo(createFakeTransport({ fetch: script.fetch }), 'hi', { signal: AbortSignal.abort() }),
+    );
     expect(APIUserAbortError.isInstance(result.error)).toBe(true);
     expect(script.attempts).toHaveLength(0);
   });
@@ -227,7 +235,9 @@ describe('retries with an injected fetch', () => {
     // fetch serializes the FormData again on each attempt, so the boundary may differ; the parts must not.
     for (const attempt of received) {
       expect(attempt.contentType).toMatch(/^multipart\/form-data; boundary=/);
-      const form = await new Response(attempt.body, { headers: { 'content-type': attempt.contentType ?? '' } }).formData();
+      const form = await new Response(attempt.body, {
+        headers: { 'content-type': attempt.contentType ?? '' },
+      }).formData();
       expect(JSON.parse(form.get('messages') as string)).toEqual(messages);
       expect(form.get('file')).toBe('file text');
     }

@@ -21,14 +21,19 @@ describe('shouldRetryResponse', () => {
 
   it('obeys x-should-retry over the status', () => {
     expect(shouldRetryResponse(new Response(null, { status: 400, headers: { 'x-should-retry': 'true' } }))).toBe(true);
-    expect(shouldRetryResponse(new Response(null, { status: 503, headers: { 'x-should-retry': 'false' } }))).toBe(false);
+    expect(shouldRetryResponse(new Response(null, { status: 503, headers: { 'x-should-retry': 'false' } }))).toBe(
+      false,
+    );
   });
 });
 
 describe('shouldRetryStatus', () => {
   it('decides like shouldRetryResponse from a status and headers (e.g. those an APIError carries)', () => {
     for (const status of [200, 400, 401, 408, 409, 422, 429, 500, 503]) {
-      for (const init of [{}, { 'x-should-retry': 'true' }, { 'x-should-retry': 'false' }] as Record<string, string>[]) {
+      for (const init of [{}, { 'x-should-retry': 'true' }, { 'x-should-retry': 'false' }] as Record<
+        string,
+        string
+      >[]) {
         expect(shouldRetryStatus({ status, headers: headers(init) }), `${status} ${JSON.stringify(init)}`).toBe(
           shouldRetryResponse(new Response(null, { status, headers: init })),
         );
@@ -67,7 +72,9 @@ describe('retryDelayMs', () => {
   });
 
   it('honours retry-after-ms first, then retry-after seconds, then an HTTP date', () => {
-    expect(retryDelayMs({ headers: headers({ 'retry-after-ms': '1234', 'retry-after': '9' }), retriesDone: 0, now })).toBe(1234);
+    expect(
+      retryDelayMs({ headers: headers({ 'retry-after-ms': '1234', 'retry-after': '9' }), retriesDone: 0, now }),
+    ).toBe(1234);
     expect(retryDelayMs({ headers: headers({ 'retry-after': '1.5' }), retriesDone: 0, now })).toBe(1500);
     const inSevenSeconds = new Date(now + 7000).toUTCString();
     expect(retryDelayMs({ headers: headers({ 'retry-after': inSevenSeconds }), retriesDone: 0, now })).toBe(7000);
@@ -78,7 +85,9 @@ describe('retryDelayMs', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     expect(retryDelayMs({ headers: headers({ 'retry-after': '61' }), retriesDone: 0, now })).toBe(500);
     expect(retryDelayMs({ headers: headers({ 'retry-after-ms': '60001' }), retriesDone: 1, now })).toBe(1000);
-    expect(retryDelayMs({ headers: headers({ 'retry-after': new Date(now - 5000).toUTCString() }), retriesDone: 0, now })).toBe(500);
+    expect(
+      retryDelayMs({ headers: headers({ 'retry-after': new Date(now - 5000).toUTCString() }), retriesDone: 0, now }),
+    ).toBe(500);
     expect(retryDelayMs({ headers: headers({ 'retry-after': 'soon' }), retriesDone: 2, now })).toBe(2000);
   });
 });

@@ -45,8 +45,13 @@ describe('stream chunk boundaries (property)', () => {
   it('SSE yields every payload whatever the chunking, CRLF or LF', async () => {
     await fc.assert(
       fc.asyncProperty(payloads, cuts, fc.constantFrom('\n', '\r\n'), async (sent, cutPoints, lineEnd) => {
-        const body = sent.map((payload) => `data: ${JSON.stringify(payload)}${lineEnd}${lineEnd}`).join('') + `data: [DONE]${lineEnd}${lineEnd}`;
-        const stream = await streamEcho(chunkedTransport(new TextEncoder().encode(body), cutPoints), { framing: 'sse', terminator: '[DONE]' });
+        const body =
+          sent.map((payload) => `data: ${JSON.stringify(payload)}${lineEnd}${lineEnd}`).join('') +
+          `data: [DONE]${lineEnd}${lineEnd}`;
+        const stream = await streamEcho(chunkedTransport(new TextEncoder().encode(body), cutPoints), {
+          framing: 'sse',
+          terminator: '[DONE]',
+        });
         expect(await collect(stream)).toEqual(sent);
       }),
       { numRuns: 200 },
@@ -56,8 +61,11 @@ describe('stream chunk boundaries (property)', () => {
   it('NDJSON yields every line whatever the chunking, with or without a final line end', async () => {
     await fc.assert(
       fc.asyncProperty(payloads, cuts, fc.boolean(), async (sent, cutPoints, finalLineEnd) => {
-        const body = sent.map((payload) => JSON.stringify(payload)).join('\n') + (finalLineEnd && sent.length > 0 ? '\n' : '');
-        const stream = await streamEcho(chunkedTransport(new TextEncoder().encode(body), cutPoints), { framing: 'ndjson' });
+        const body =
+          sent.map((payload) => JSON.stringify(payload)).join('\n') + (finalLineEnd && sent.length > 0 ? '\n' : '');
+        const stream = await streamEcho(chunkedTransport(new TextEncoder().encode(body), cutPoints), {
+          framing: 'ndjson',
+        });
         expect(await collect(stream)).toEqual(sent);
       }),
       { numRuns: 200 },

@@ -42,7 +42,8 @@ async function failureOf(promise: Promise<unknown>): Promise<unknown> {
 
 describe('SSE streams', () => {
   it('yields each data payload and stops at [DONE], ignoring what follows', async () => {
-    const body = 'data: {"text":"Hel"}\n\n: a comment\nid: 7\ndata: {"text":"lo"}\r\n\r\ndata: [DONE]\n\ndata: {"text":"after"}\n\n';
+    const body =
+      'data: {"text":"Hel"}\n\n: a comment\nid: 7\ndata: {"text":"lo"}\r\n\r\ndata: [DONE]\n\ndata: {"text":"after"}\n\n';
     const { transport } = streamingTransport(body);
     const { data: stream, requestId } = await streamEcho(transport, sse).withResponse();
     expect(requestId).toBe('req-stream-1');
@@ -65,7 +66,9 @@ describe('SSE streams', () => {
   });
 
   it('throws an APIError for an event named error, after the items before it', async () => {
-    const { transport } = streamingTransport('data: {"text":"a"}\n\nevent: error\ndata: {"error":{"message":"model overloaded"}}\n\n');
+    const { transport } = streamingTransport(
+      'data: {"text":"a"}\n\nevent: error\ndata: {"error":{"message":"model overloaded"}}\n\n',
+    );
     const stream = await streamEcho(transport, sse);
     const seen: FakeChunk[] = [];
     const error = await failureOf(

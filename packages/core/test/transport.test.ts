@@ -18,7 +18,14 @@ import {
   type Logger,
   type Stream,
 } from '../src/internal';
-import { createFakeTransport, echo, fakeDescriptor, streamEcho, type FakeChunk, type paths } from './support/fake-vendor';
+import {
+  createFakeTransport,
+  echo,
+  fakeDescriptor,
+  streamEcho,
+  type FakeChunk,
+  type paths,
+} from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';
 
@@ -62,14 +69,17 @@ describe('configuration', () => {
     const create = () => createTransport(descriptorWithoutHost, { apiKey: 'test-key' });
     expect(create).toThrow(TextgenError);
     expect(create).toThrow('pass the baseURL option or set the FAKEVENDOR_BASE_URL environment variable');
-    expect(createTransport(descriptorWithoutHost, { apiKey: 'test-key', baseURL: 'http://option.test/v1/' }).baseURL).toBe(
-      'http://option.test/v1',
-    );
+    expect(
+      createTransport(descriptorWithoutHost, { apiKey: 'test-key', baseURL: 'http://option.test/v1/' }).baseURL,
+    ).toBe('http://option.test/v1');
   });
 
   it('sends default headers and per-request headers', async () => {
     const requests: Request[] = [];
-    const transport = createFakeTransport({ fetch: okFetch(requests), defaultHeaders: { 'x-team': 'a', 'x-trace': 'default' } });
+    const transport = createFakeTransport({
+      fetch: okFetch(requests),
+      defaultHeaders: { 'x-team': 'a', 'x-trace': 'default' },
+    });
     await echo(transport, 'hi', { headers: { 'x-trace': 'per-request' } });
     expect(requests[0]?.headers.get('x-team')).toBe('a');
     expect(requests[0]?.headers.get('x-trace')).toBe('per-request');
@@ -81,7 +91,9 @@ describe('configuration', () => {
       fetch: requestFetch(async (request) => {
         attempts += 1;
         expect(request.headers.get('authorization')).toBe('Token test-key');
-        return attempts === 1 ? Response.json({}, { status: 503, headers: { 'retry-after-ms': '1' } }) : Response.json({ text: 'raw' });
+        return attempts === 1
+          ? Response.json({}, { status: 503, headers: { 'retry-after-ms': '1' } })
+          : Response.json({ text: 'raw' });
       }),
     });
     const { data } = await transport.client.POST('/echo', { body: { prompt: 'hi' } });
@@ -107,7 +119,9 @@ describe('responses and errors', () => {
   });
 
   it('prefers the x-request-id header for the request id', async () => {
-    const transport = createFakeTransport({ fetch: async () => Response.json({ processingId: 'body-id' }, { headers: { 'x-request-id': 'header-id' } }) });
+    const transport = createFakeTransport({
+      fetch: async () => Response.json({ processingId: 'body-id' }, { headers: { 'x-request-id': 'header-id' } }),
+    });
     expect((await echo(transport, 'hi').withResponse()).requestId).toBe('header-id');
   });
 
@@ -122,27 +136,38 @@ describe('responses and errors', () => {
     [500, InternalServerError],
     [502, InternalServerError],
     [418, APIError],
-  ])('maps status %i to its error class with vendor, status, headers, request id and body', async (status, ErrorClass) => {
-    const body = { error: { message: 'Rate limit exceeded' } };
-    const transport = createFakeTransport({
-      maxRetries: 0,
-      fetch: async () => Response.json(body, { status, headers: { 'x-request-id': 'abc' } }),
-    });
-    const error = await echo(transport, 'hi').then(
-      () => undefined,
-      (failure: unknown) => failure,
-    );
-    expect(ErrorClass.isInstance(error)).toBe(true);
-    expect(error).toBeInstanceOf(ErrorClass);
-    const apiError = error as APIError;
-    expect(apiError.message.startsWith(`[fakevendor] ${status} Rate limit exceeded (request id abc)`)).toBe(true);
-    expect(apiError).toMatchObject({ vendor: 'fakevendor', status, requestId: 'abc', body, name: ErrorClass.kind });
-    expect(apiError.headers.get('x-request-id')).toBe('abc');
-    expect(JSON.parse(JSON.stringify(apiError))).toMatchObject({ name: ErrorClass.kind, status, requestId: 'abc', body });
-  });
+  ])(
+    'maps status %i to its error class with vendor, status, headers, request id and body',
+    async (status, ErrorClass) => {
+      const body = { error: { message: 'Rate limit exceeded' } };
+      const transport = createFakeTransport({
+        maxRetries: 0,
+        fetch: async () => Response.json(body, { status, headers: { 'x-request-id': 'abc' } }),
+      });
+      const error = await echo(transport, 'hi').then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(ErrorClass.isInstance(error)).toBe(true);
+      expect(error).toBeInstanceOf(ErrorClass);
+      const apiError = error as APIError;
+      expect(apiError.message.startsWith(`[fakevendor] ${status} Rate limit exceeded (request id abc)`)).toBe(true);
+      expect(apiError).toMatchObject({ vendor: 'fakevendor', status, requestId: 'abc', body, name: ErrorClass.kind });
+      expect(apiError.headers.get('x-request-id')).toBe('abc');
+      expect(JSON.parse(JSON.stringify(apiError))).toMatchObject({
+        name: ErrorClass.kind,
+        status,
+        requestId: 'abc',
+        body,
+      });
+    },
+  );
 
   it('reads a text error body when it is not JSON', async () => {
-    const transport = createFakeTransport({ maxRetries: 0, fetch: async () => new Response('upstream exploded', { status: 500 }) });
+    const transport = createFakeTransport({
+      maxRetries: 0,
+      fetch: async () => new Response('upstream exploded', { status: 500 }),
+    });
     const error = (await echo(transport, 'hi').catch((failure: unknown) => failure)) as APIError;
     expect(error.body).toBe('upstream exploded');
     expect(error.message).toContain('upstream exploded');
@@ -150,7 +175,8 @@ describe('responses and errors', () => {
 
   it('turns a malformed 2xx JSON body into an APIError with status, headers, request id and the raw text', async () => {
     const transport = createFakeTransport({
-      fetch: async () => new Response('{"text": "cut', { status: 200, headers: { 'x-request-id': 'rid-bad-json', 'x-extra': 'kept' } }),
+      fetch: async () =>
+        new Response('{"text": "cut', { status: 200, headers: { 'x-request-id': 'rid-bad-json', 'x-extra': 'kept' } }),
     });
     const error = await echo(transport, 'hi').catch((failure: unknown) => failure);
     expect(APIError.isInstance(error)).toBe(true);
@@ -160,11 +186,15 @@ describe('responses and errors', () => {
     expect(apiError.requestId).toBe('rid-bad-json');
     expect(apiError.headers.get('x-extra')).toBe('kept');
     expect(apiError.body).toBe('{"text": "cut');
-    expect(apiError.message).toBe('[fakevendor] 200 The response body is not valid JSON: {"text": "cut (request id rid-bad-json).');
+    expect(apiError.message).toBe(
+      '[fakevendor] 200 The response body is not valid JSON: {"text": "cut (request id rid-bad-json).',
+    );
   });
 
   it('transport.createAPIError raises an APIError for a 200 that reports a failure', async () => {
-    const transport = createFakeTransport({ fetch: async () => Response.json({ success: false, error: { message: 'credits exhausted' } }) });
+    const transport = createFakeTransport({
+      fetch: async () => Response.json({ success: false, error: { message: 'credits exhausted' } }),
+    });
     // As a vendor's hook checks a body that reports failure inside a 200 (Wetrocloud's `success: false`).
     const call = echo(transport, 'hi')
       .withResponse()
@@ -199,7 +229,9 @@ describe('isInstance across package copies', () => {
   it('recognises errors by marker, not by class identity', () => {
     // A second copy of core would have its own classes; simulate one by building an object with the same marker.
     const foreign = Object.create(Error.prototype) as Record<symbol, unknown>;
-    Object.defineProperty(foreign, Symbol.for('textgen.error.kinds'), { value: ['RateLimitError', 'APIError', 'TextgenError'] });
+    Object.defineProperty(foreign, Symbol.for('textgen.error.kinds'), {
+      value: ['RateLimitError', 'APIError', 'TextgenError'],
+    });
     expect(RateLimitError.isInstance(foreign)).toBe(true);
     expect(APIError.isInstance(foreign)).toBe(true);
     expect(TextgenError.isInstance(foreign)).toBe(true);
@@ -239,7 +271,9 @@ describe('logging', () => {
       logLevel: 'debug',
       fetch: async () => {
         attempts += 1;
-        return attempts === 1 ? Response.json({}, { status: 429, headers: { 'retry-after-ms': '5' } }) : Response.json({ text: 'ok' });
+        return attempts === 1
+          ? Response.json({}, { status: 429, headers: { 'retry-after-ms': '5' } })
+          : Response.json({ text: 'ok' });
       },
     });
     await echo(transport, 'hi');
@@ -261,7 +295,9 @@ describe('logging', () => {
       logger,
       fetch: async () => {
         attempts += 1;
-        return attempts === 1 ? Response.json({}, { status: 503, headers: { 'retry-after-ms': '1' } }) : Response.json({ text: 'ok' });
+        return attempts === 1
+          ? Response.json({}, { status: 503, headers: { 'retry-after-ms': '1' } })
+          : Response.json({ text: 'ok' });
       },
     });
     await echo(transport, 'hi');

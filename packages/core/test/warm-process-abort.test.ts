@@ -17,7 +17,12 @@ async function warmProcessCalls(scenario: 'timeout' | 'abort') {
     cwd: repositoryRoot,
     timeout: 60_000,
   });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { timedOut: number; aborted: number; other: number; hung: number };
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+    timedOut: number;
+    aborted: number;
+    other: number;
+    hung: number;
+  };
 }
 
 describe.concurrent('in a warm process after a GC', () => {

@@ -138,14 +138,16 @@ export interface EdenAIChatResult {
 
 function readFailure(options: { provider: string; entry: unknown }): EdenAIProviderFailure {
   const { provider, entry } = options;
-  const error = isRecord(entry) && isRecord(entry.error) ? (entry.error as EdenAIProviderFailureBody['error']) : undefined;
+  const error =
+    isRecord(entry) && isRecord(entry.error) ? (entry.error as EdenAIProviderFailureBody['error']) : undefined;
   let message: string;
   if (typeof error?.message === 'string' && error.message !== '') message = error.message;
   else if (!isRecord(entry)) message = `The result is not an object: ${JSON.stringify(entry) ?? String(entry)}`;
   else if (entry.status === 'fail') message = 'The provider failed without an error message.';
   // Eden AI's published schema spells the success status `sucess`; a result carrying that (or any other unknown
   // status) is not trusted as an answer.
-  else message = `Unexpected status ${JSON.stringify(entry.status) ?? 'undefined'} (only "success" counts as an answer).`;
+  else
+    message = `Unexpected status ${JSON.stringify(entry.status) ?? 'undefined'} (only "success" counts as an answer).`;
   return { ok: false, provider, message, error, result: entry };
 }
 
@@ -182,7 +184,10 @@ function readProviderResult(options: { provider: string; entry: unknown }): Eden
  * inferred, not documented); an item with neither is named `unknown`. Returns undefined for a body that is neither an
  * object nor an array, from which no provider result can be read.
  */
-export function readEdenAIChatResult(options: { body: unknown; requestedProviders: readonly string[] }): EdenAIChatResult | undefined {
+export function readEdenAIChatResult(options: {
+  body: unknown;
+  requestedProviders: readonly string[];
+}): EdenAIChatResult | undefined {
   const { body, requestedProviders } = options;
   let results: EdenAIProviderResult[];
   if (Array.isArray(body)) {
@@ -216,7 +221,12 @@ export const edenaiHooks = {
   operations: {
     createTextChat: {
       prepare: (params: EdenAIChatRequest) => toEdenAIWireBody(params),
-      transform(body: EdenAIChatResponse, response: Response, tools: HookTools, sent: { providers: string }): EdenAIChatResult {
+      transform(
+        body: EdenAIChatResponse,
+        response: Response,
+        tools: HookTools,
+        sent: { providers: string },
+      ): EdenAIChatResult {
         const requestedProviders = sent.providers.split(',').map((provider) => provider.trim());
         const result = readEdenAIChatResult({ body, requestedProviders });
         if (result === undefined) {
@@ -227,7 +237,8 @@ export const edenaiHooks = {
           });
         }
         // Eden AI answers 200 even when every provider failed; with nothing to return, that is an error for the caller.
-        if (result.successes.length === 0) throw tools.createAPIError({ response, body, detail: describeAllProvidersFailed(result.failures) });
+        if (result.successes.length === 0)
+          throw tools.createAPIError({ response, body, detail: describeAllProvidersFailed(result.failures) });
         return result;
       },
     },

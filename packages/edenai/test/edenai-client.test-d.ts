@@ -1,6 +1,12 @@
 import type { APIPromise, Stream } from '@textgen/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { EdenAIChatRequest, EdenAIChatResult, CreateTextChatStreamChunk, EdenAIChatStreamRequest, EdenAIClient } from '../src/index';
+import type {
+  EdenAIChatRequest,
+  EdenAIChatResult,
+  CreateTextChatStreamChunk,
+  EdenAIChatStreamRequest,
+  EdenAIClient,
+} from '../src/index';
 
 // Type-level only: vitest's typecheck mode (vitest.config.mts) and `pnpm typecheck` run tsc over this file and
 // never execute it, so no request is made.
@@ -22,6 +28,10 @@ describe('EdenAIClient.text types', () => {
 
   it('takes settings as an object (the raw client takes the JSON string)', () => {
     expectTypeOf<{ providers: 'openai'; text: 'Hi'; settings: { openai: 'gpt-4o' } }>().toExtend<EdenAIChatRequest>();
-    expectTypeOf<{ providers: 'openai'; text: 'Hi'; settings: '{"openai":"gpt-4o"}' }>().not.toExtend<EdenAIChatRequest>();
+    expectTypeOf<{
+      providers: 'openai';
+      text: 'Hi';
+      settings: '{"openai":"gpt-4o"}';
+    }>().not.toExtend<EdenAIChatRequest>();
   });
 });

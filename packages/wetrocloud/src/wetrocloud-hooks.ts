@@ -48,7 +48,8 @@ export const wetrocloudHooks = {
         return body;
       },
       chunk(chunk: TextGenerationChunk, response: Response, tools: HookTools): TextGenerationChunk {
-        if (chunk.success === false) throw tools.createAPIError({ response, body: chunk, detail: failureDetail(chunk) });
+        if (chunk.success === false)
+          throw tools.createAPIError({ response, body: chunk, detail: failureDetail(chunk) });
         return chunk;
       },
     },

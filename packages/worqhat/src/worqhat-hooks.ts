@@ -35,7 +35,9 @@ const modelTypes: Record<WorqhatModelType, true> = { nano: true, large: true };
 /** An empty question is sent by the API as a 200 with an empty answer; failing first saves the call and says why. */
 function assertQuestion(method: string, question: unknown): void {
   if (typeof question !== 'string' || question.trim() === '') {
-    throw new TextgenError(`[worqhat] ${method}: \`question\` is empty. Pass the prompt for this turn as a non-empty string.`);
+    throw new TextgenError(
+      `[worqhat] ${method}: \`question\` is empty. Pass the prompt for this turn as a non-empty string.`,
+    );
   }
 }
 
@@ -53,13 +55,17 @@ export const worqhatHooks = {
       prepare(params: FinetunedContentRequest & { modelType: WorqhatModelType; modelId: string }) {
         const { modelType, modelId } = params;
         if (typeof modelType !== 'string' || !Object.hasOwn(modelTypes, modelType)) {
-          const choices = Object.keys(modelTypes).map((name) => `'${name}'`).join(' or ');
+          const choices = Object.keys(modelTypes)
+            .map((name) => `'${name}'`)
+            .join(' or ');
           throw new TextgenError(
             `[worqhat] content.generateWithModel: \`modelType\` must be ${choices} (the base model the custom model was trained from), got ${JSON.stringify(modelType) ?? 'undefined'}.`,
           );
         }
         if (typeof modelId !== 'string' || modelId.trim() === '') {
-          throw new TextgenError('[worqhat] content.generateWithModel: `modelId` is empty. Pass the custom model id shown in WorqHat AI Studio.');
+          throw new TextgenError(
+            '[worqhat] content.generateWithModel: `modelId` is empty. Pass the custom model id shown in WorqHat AI Studio.',
+          );
         }
         assertQuestion('content.generateWithModel', params.question);
         return params;

@@ -17,18 +17,22 @@ const base = { question: 'Hi', model: 'aicon-v4-nano-160824' } as const;
 
 describe('WorqhatClient.content types', () => {
   it('generate follows the stream_data flag', () => {
-    expectTypeOf(client.content.generate({ ...base, stream_data: true })).toEqualTypeOf<APIPromise<Stream<GenerateContentChunk>>>();
+    expectTypeOf(client.content.generate({ ...base, stream_data: true })).toEqualTypeOf<
+      APIPromise<Stream<GenerateContentChunk>>
+    >();
     expectTypeOf(client.content.generate(base)).toEqualTypeOf<APIPromise<GenerateContentResult>>();
-    expectTypeOf(client.content.generate({ ...base, stream_data: false })).toEqualTypeOf<APIPromise<GenerateContentResult>>();
+    expectTypeOf(client.content.generate({ ...base, stream_data: false })).toEqualTypeOf<
+      APIPromise<GenerateContentResult>
+    >();
     expectTypeOf(client.content.generate({ ...base, stream_data: flag })).toEqualTypeOf<
       APIPromise<GenerateContentResult | Stream<GenerateContentChunk>>
     >();
   });
 
   it('generateWithModel follows the stream_data flag', () => {
-    expectTypeOf(client.content.generateWithModel({ modelType: 'large', modelId: 'x', question: 'Hi', stream_data: true })).toEqualTypeOf<
-      APIPromise<Stream<GenerateContentChunk>>
-    >();
+    expectTypeOf(
+      client.content.generateWithModel({ modelType: 'large', modelId: 'x', question: 'Hi', stream_data: true }),
+    ).toEqualTypeOf<APIPromise<Stream<GenerateContentChunk>>>();
     expectTypeOf(client.content.generateWithModel({ modelType: 'nano', modelId: 'x', question: 'Hi' })).toEqualTypeOf<
       APIPromise<GenerateContentWithModelResult>
     >();
@@ -40,7 +44,11 @@ describe('WorqhatClient.content types', () => {
   });
 
   it('refuses bodies the spec does not allow', () => {
-    expectTypeOf<{ modelType: 'medium'; modelId: 'x'; question: 'Hi' }>().not.toExtend<GenerateContentWithModelParams>();
+    expectTypeOf<{
+      modelType: 'medium';
+      modelId: 'x';
+      question: 'Hi';
+    }>().not.toExtend<GenerateContentWithModelParams>();
     expectTypeOf<{ question: 'Hi' }>().not.toExtend<GenerateContentParams>();
     // No overload takes them either (tsc reports "No overload matches this call").
     // @ts-expect-error modelType is 'nano' | 'large'

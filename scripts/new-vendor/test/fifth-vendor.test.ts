@@ -33,7 +33,16 @@ beforeAll(() => {
   run('git', ['worktree', 'add', '--detach', checkout, 'HEAD'], { cwd: repositoryRoot });
   // The store on this machine has every package; --offline keeps the install from reaching the network.
   run('pnpm', ['install', '--offline', '--frozen-lockfile']);
-  const output = run('pnpm', ['run', '--silent', 'new-vendor', 'fifth-vendor', '--spec', fixture, '--title', 'Fifth Vendor']);
+  const output = run('pnpm', [
+    'run',
+    '--silent',
+    'new-vendor',
+    'fifth-vendor',
+    '--spec',
+    fixture,
+    '--title',
+    'Fifth Vendor',
+  ]);
   created = output
     .split('\n')
     .filter((line) => line.startsWith('created '))
@@ -44,7 +53,16 @@ beforeAll(() => {
     .map((line) => line.slice(3));
   // The new package joins the workspace: pnpm records it in the lockfile and links its dependencies.
   run('pnpm', ['install', '--offline', '--no-frozen-lockfile']);
-  run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@textgen/fifth-vendor...', '--filter=@textgen/sdk...', '--filter=@textgen/mocks...', '--output-logs=errors-only']);
+  run('pnpm', [
+    'exec',
+    'turbo',
+    'run',
+    'build',
+    '--filter=@textgen/fifth-vendor...',
+    '--filter=@textgen/sdk...',
+    '--filter=@textgen/mocks...',
+    '--output-logs=errors-only',
+  ]);
 }, 600_000);
 
 afterAll(() => {
@@ -55,7 +73,10 @@ afterAll(() => {
 describe('a fifth vendor from pnpm new-vendor', () => {
   it('changes only the new spec, the new package and the generated registry', () => {
     const outside = changedBeforeInstall.filter(
-      (path) => path !== 'specs/fifth-vendor.yaml' && !path.startsWith('packages/fifth-vendor/') && path !== 'packages/mocks/src/generated/vendor-registry.ts',
+      (path) =>
+        path !== 'specs/fifth-vendor.yaml' &&
+        !path.startsWith('packages/fifth-vendor/') &&
+        path !== 'packages/mocks/src/generated/vendor-registry.ts',
     );
     expect(outside).toEqual([]);
     expect(changedBeforeInstall).toContain('specs/fifth-vendor.yaml');
@@ -72,7 +93,10 @@ describe('a fifth vendor from pnpm new-vendor', () => {
 
   it('runs the built client, its facade provider and the mock against each other', () => {
     const spec = parse(readFileSync(fixture, 'utf8')) as {
-      paths: Record<string, { post: { responses: { 200: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } } }>;
+      paths: Record<
+        string,
+        { post: { responses: { 200: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } } }
+      >;
     };
     const content = spec.paths['/generate']!.post.responses[200].content;
     const answer = content['application/json']!.examples['basic-answer']!.value as { text: string; id: string };
@@ -105,7 +129,12 @@ try {
 }
 `,
     );
-    const result = JSON.parse(run('node', [program], { cwd: join(checkout, 'packages', 'fifth-vendor') }).trim().split('\n').at(-1)!) as Record<string, unknown>;
+    const result = JSON.parse(
+      run('node', [program], { cwd: join(checkout, 'packages', 'fifth-vendor') })
+        .trim()
+        .split('\n')
+        .at(-1)!,
+    ) as Record<string, unknown>;
     expect(result).toMatchObject({
       text: answer.text,
       requestId: answer.id,

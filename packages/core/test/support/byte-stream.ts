@@ -1,5 +1,8 @@
 /** A body that arrives one byte at a time, so every line and event is split across chunks. */
-export function byteStream(text: string, options: { onCancel?: () => void; endless?: boolean } = {}): ReadableStream<Uint8Array> {
+export function byteStream(
+  text: string,
+  options: { onCancel?: () => void; endless?: boolean } = {},
+): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
   let index = 0;
   return new ReadableStream<Uint8Array>({

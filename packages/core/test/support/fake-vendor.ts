@@ -1,4 +1,11 @@
-import { createTransport, type Stream, type CallOptions, type ClientOptions, type OperationDefinition, type VendorDescriptor } from '../../src/internal';
+import {
+  createTransport,
+  type Stream,
+  type CallOptions,
+  type ClientOptions,
+  type OperationDefinition,
+  type VendorDescriptor,
+} from '../../src/internal';
 
 /** A made-up vendor: core must work with nothing but a descriptor. */
 export const fakeDescriptor: VendorDescriptor = {
@@ -36,7 +43,9 @@ export interface paths {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     post: {
       parameters: { query?: never; header?: never; path?: never; cookie?: never };
-      requestBody: { content: { 'multipart/form-data': { messages: { role: string; content: string }[]; file: string } } };
+      requestBody: {
+        content: { 'multipart/form-data': { messages: { role: string; content: string }[]; file: string } };
+      };
       responses: { 200: JsonContent<{ text: string }>; default: JsonContent<FakeError> };
     };
   };
@@ -58,7 +67,12 @@ export interface FakeChunk {
 }
 
 export function createFakeTransport(options: ClientOptions = {}) {
-  return createTransport<paths>(fakeDescriptor, { apiKey: 'test-key', baseURL: 'http://fake.test/v1', logLevel: 'off', ...options });
+  return createTransport<paths>(fakeDescriptor, {
+    apiKey: 'test-key',
+    baseURL: 'http://fake.test/v1',
+    logLevel: 'off',
+    ...options,
+  });
 }
 
 /** The operations of the fake spec, as scripts/generate writes them for a real one. */
@@ -67,7 +81,10 @@ export const fakeOperations = {
   upload: {
     method: 'post',
     path: '/upload',
-    bodyEncodings: { multipart: { mediaType: 'multipart/form-data', jsonFields: ['messages'] }, json: { mediaType: 'application/json' } },
+    bodyEncodings: {
+      multipart: { mediaType: 'multipart/form-data', jsonFields: ['messages'] },
+      json: { mediaType: 'application/json' },
+    },
   },
 } satisfies Record<string, OperationDefinition>;
 
@@ -81,5 +98,9 @@ export function streamEcho(
   framing: { framing: 'sse' | 'ndjson'; terminator?: string },
   requestOptions?: CallOptions,
 ) {
-  return transport.call<Stream<FakeChunk>>({ method: 'post', path: '/stream', stream: { always: true, ...framing } }, { prompt: 'hi' }, requestOptions);
+  return transport.call<Stream<FakeChunk>>(
+    { method: 'post', path: '/stream', stream: { always: true, ...framing } },
+    { prompt: 'hi' },
+    requestOptions,
+  );
 }

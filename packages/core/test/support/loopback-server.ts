@@ -14,7 +14,12 @@ export async function startLoopbackServer(
 ): Promise<LoopbackServer> {
   const requests: LoopbackServer['requests'] = [];
   const server = createServer((request, response) => {
-    requests.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization, at: Date.now() });
+    requests.push({
+      method: request.method ?? '',
+      url: request.url ?? '',
+      authorization: request.headers.authorization,
+      at: Date.now(),
+    });
     // Drain the request body before answering, as a real server does.
     request.resume();
     request.on('end', () => handle(request, response, requests.length));

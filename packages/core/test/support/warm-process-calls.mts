@@ -35,14 +35,16 @@ answering = false;
 const counts = { timedOut: 0, aborted: 0, other: 0, hung: 200 };
 const controllers = Array.from({ length: 200 }, () => new AbortController());
 for (const controller of controllers) {
-  echo(transport, 'hi', scenario === 'abort' ? { signal: controller.signal } : {}).then(
-    () => counts.other++,
-    (error: unknown) => {
-      if (APIConnectionTimeoutError.isInstance(error)) counts.timedOut++;
-      else if (APIUserAbortError.isInstance(error)) counts.aborted++;
-      else counts.other++;
-    },
-  ).finally(() => counts.hung--);
+  echo(transport, 'hi', scenario === 'abort' ? { signal: controller.signal } : {})
+    .then(
+      () => counts.other++,
+      (error: unknown) => {
+        if (APIConnectionTimeoutError.isInstance(error)) counts.timedOut++;
+        else if (APIUserAbortError.isInstance(error)) counts.aborted++;
+        else counts.other++;
+      },
+    )
+    .finally(() => counts.hung--);
 }
 const churn = setInterval(() => Array.from({ length: 100_000 }, (_unused, index) => ({ index })), 5);
 setTimeout(() => {
