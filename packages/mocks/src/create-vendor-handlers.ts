@@ -19,15 +19,15 @@ import {
 } from './spec-operations';
 import { createChunkStream, splitStreamExample } from './stream-example-body';
 import { createValidationErrorBody } from './validation-error-body';
-import { getVendorSpec, mockVendorIds, type MockVendor } from './vendor-specs';
-import { acceptsPathWithoutTrailingSlash } from './vendor-route-policy';
+import type { VendorRegistryEntry } from './vendor-registry-entry';
+import { getVendorEntry, mockVendorIds, type MockVendor } from './vendor-specs';
 
 /** Default pause between stream chunks: small enough for fast tests, large enough that chunks arrive separately. */
 export const defaultStreamChunkDelayMs = 5;
 
 export interface CreateVendorHandlersOptions {
   vendor: MockVendor;
-  /** Defaults to the spec's first server URL with its variables' defaults (e.g. https://api.wetrocloud.com/v1). */
+  /** Defaults to the spec's first server URL with its variables' defaults (e.g. https://api.example.com/v1). */
   baseUrl?: string;
   /** Pause between stream chunks in milliseconds; 0 sends them back to back. Default 5. */
   streamChunkDelayMs?: number;
@@ -191,7 +191,7 @@ function requestAwareResponse(options: {
   const { context, selected } = options;
   if (selected.mediaType === undefined || selected.status !== 200) return undefined;
   const answer = answerRequest({
-    vendor: context.vendor,
+    entry: context.entry,
     operationId: context.specOperation.operationId,
     body: options.body,
     response: selected.response,
@@ -219,9 +219,10 @@ function requestAwareResponse(options: {
   }
 }
 
-function invalidRequestResponse(options: { vendor: MockVendor; operation: OpenApiOperation; issues: ValidationIssue[] }): Response {
+function invalidRequestResponse(options: { entry: VendorRegistryEntry; operation: OpenApiOperation; issues: ValidationIssue[] }): Response {
   const headers = declaredResponseHeaders(options.operation.responses['400']);
-  return jsonResponse({ status: 400, body: createValidationErrorBody({ vendor: options.vendor, issues: options.issues }), headers });
+  const body = createValidationErrorBody({ shape: options.entry.mock.validationErrorBody, issues: options.issues });
+  return jsonResponse({ status: 400, body, headers });
 }
 
 function toPathParameters(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
@@ -232,9 +233,14 @@ function toPathParameters(params: Record<string, string | readonly string[] | un
   );
 }
 
-function mswPath(options: { baseUrl: string; path: string; vendor: MockVendor }): string {
+/**
+ * The msw pattern of a spec path. With `x-textgen-mock.trailingSlash: optional` the path also matches without its
+ * trailing slash, for a vendor whose shipped clients call both forms; `strict` leaves a client that drops the slash
+ * unmatched, as a strictly routed backend would.
+ */
+function mswPath(options: { baseUrl: string; path: string; trailingSlash: VendorRegistryEntry['mock']['trailingSlash'] }): string {
   let path = options.path.replace(/\{([^}]+)\}/g, ':$1');
-  if (acceptsPathWithoutTrailingSlash(options.vendor) && path.length > 1) {
+  if (options.trailingSlash === 'optional' && path.length > 1) {
     // msw (path-to-regexp 6, non-strict) treats a trailing slash as optional only when the pattern has none.
     path = path.replace(/\/+$/, '');
   }
@@ -243,6 +249,7 @@ function mswPath(options: { baseUrl: string; path: string; vendor: MockVendor })
 
 interface OperationHandlerContext {
   vendor: MockVendor;
+  entry: VendorRegistryEntry;
   spec: OpenApiDocument;
   specOperation: SpecOperation;
   delayMs: number;
@@ -315,7 +322,7 @@ async function handleOperationRequest(
       issues.push(...validateAgainstSchema({ schema: media.schema, value: read.validationValue, location: 'body' }));
     }
   }
-  if (issues.length > 0) return invalidRequestResponse({ vendor, operation, issues });
+  if (issues.length > 0) return invalidRequestResponse({ entry: context.entry, operation, issues });
 
   const wantsStream = requestWantsStream(getStreamMode(operation), read?.validationValue);
   const override = context.takeOverride?.(call);
@@ -341,7 +348,8 @@ async function handleOperationRequest(
 
 /** msw handlers for every operation of one vendor's spec, built at run time from the bundled spec. */
 export function createVendorHandlers(options: CreateVendorHandlersOptions): HttpHandler[] {
-  const spec = getVendorSpec(options.vendor);
+  const entry = getVendorEntry(options.vendor);
+  const { spec } = entry;
   const baseUrl = options.baseUrl ?? getDefaultBaseUrl(spec);
   const delayMs = options.streamChunkDelayMs ?? defaultStreamChunkDelayMs;
   if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError(`streamChunkDelayMs must be 0 or more, got ${delayMs}.`);
@@ -349,18 +357,19 @@ export function createVendorHandlers(options: CreateVendorHandlersOptions): Http
     if (!isMswMethod(specOperation.method)) return [];
     const context: OperationHandlerContext = {
       vendor: options.vendor,
+      entry,
       spec,
       specOperation,
       delayMs,
       onCall: options.onCall,
       takeOverride: options.takeOverride,
     };
-    const path = mswPath({ baseUrl, path: specOperation.path, vendor: options.vendor });
+    const path = mswPath({ baseUrl, path: specOperation.path, trailingSlash: entry.mock.trailingSlash });
     return [mswMethods[specOperation.method](path, ({ request, params }) => handleOperationRequest(context, request, params))];
   });
 }
 
-/** msw handlers for every operation of all four vendors. */
+/** msw handlers for every operation of every vendor in the registry. */
 export function createMockHandlers(options: CreateMockHandlersOptions = {}): HttpHandler[] {
   return mockVendorIds.flatMap((vendor) =>
     createVendorHandlers({

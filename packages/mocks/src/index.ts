@@ -7,9 +7,14 @@ export type { MockHttpServer, StartMockHttpServerOptions } from './start-mock-ht
 export { listMockExamples, listMockOperations } from './list-mock-examples';
 export type { MockExample, MockOperation, MockRequestExample } from './list-mock-examples';
 export type { MockCall, MockOverrideResponse } from './mock-call';
-export { getVendorSpec, isMockVendor, mockVendorIds } from './vendor-specs';
+export { getVendorEntry, getVendorSpec, isMockVendor, mockVendorIds } from './vendor-specs';
 export type { MockVendor } from './vendor-specs';
+export { vendorIds, vendorRegistry } from './generated/vendor-registry';
+export type { VendorId } from './generated/vendor-registry';
+export type { DemoCall, VendorRegistryEntry } from './vendor-registry-entry';
+export type { AnswerContext, RequestAnswer } from './request-answer';
 export { createValidationErrorBody } from './validation-error-body';
+export type { ValidationErrorBodyShape } from './validation-error-body';
 export type { ValidationIssue } from './request-validator';
 export { splitStreamExample } from './stream-example-body';
 export { getDefaultBaseUrl } from './spec-operations';
