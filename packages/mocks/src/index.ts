@@ -4,6 +4,8 @@ export { createMockServer } from './create-mock-server';
 export type { CreateMockServerOptions, MockOverrideOptions, MockServer } from './create-mock-server';
 export { startMockHttpServer } from './start-mock-http-server';
 export type { MockHttpServer, StartMockHttpServerOptions } from './start-mock-http-server';
+export { defaultMockServerPort, MockServerUsageError, runMockServerCommand } from './run-mock-server-command';
+export type { MockServerCommandOptions } from './run-mock-server-command';
 export { listMockExamples, listMockOperations } from './list-mock-examples';
 export type { MockExample, MockOperation, MockRequestExample } from './list-mock-examples';
 export type { MockCall, MockOverrideResponse } from './mock-call';
