@@ -8,6 +8,7 @@ const packageNames = ['core', 'wetrocloud', 'edenai', 'worqhat', 'aitre', 'mocks
 const sourceAliases = {
   // Subpath entries come first: an alias also matches `<name>/<subpath>`, so `@textgen/sdk` would take them over.
   '@textgen/sdk/adapters': fileURLToPath(new URL('./packages/sdk/src/adapters.ts', import.meta.url)),
+  '@textgen/mocks/testing': fileURLToPath(new URL('./packages/mocks/src/testing/index.ts', import.meta.url)),
   ...Object.fromEntries(
     packageNames.map((name) => [`@textgen/${name}`, fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))]),
   ),

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type * as Mocks from '../src/index';
+import type * as Testing from '../src/testing/index';
 
 const distDirectory = fileURLToPath(new URL('../dist/', import.meta.url));
 const cjsEntry = `${distDirectory}index.js`;
@@ -34,7 +35,7 @@ async function serveOneRequest(mocks: typeof Mocks): Promise<void> {
 
 describe('the built package', () => {
   it('exists (run `pnpm --filter @textgen/mocks build` or `pnpm run test:dist` first)', () => {
-    for (const entry of [cjsEntry, esmEntry, binEntry]) expect(existsSync(entry), `${entry} is missing: build the package first`).toBe(true);
+    for (const entry of [cjsEntry, esmEntry, binEntry, `${distDirectory}testing.js`, `${distDirectory}testing.mjs`]) expect(existsSync(entry), `${entry} is missing: build the package first`).toBe(true);
   });
 
   it('works through require() of dist/index.js', async () => {
@@ -59,6 +60,22 @@ describe('the built package', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('the built @textgen/mocks/testing entry', () => {
+  const sse = 'data: {"n":1}\n\ndata: {"n":2}\n\ndata: [DONE]\n\n';
+
+  it.each([
+    ['require()', () => createRequire(import.meta.url)(`${distDirectory}testing.js`) as typeof Testing],
+    ['import()', async () => (await import(pathToFileURL(`${distDirectory}testing.mjs`).href)) as typeof Testing],
+  ])('works through %s, eventsource-parser included', async (_how, load) => {
+    const testing = await load();
+    expect(testing.streamExamplePayloads({ value: sse, mediaType: 'text/event-stream' })).toEqual([{ n: 1 }, { n: 2 }]);
+    const chunks = await testing.collectStream(new Response('abc').body!.pipeThrough(new TextDecoderStream()));
+    expect(chunks.join('')).toBe('abc');
+    const error = await testing.expectAPIError(Promise.reject(new RangeError('out')), RangeError, { message: 'out' });
+    expect(error).toBeInstanceOf(RangeError);
   });
 });
 
