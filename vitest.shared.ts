@@ -9,8 +9,12 @@ const sourceAliases = {
   // Subpath entries come first: an alias also matches `<name>/<subpath>`, so `@textgen/sdk` would take them over.
   '@textgen/sdk/adapters': fileURLToPath(new URL('./packages/sdk/src/adapters.ts', import.meta.url)),
   '@textgen/core/internal': fileURLToPath(new URL('./packages/core/src/internal.ts', import.meta.url)),
+  '@textgen/mocks/testing': fileURLToPath(new URL('./packages/mocks/src/testing/index.ts', import.meta.url)),
   ...Object.fromEntries(
-    packageNames.map((name) => [`@textgen/${name}`, fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url))]),
+    packageNames.map((name) => [
+      `@textgen/${name}`,
+      fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url)),
+    ]),
   ),
 };
 

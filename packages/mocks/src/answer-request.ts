@@ -1,10 +1,8 @@
-import { answerAitreCompletion } from './answer-aitre-completion';
-import { answerEdenaiChat } from './answer-edenai-chat';
-import { answerWorqhatContent } from './answer-worqhat-content';
 import type { OpenApiResponse } from './openapi-document';
-import { isRecord, type AnswerContext, type RequestAnswer } from './request-answer';
+import { isRecord, stableDigest, type AnswerContext, type RequestAnswer } from './request-answer';
 import { isStreamMediaType } from './spec-operations';
-import type { MockVendor } from './vendor-specs';
+import { createValidationErrorBody } from './validation-error-body';
+import type { VendorRegistryEntry } from './vendor-registry-entry';
 
 /**
  * The JSON payloads of a stream example in order: SSE `data:` payloads (the `[DONE]` terminator left out) or NDJSON
@@ -46,19 +44,19 @@ export function frameStreamPayloads(options: { payloads: unknown[]; mediaType: s
 
 /**
  * The mock's answer built from the request (see README "Answers follow the request"), or undefined to serve the
- * example unchanged. Wetrocloud has no rule: its answer (`response`, `tokens`, `success`) carries no field any source
- * says depends on the request, not even `model`.
+ * example unchanged. The rules are the vendor's own (`packages/<vendor>/mock/<vendor>-mock-answers.ts`, reached through
+ * the generated registry); a vendor without that file has none, and its examples are served as they are.
  */
 export function answerRequest(options: {
-  vendor: MockVendor;
+  entry: VendorRegistryEntry;
   operationId: string;
   body: unknown;
   response: OpenApiResponse;
   mediaType: string;
   wantsStream: boolean;
 }): RequestAnswer | undefined {
-  const { vendor, mediaType } = options;
-  if (!isRecord(options.body)) return undefined;
+  const { entry, mediaType } = options;
+  if (entry.mock.answerRequest === undefined || !isRecord(options.body)) return undefined;
   const examples = Object.values(options.response.content?.[mediaType]?.examples ?? {}).map((example) => example.value);
   if (examples.length === 0) return undefined;
   const context: AnswerContext = {
@@ -68,19 +66,8 @@ export function answerRequest(options: {
     examples,
     wantsStream: options.wantsStream && isStreamMediaType(mediaType),
     streamPayloadsOf: (example) => (typeof example === 'string' ? readStreamPayloads({ body: example, mediaType }) : []),
+    stableDigest,
+    validationErrorBody: (issues) => createValidationErrorBody({ shape: entry.mock.validationErrorBody, issues }),
   };
-  switch (vendor) {
-    case 'aitre':
-      return answerAitreCompletion(context);
-    case 'edenai':
-      return answerEdenaiChat(context);
-    case 'worqhat':
-      return answerWorqhatContent(context);
-    case 'wetrocloud':
-      return undefined;
-    default: {
-      const unreachable: never = vendor;
-      throw new Error(`Unknown vendor ${String(unreachable)}`);
-    }
-  }
+  return entry.mock.answerRequest(context);
 }

@@ -41,7 +41,7 @@ function checkScheme(scheme: OpenApiSecurityScheme, request: Request): Authoriza
 
 /**
  * Checks the credentials in the vendor's real format (CONVENTIONS.md "Auth"): any non-empty key is accepted, but only
- * with the right prefix (`Token <key>` for Wetrocloud, `Bearer <key>` for http bearer).
+ * with the right prefix (`Bearer <key>` for http bearer, the scheme's `x-textgen-auth-prefix` for an apiKey header).
  * A requirement list is satisfied when any one of its alternatives is (OpenAPI semantics).
  */
 export function checkAuthorization(options: { spec: OpenApiDocument; operation: OpenApiOperation; request: Request }): AuthorizationResult {

@@ -12,7 +12,7 @@ export interface OpenApiExample {
   value?: unknown;
   /**
    * When the mocks serve this example on their own. `missing-credentials`: the answer to a request whose credentials
-   * are missing or not in the vendor's scheme (for example Wetrocloud's "Authentication credentials were not provided.").
+   * are missing or not in the vendor's scheme (for example DRF's "Authentication credentials were not provided.").
    */
   'x-textgen-when'?: 'missing-credentials';
 }

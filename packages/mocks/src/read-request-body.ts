@@ -43,7 +43,7 @@ async function readForm(options: {
     for (const entry of formData.getAll(name)) {
       const text = typeof entry === 'string' ? entry : await entry.text();
       if (partIsJson(options.media, name)) {
-        // encoding.<part>.contentType: application/json means the part holds JSON text (Wetrocloud's `messages`).
+        // encoding.<part>.contentType: application/json means the part holds JSON text (a form's `messages` part).
         // Prism ignores this and rejects the part (toolchain.md pitfall 8); we decode it and report bad JSON on the field.
         let decoded: unknown;
         let decodedJson = false;

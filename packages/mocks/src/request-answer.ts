@@ -1,3 +1,5 @@
+import type { ValidationIssue } from './request-validator';
+
 /**
  * What a request-aware answer builder returns: a JSON body, stream payloads (framed by the caller in the media type's
  * framing), or a vendor error the real API gives for a request that is schema-valid but breaks a documented rule.
@@ -7,7 +9,11 @@ export type RequestAnswer =
   | { kind: 'stream'; payloads: unknown[] }
   | { kind: 'error'; status: number; body: unknown };
 
-/** Everything an answer builder reads: the validated request body and the example the mock would otherwise replay. */
+/**
+ * Everything an answer builder reads, and the few mock services it may call. A vendor's builder lives in its own
+ * package (`packages/<vendor>/mock/`) and imports only types from here, so the services come in through this object
+ * instead of a runtime import that would make the two packages depend on each other.
+ */
 export interface AnswerContext {
   operationId: string;
   /** The request body as validated (JSON, or a multipart form with its JSON parts decoded). */
@@ -19,11 +25,15 @@ export interface AnswerContext {
   /** The JSON payloads of a stream example, in order, terminator left out. */
   streamPayloadsOf(example: unknown): unknown[];
   wantsStream: boolean;
+  /** A short, stable digest of a text, for ids the mock makes up from the request (see `stableDigest`). */
+  stableDigest(text: string): string;
+  /** The vendor's 400 body for these issues, in the shape its spec names (`x-textgen-mock.validationErrorBody`). */
+  validationErrorBody(issues: ValidationIssue[]): unknown;
 }
 
 /**
- * A short, stable digest of a string (32-bit FNV-1a, hex): ids the mock makes up (a new WorqHat conversation id)
- * depend only on the request, so the same request always gets the same answer.
+ * A short, stable digest of a string (32-bit FNV-1a, hex): ids the mock makes up (a new conversation id) depend only
+ * on the request, so the same request always gets the same answer.
  */
 export function stableDigest(text: string): string {
   let hash = 0x811c9dc5;

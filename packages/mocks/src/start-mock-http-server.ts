@@ -11,8 +11,8 @@ export interface StartMockHttpServerOptions {
   /** Default 127.0.0.1. */
   host?: string;
   /**
-   * Serve only this vendor, with the server root standing for its host (`http://127.0.0.1:4010/v1/completions`);
-   * otherwise `/<vendor>` stands for each vendor's host (`http://127.0.0.1:4010/aitre/v1/completions`).
+   * Serve only this vendor, with the server root standing for its host (`http://127.0.0.1:4010/v1/<path>`);
+   * otherwise `/<vendor>` stands for each vendor's host (`http://127.0.0.1:4010/<vendor>/v1/<path>`).
    */
   vendor?: MockVendor;
   streamChunkDelayMs?: number;
@@ -25,11 +25,11 @@ export interface MockHttpServer {
   url: string;
   /**
    * The base URL to give each vendor's client: the vendor's host root plus the path of its spec server, e.g.
-   * `{aitre: 'http://127.0.0.1:4010/aitre/v1', wetrocloud: 'http://127.0.0.1:4010/wetrocloud/v1'}`.
+   * `{<vendor>: 'http://127.0.0.1:4010/<vendor>/v1'}` for a spec server `https://api.example.com/v1`.
    */
   baseUrls: Partial<Record<MockVendor, string>>;
   /**
-   * What stands for each vendor's host, e.g. `{wetrocloud: 'http://127.0.0.1:4010/wetrocloud'}`: a client configured
+   * What stands for each vendor's host, e.g. `{<vendor>: 'http://127.0.0.1:4010/<vendor>'}`: a client configured
    * the way the vendor's own docs say (host as base URL, `/v1/...` in the path) works with this in place of the host.
    */
   hostRoots: Partial<Record<MockVendor, string>>;
@@ -111,7 +111,7 @@ function pathWithoutQuery(url: string | undefined): string {
 }
 
 /**
- * The path part of the vendor's spec server (`/v1` for `https://api.wetrocloud.com/v1`, `''` for WorqHat's bare host),
+ * The path part of the vendor's spec server (`/v1` for `https://api.example.com/v1`, `''` for a bare host),
  * so each operation is served at the vendor's real path below the host root that stands in for the vendor.
  */
 function serverPathOf(vendor: MockVendor): string {

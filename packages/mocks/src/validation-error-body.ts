@@ -1,5 +1,10 @@
 import type { ValidationIssue } from './request-validator';
-import type { MockVendor } from './vendor-specs';
+
+/**
+ * The shapes of a 400 body the mock can write, named by format (a spec picks one in `x-textgen-mock.validationErrorBody`;
+ * scripts/generate/textgen-extensions.schema.json lists the same names).
+ */
+export type ValidationErrorBodyShape = 'drf-field-map' | 'drf-error-envelope' | 'message-with-fields' | 'openai-error';
 
 const drfTypeMessages: Record<string, string> = {
   boolean: 'Must be a valid boolean.',
@@ -11,8 +16,8 @@ const drfTypeMessages: Record<string, string> = {
 };
 
 /**
- * Django REST Framework's own wording, because Wetrocloud and Eden AI are DRF backends (their documented 400 bodies
- * read "This field is required." and "Ensure this value is less than or equal to 2.").
+ * Django REST Framework's own wording, because DRF backends document their 400 bodies in it ("This field is required.",
+ * "Ensure this value is less than or equal to 2.").
  */
 function drfSentence(issue: ValidationIssue): string {
   const { limit, value, type } = issue.params;
@@ -66,18 +71,20 @@ function describe(issue: ValidationIssue): string {
 }
 
 /**
- * The body each vendor sends for an invalid request, listing every offending field. This is the only place in the
- * mocks that knows vendor error shapes; each shape validates against that vendor's `400` schema (tested).
+ * The 400 body for an invalid request in one of the known shapes, listing every offending field. Each spec names its
+ * vendor's shape; each shape validates against the 400 schema of the specs that use it (tested).
  */
-export function createValidationErrorBody(options: { vendor: MockVendor; issues: ValidationIssue[] }): unknown {
-  const { vendor, issues } = options;
-  switch (vendor) {
-    case 'wetrocloud':
+export function createValidationErrorBody(options: { shape: ValidationErrorBodyShape; issues: ValidationIssue[] }): unknown {
+  const { shape, issues } = options;
+  switch (shape) {
+    case 'drf-field-map':
+      // Django REST Framework's own body: the field map at the top level.
       return fieldMessageMap(issues);
-    case 'edenai':
+    case 'drf-error-envelope':
+      // A DRF backend that wraps the field map in an `error` object with a type.
       return { error: { type: 'Invalid request', message: fieldMessageMap(issues) } };
-    case 'worqhat':
-      // WorqHat documents no v4 error body; the legacy SDK reads `error.message`, so the field list goes there too.
+    case 'message-with-fields':
+      // For an API that documents no error body: `error.message` is what SDKs read, so the field list goes there too.
       return {
         message: 'Bad Request',
         error: {
@@ -91,7 +98,7 @@ export function createValidationErrorBody(options: { vendor: MockVendor; issues:
         },
         code: 400,
       };
-    case 'aitre': {
+    case 'openai-error': {
       // OpenAI names one `param`; the message still lists every problem so nothing is hidden.
       const first = issues[0];
       return {
@@ -104,8 +111,11 @@ export function createValidationErrorBody(options: { vendor: MockVendor; issues:
       };
     }
     default: {
-      const unreachable: never = vendor;
-      throw new Error(`No validation error shape for vendor ${String(unreachable)}`);
+      const unknownShape: never = shape;
+      throw new Error(
+        `Unknown validation error body shape "${String(unknownShape)}": x-textgen-mock.validationErrorBody must be ` +
+          'drf-field-map, drf-error-envelope, message-with-fields or openai-error.',
+      );
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { OpenApiDocument } from './openapi-document';
 import type { AnswerContext, RequestAnswer } from './request-answer';
+import type { ValidationErrorBodyShape } from './validation-error-body';
 
 /** One call of the demo: a request example of the spec and the response example the mock serves for it. */
 export interface DemoCall {
@@ -36,7 +37,7 @@ export interface VendorRegistryEntry {
     /** `optional`: the mock also answers a spec path without its trailing slash (`x-textgen-mock.trailingSlash`). */
     trailingSlash: 'strict' | 'optional';
     /** The shape of the vendor's 400 body for a request that fails validation (`x-textgen-mock.validationErrorBody`). */
-    validationErrorBody: string;
+    validationErrorBody: ValidationErrorBodyShape;
     /** The vendor's request-aware answers (`packages/<id>/mock/<id>-mock-answers.ts`), where it has any. */
     answerRequest?: ((context: AnswerContext) => RequestAnswer | undefined) | undefined;
   };

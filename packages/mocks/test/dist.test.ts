@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type * as Mocks from '../src/index';
+import type * as Testing from '../src/testing/index';
 
 const distDirectory = fileURLToPath(new URL('../dist/', import.meta.url));
 const cjsEntry = `${distDirectory}index.js`;
@@ -34,7 +35,7 @@ async function serveOneRequest(mocks: typeof Mocks): Promise<void> {
 
 describe('the built package', () => {
   it('exists (run `pnpm --filter @textgen/mocks build` or `pnpm run test:dist` first)', () => {
-    for (const entry of [cjsEntry, esmEntry, binEntry]) expect(existsSync(entry), `${entry} is missing: build the package first`).toBe(true);
+    for (const entry of [cjsEntry, esmEntry, binEntry, `${distDirectory}testing.js`, `${distDirectory}testing.mjs`]) expect(existsSync(entry), `${entry} is missing: build the package first`).toBe(true);
   });
 
   it('works through require() of dist/index.js', async () => {
@@ -59,6 +60,22 @@ describe('the built package', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('the built @textgen/mocks/testing entry', () => {
+  const sse = 'data: {"n":1}\n\ndata: {"n":2}\n\ndata: [DONE]\n\n';
+
+  it.each([
+    ['require()', () => createRequire(import.meta.url)(`${distDirectory}testing.js`) as typeof Testing],
+    ['import()', async () => (await import(pathToFileURL(`${distDirectory}testing.mjs`).href)) as typeof Testing],
+  ])('works through %s, eventsource-parser included', async (_how, load) => {
+    const testing = await load();
+    expect(testing.streamExamplePayloads({ value: sse, mediaType: 'text/event-stream' })).toEqual([{ n: 1 }, { n: 2 }]);
+    const chunks = await testing.collectStream(new Response('abc').body!.pipeThrough(new TextDecoderStream()));
+    expect(chunks.join('')).toBe('abc');
+    const error = await testing.expectAPIError(Promise.reject(new RangeError('out')), RangeError, { message: 'out' });
+    expect(error).toBeInstanceOf(RangeError);
   });
 });
 
@@ -104,10 +121,13 @@ describe('the textgen-mock bin', () => {
     expect(output).toContain('--port');
   });
 
-  it('rejects an unknown vendor with exit code 2', async () => {
+  it('rejects an unknown vendor with exit code 2 and one line naming the flag', async () => {
     const child = spawn(process.execPath, [binEntry, '--vendor', 'nobody'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
     expect(code).toBe(2);
+    expect(stderr).toMatch(/^textgen-mock: Unknown --vendor "nobody"; use one of [a-z, -]+\.\n$/);
   });
 
   it('on a busy port, exits 1 with one line naming the port and how to pick another', async () => {
@@ -120,9 +140,9 @@ describe('the textgen-mock bin', () => {
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
       expect(code).toBe(1);
-      expect(stderr.trim().split('\n')).toEqual([
-        `textgen-mock: port ${busyPort} is already in use. Stop the server on it, or pick another port with --port <n> (--port 0 picks a free one).`,
-      ]);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`^textgen-mock: Port ${busyPort} is already in use .*--port 0 for any free port\\.$`));
     } finally {
       await new Promise((resolve) => occupier.close(resolve));
     }

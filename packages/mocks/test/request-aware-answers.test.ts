@@ -7,9 +7,9 @@ import {
   type MockOperation,
   type MockVendor,
 } from '@textgen/mocks';
+import { streamExamplePayloads } from '@textgen/mocks/testing';
 import { authorizationFor, operationUrl, readChunks } from './support/example-request';
 import { findOperation } from './support/operation-schemas';
-import { streamPayloads } from './support/stream-payloads';
 
 // Every expectation below is computed from the request sent (n, prompt, max_tokens, providers, ...), never copied
 // from what the mock answered; and every answer must still validate against the spec's response schemas.
@@ -46,8 +46,7 @@ async function postStream<Chunk>(operation: MockOperation, body: unknown): Promi
   const response = await post(operation, body);
   expect(response.status).toBe(200);
   const mediaType = response.headers.get('content-type')!;
-  const payloads = streamPayloads({ body: (await readChunks(response)).join(''), mediaType }).filter((payload) => payload !== '[DONE]');
-  const chunks = payloads.map((payload) => JSON.parse(payload) as Chunk);
+  const chunks = streamExamplePayloads({ value: (await readChunks(response)).join(''), mediaType }) as Chunk[];
   for (const chunk of chunks) {
     expect(streamChunkSchemaErrors({ vendor: operation.vendor, operationId: operation.operationId, chunk })).toEqual([]);
   }

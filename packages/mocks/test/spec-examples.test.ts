@@ -9,8 +9,8 @@ import {
   streamChunkSchemaErrors,
   type MockExample,
 } from '@textgen/mocks';
+import { streamExamplePayloads } from '@textgen/mocks/testing';
 import { exampleRequestInit, operationUrl, readChunks } from './support/example-request';
-import { streamPayloads } from './support/stream-payloads';
 import { listSourceOperations } from './support/source-specs';
 
 const server = createMockServer();
@@ -166,12 +166,10 @@ describe('every named request example is valid, and the answer built from it fol
     expect(response.headers.get('content-type')).toBe(kind!.mediaType);
     const { vendor, operationId } = operation;
     if (example.streams) {
-      const payloads = streamPayloads({ body: (await readChunks(response)).join(''), mediaType: kind!.mediaType }).filter(
-        (payload) => payload !== '[DONE]',
-      );
-      expect(payloads.length).toBeGreaterThan(0);
-      for (const payload of payloads) {
-        expect(streamChunkSchemaErrors({ vendor, operationId, chunk: JSON.parse(payload) }), payload).toEqual([]);
+      const chunks = streamExamplePayloads({ value: (await readChunks(response)).join(''), mediaType: kind!.mediaType });
+      expect(chunks.length).toBeGreaterThan(0);
+      for (const chunk of chunks) {
+        expect(streamChunkSchemaErrors({ vendor, operationId, chunk }), JSON.stringify(chunk)).toEqual([]);
       }
     } else {
       const body: unknown = await response.json();
@@ -195,10 +193,10 @@ describe('the examples themselves follow their schemas', () => {
     const media = spec.paths[operation.path]![operation.method]!.responses[String(example.status)]!.content![example.mediaType]!;
     expect(media['x-stream-item'], 'x-stream-item is declared').toBeDefined();
     const validate = ajv.compile(media['x-stream-item'] as object);
-    const payloads = streamPayloads({ body: example.value as string, mediaType: example.mediaType }).filter((payload) => payload !== '[DONE]');
-    expect(payloads.length).toBeGreaterThan(0);
-    for (const payload of payloads) {
-      const chunk: unknown = JSON.parse(payload);
+    const chunks = streamExamplePayloads(example);
+    expect(chunks.length).toBeGreaterThan(0);
+    for (const chunk of chunks) {
+      const payload = JSON.stringify(chunk);
       expect(validate(chunk), `${payload}: ${JSON.stringify(validate.errors)}`).toBe(true);
       // A field the vendor adds later must not make a real chunk invalid: chunk schemas stay open.
       expect(validate({ ...(chunk as object), textgenFutureField: 1 }), `${payload} + an unknown field: ${JSON.stringify(validate.errors)}`).toBe(true);

@@ -9,7 +9,6 @@ import {
   parseBaseUrl,
   parseMaxOutputTokens,
   parseMaxRetries,
-  parsePort,
   parseTemperature,
   parseTimeout,
 } from './parse-flag-values';
@@ -94,15 +93,18 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
     );
   configureOutput(generate, io);
 
+  // The flags (and --help) belong to the mock server's own command line (@textgen/mocks), so they pass through as typed.
   const mock = program
     .command('mock')
-    .description('Serve the vendor mocks (built from the specs) over HTTP until Ctrl+C.')
-    .option('--port <number>', 'port to listen on; 0 picks a free one', parsePort, 4010)
-    .option('--vendor <vendor>', 'serve only this vendor, at the root (default: every vendor under /<vendor>)')
-    .action(async (options: { port: number; vendor?: string }) => {
+    .description('Serve the vendor mocks (built from the specs) over HTTP until Ctrl+C (flags: textgen mock --help).')
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .argument('[flags...]')
+    .action(async (_flags: string[], _options: object, command: Command) => {
       // Loaded on demand: the mocks bring msw and Ajv, which `generate` never needs (about half of a cold start).
       const { runMockCommand } = await import('./run-mock-command');
-      await runMockCommand({ port: options.port, vendor: options.vendor }, io);
+      await runMockCommand(command.args, io);
     });
   configureOutput(mock, io);
 

@@ -5,9 +5,12 @@
 import type { OpenApiDocument } from '../openapi-document';
 import type { VendorRegistryEntry } from '../vendor-registry-entry';
 import aitreSpec from '../../../aitre/src/generated/aitre.openapi.json';
+import { answerRequest as aitreAnswerRequest } from '../../../aitre/mock/aitre-mock-answers';
 import edenaiSpec from '../../../edenai/src/generated/edenai.openapi.json';
+import { answerRequest as edenaiAnswerRequest } from '../../../edenai/mock/edenai-mock-answers';
 import wetrocloudSpec from '../../../wetrocloud/src/generated/wetrocloud.openapi.json';
 import worqhatSpec from '../../../worqhat/src/generated/worqhat.openapi.json';
+import { answerRequest as worqhatAnswerRequest } from '../../../worqhat/mock/worqhat-mock-answers';
 
 /** The vendor ids, one per spec, in file-name order. */
 export const vendorIds = ['aitre', 'edenai', 'wetrocloud', 'worqhat'] as const;
@@ -25,7 +28,7 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     defaultModel: 'gpt-3.5-turbo-instruct',
     requiresBaseURL: true,
     spec: aitreSpec as unknown as OpenApiDocument,
-    mock: { trailingSlash: 'strict', validationErrorBody: 'openai-error' },
+    mock: { trailingSlash: 'strict', validationErrorBody: 'openai-error', answerRequest: aitreAnswerRequest },
     demo: {
       generate: { operationId: 'createCompletion', request: 'basic-request', response: 'basic' },
       stream: { operationId: 'createCompletion', request: 'stream-with-usage-request', response: 'stream-with-usage' },
@@ -40,7 +43,7 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     defaultModel: 'openai/gpt-4o',
     requiresBaseURL: false,
     spec: edenaiSpec as unknown as OpenApiDocument,
-    mock: { trailingSlash: 'optional', validationErrorBody: 'drf-error-envelope' },
+    mock: { trailingSlash: 'optional', validationErrorBody: 'drf-error-envelope', answerRequest: edenaiAnswerRequest },
     demo: {
       model: 'openai/gpt-4o',
       generate: {
@@ -79,7 +82,7 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     defaultModel: 'aicon-v4-nano-160824',
     requiresBaseURL: false,
     spec: worqhatSpec as unknown as OpenApiDocument,
-    mock: { trailingSlash: 'strict', validationErrorBody: 'message-with-fields' },
+    mock: { trailingSlash: 'strict', validationErrorBody: 'message-with-fields', answerRequest: worqhatAnswerRequest },
     demo: {
       generate: { operationId: 'generateContent', request: 'tour-guide-text', response: 'tour-guide-text-response' },
       stream: { operationId: 'generateContent', request: 'tour-guide-stream', response: 'tour-guide-stream-events' },

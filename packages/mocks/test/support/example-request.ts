@@ -1,3 +1,4 @@
+import { collectStream } from '@textgen/mocks/testing';
 import { getDefaultBaseUrl, getVendorSpec, type MockOperation, type MockRequestExample, type MockVendor } from '@textgen/mocks';
 
 /** The Authorization header each vendor expects, with a fake key (CONVENTIONS.md "Auth"). */
@@ -46,15 +47,7 @@ export function exampleRequestInit(options: {
   };
 }
 
-/** Reads a body chunk by chunk, as a streaming client would. */
-export async function readChunks(response: Response): Promise<string[]> {
-  const chunks: string[] = [];
-  const decoder = new TextDecoder();
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(decoder.decode(value, { stream: true }));
-  }
-  return chunks;
+/** Reads a body chunk by chunk, as a streaming client would, each chunk decoded as it arrives. */
+export function readChunks(response: Response): Promise<string[]> {
+  return collectStream(response.body!.pipeThrough(new TextDecoderStream()));
 }

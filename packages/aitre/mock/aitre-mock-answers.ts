@@ -1,11 +1,20 @@
-import { isRecord, type AnswerContext, type RequestAnswer } from './request-answer';
+import type { AnswerContext, RequestAnswer } from '@textgen/mocks';
+
+/**
+ * AITRE's request-aware mock answers. The mock server (packages/mocks) imports this file through its generated vendor
+ * registry; it imports only types from @textgen/mocks, so the two packages form no runtime cycle.
+ */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * The mock's stand-in for a tokenizer: a newline is one token, and so is each word with the spaces before it. It
  * splits OpenAI's own example the way its `logprobs` example does (`"\n\nThis is indeed a test"` is the seven tokens
  * `\n`, `\n`, `This`, ` is`, ` indeed`, ` a`, ` test`; `Say this is a test` is five), so counts match the spec.
  */
-export function splitCompletionTokens(text: string): string[] {
+function splitCompletionTokens(text: string): string[] {
   return text.match(/\n|[^\S\n]*\S+|[^\S\n]+/g) ?? [];
 }
 
@@ -118,7 +127,7 @@ interface PlannedChoice {
  *   usage chunk with `choices: []`, and `usage: null` on every other chunk.
  * Texts come from the spec's first example of the media type: choice `i` takes the example's choice `i mod count`.
  */
-export function answerAitreCompletion(context: AnswerContext): RequestAnswer | undefined {
+export function answerRequest(context: AnswerContext): RequestAnswer | undefined {
   const { body } = context;
   const n = integerOr(body.n, 1);
   const bestOf = integerOr(body.best_of, 1);

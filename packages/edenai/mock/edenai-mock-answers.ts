@@ -1,5 +1,13 @@
-import { isRecord, type AnswerContext, type RequestAnswer } from './request-answer';
-import { createValidationErrorBody } from './validation-error-body';
+import type { AnswerContext, RequestAnswer } from '@textgen/mocks';
+
+/**
+ * Eden AI's request-aware mock answers. The mock server (packages/mocks) imports this file through its generated
+ * vendor registry; it imports only types from @textgen/mocks, so the two packages form no runtime cycle.
+ */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * Providers the mock answers for: the names Eden AI's schema lists for text chat (spec `createTextChat` 200
@@ -12,7 +20,7 @@ const knownProviders = new Set([
 ]);
 
 /** `providers` / `fallback_providers` as a list: an array, or a comma-separated string (`""` is the empty list). */
-export function readProviderList(value: unknown): string[] {
+function readProviderList(value: unknown): string[] {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
   return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter((item) => item !== '');
 }
@@ -49,20 +57,17 @@ function answerFor(options: { example: Record<string, unknown>; provider: string
   };
 }
 
-function fallbackRejection(): RequestAnswer {
+function fallbackRejection(context: AnswerContext): RequestAnswer {
   // Eden AI's additional-parameters guide: fallback providers are only allowed when `providers` names one provider.
-  const body = createValidationErrorBody({
-    vendor: 'edenai',
-    issues: [
-      {
-        location: 'body',
-        field: 'fallback_providers',
-        keyword: 'fallback',
-        params: {},
-        message: 'Fallback providers can only be used with a single provider in providers.',
-      },
-    ],
-  });
+  const body = context.validationErrorBody([
+    {
+      location: 'body',
+      field: 'fallback_providers',
+      keyword: 'fallback',
+      params: {},
+      message: 'Fallback providers can only be used with a single provider in providers.',
+    },
+  ]);
   return { kind: 'error', status: 400, body };
 }
 
@@ -76,12 +81,12 @@ function fallbackRejection(): RequestAnswer {
  * - the stream names the provider asked for (or the fallback that answered) on every chunk, and a provider that
  *   cannot answer sends Eden AI's blocked `[ERROR]` chunk.
  */
-export function answerEdenaiChat(context: AnswerContext): RequestAnswer | undefined {
+export function answerRequest(context: AnswerContext): RequestAnswer | undefined {
   const { body } = context;
   const requested = readProviderList(body.providers);
   const fallbacks = readProviderList(body.fallback_providers);
   if (requested.length === 0) return undefined;
-  if (fallbacks.length > 0 && requested.length > 1) return fallbackRejection();
+  if (fallbacks.length > 0 && requested.length > 1) return fallbackRejection(context);
   const userText = typeof body.text === 'string' ? body.text : '';
   const firstKnownFallback = fallbacks.find(isKnown);
 

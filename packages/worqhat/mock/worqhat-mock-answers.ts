@@ -1,4 +1,13 @@
-import { isRecord, stableDigest, type AnswerContext, type RequestAnswer } from './request-answer';
+import type { AnswerContext, RequestAnswer } from '@textgen/mocks';
+
+/**
+ * WorqHat's request-aware mock answers. The mock server (packages/mocks) imports this file through its generated
+ * vendor registry; it imports only types from @textgen/mocks, so the two packages form no runtime cycle.
+ */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 function isJsonContent(content: unknown): boolean {
   if (isRecord(content)) return true;
@@ -19,12 +28,12 @@ function isJsonContent(content: unknown): boolean {
  * - `stream_data: true` sends the first stream example's chunks, SSE framed and ending in `data: [DONE]` as today,
  *   each naming that conversation id and model.
  */
-export function answerWorqhatContent(context: AnswerContext): RequestAnswer | undefined {
+export function answerRequest(context: AnswerContext): RequestAnswer | undefined {
   const { body } = context;
   const conversationId =
     typeof body.conversation_id === 'string' && body.conversation_id !== ''
       ? body.conversation_id
-      : `conv_${Number.parseInt(stableDigest(JSON.stringify(body)), 16)}`;
+      : `conv_${Number.parseInt(context.stableDigest(JSON.stringify(body)), 16)}`;
   const model = typeof body.model === 'string' ? body.model : undefined;
 
   if (context.wantsStream) {
