@@ -3,9 +3,9 @@
  * client) from its security scheme, servers and `x-textgen-*` extensions; core itself never names a vendor.
  */
 export interface VendorDescriptor {
-  /** Short id used in error messages and logs, e.g. `worqhat`. */
+  /** Short id used in error messages and logs: the spec's `x-textgen-vendor`. */
   vendor: string;
-  /** Prefix of the environment variables: `WORQHAT` reads `WORQHAT_API_KEY` and `WORQHAT_BASE_URL`. */
+  /** Prefix of the environment variables: `ACME` reads `ACME_API_KEY` and `ACME_BASE_URL`. */
   environmentPrefix: string;
   /**
    * Used when neither the `baseURL` option nor `<PREFIX>_BASE_URL` is set. Left out for a vendor whose host is not
