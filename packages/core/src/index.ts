@@ -30,3 +30,23 @@ export {
 } from './transport';
 export type { Fetch } from './retrying-fetch';
 export type { VendorDescriptor } from './vendor-descriptor';
+// The provider contract: what a facade calls and each vendor package's `<vendor>-provider.ts` implements.
+export {
+  emptyUsage,
+  isJsonObject,
+  missingAnswerError,
+  requireObject,
+  unknownFinishReason,
+  type NormalizedCall,
+  type PreparedCall,
+  type ProviderAdapter,
+  type ProviderGenerateResult,
+  type ProviderStreamEvent,
+  type ProviderToolCall,
+  type ResponseErrorFactory,
+  type TextgenFinishReason,
+  type TextgenMessage,
+  type TextgenMessageRole,
+  type TextgenUsage,
+  type UnifiedFinishReason,
+} from './provider-contract';

@@ -50,3 +50,5 @@ export {
   type ClientOptions,
   type RequestOptions,
 } from '@textgen/core';
+// The facade's provider for this vendor (core's provider contract): `createTextgen` uses it by default.
+export { edenaiProvider, type EdenAIProviderOptions } from './edenai-provider';

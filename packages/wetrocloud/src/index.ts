@@ -34,3 +34,5 @@ export {
   type ClientOptions,
   type RequestOptions,
 } from '@textgen/core';
+// The facade's provider for this vendor (core's provider contract): `createTextgen` uses it by default.
+export { wetrocloudProvider, type WetrocloudProviderOptions } from './wetrocloud-provider';

@@ -1,4 +1,13 @@
-import { TextgenError } from '@textgen/core';
+import {
+  emptyUsage,
+  missingAnswerError,
+  requireObject,
+  TextgenError,
+  unknownFinishReason,
+  type NormalizedCall,
+  type ProviderAdapter,
+  type ProviderStreamEvent,
+} from '@textgen/core';
 import {
   createWorqhat,
   type WorqhatClient,
@@ -6,10 +15,7 @@ import {
   type WorqhatContentRequest,
   type WorqhatFinetunedContentRequest,
   type WorqhatModelType,
-} from '@textgen/worqhat';
-import type { NormalizedCall } from '../textgen-types';
-import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
-import { missingAnswerError, requireObjectBody, requireObjectChunk } from './unusable-response';
+} from './worqhat-client';
 
 /**
  * Raw WorqHat wire fields merged over the mapped body (e.g. `response_type`, `conversation_id`). With `modelType` and
@@ -54,7 +60,8 @@ function toContentBody(call: NormalizedCall): WorqhatFinetunedContentRequest {
   return body;
 }
 
-export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions> = {
+/** WorqHat behind the facade: the plain or the finetuned content operation, by `modelType` / `modelId`. */
+export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOptions> = {
   provider: 'worqhat',
   apiKeyEnvironmentVariable: 'WORQHAT_API_KEY',
   createClient: (options) => createWorqhat(options),
@@ -81,7 +88,7 @@ export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions
       warnings,
       async generate() {
         const { data, requestId, response } = await sendJson().withResponse();
-        const received = requireObjectBody({ client, response, body: data, expected: '{ content, processingId, ... }' });
+        const received = requireObject({ client, response, value: data, expected: '{ content, processingId, ... }', chunk: false });
         const content = received.content;
         // `content` is text, or already-parsed JSON on the finetuned page with `response_type: json`.
         if (typeof content !== 'string' && !(typeof content === 'object' && content !== null)) {
@@ -102,7 +109,7 @@ export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
-            const received = requireObjectChunk({ client, response, chunk, expected: '{ content, model, processing_id }' });
+            const received = requireObject({ client, response, value: chunk, expected: '{ content, model, processing_id }', chunk: true });
             // Stream chunks name the id `processing_id` (the JSON body says `processingId`).
             const chunkRequestId = typeof received.processing_id === 'string' ? received.processing_id : undefined;
             const model = typeof received.model === 'string' ? received.model : undefined;

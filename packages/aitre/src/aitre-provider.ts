@@ -1,14 +1,24 @@
 import {
+  emptyUsage,
+  isJsonObject,
+  missingAnswerError,
+  requireObject,
+  unknownFinishReason,
+  type NormalizedCall,
+  type ProviderAdapter,
+  type ProviderStreamEvent,
+  type TextgenFinishReason,
+  type TextgenMessage,
+  type TextgenUsage,
+} from '@textgen/core';
+import {
   createAitre,
   type AitreClient,
   type AitreClientOptions,
-  type CompletionChunk,
   type CreateCompletionRequest,
   type CreateCompletionResponse,
-} from '@textgen/aitre';
-import type { NormalizedCall, TextgenFinishReason, TextgenMessage, TextgenUsage } from '../textgen-types';
-import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
-import { isJsonObject, missingAnswerError, requireObjectBody, requireObjectChunk } from './unusable-response';
+} from './aitre-client';
+import type { CompletionChunk } from './aitre-stream-chunk';
 
 /** Raw OpenAI-format fields merged over the mapped body, e.g. `stop`, `top_p`, `seed` (`stream` stays the facade's). */
 export type AitreProviderOptions = Partial<Omit<CreateCompletionRequest, 'stream'>> & Record<string, unknown>;
@@ -74,7 +84,8 @@ function toCompletionBody(call: NormalizedCall): CreateCompletionRequest {
   return { ...body, ...call.providerOptions };
 }
 
-export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
+/** AITRE behind the facade: the conversation rendered as one completions `prompt`, OpenAI's finish reasons and usage. */
+export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
   provider: 'aitre',
   apiKeyEnvironmentVariable: 'AITRE_API_KEY',
   createClient: (options) => createAitre(options),
@@ -84,7 +95,7 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
       warnings: [],
       async generate() {
         const { data, requestId, response } = await client.completions.create({ ...body, stream: false }, call.requestOptions).withResponse();
-        const received = requireObjectBody({ client, response, body: data, expected: '{ id, model, choices }' });
+        const received = requireObject({ client, response, value: data, expected: '{ id, model, choices }', chunk: false });
         const choices: unknown[] = Array.isArray(received.choices) ? received.choices : [];
         // Completion 0, as the facade's text is one completion even when `n` asked for several.
         const choice = choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0) ?? choices.find(isJsonObject);
@@ -107,7 +118,7 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks as AsyncIterable<CompletionChunk>) {
-            const received = requireObjectChunk({ client, response, chunk, expected: '{ id, model, choices }' });
+            const received = requireObject({ client, response, value: chunk, expected: '{ id, model, choices }', chunk: true });
             if (typeof received.model === 'string') yield { type: 'response-metadata', model: received.model };
             // With `n` > 1 (or `best_of`) the chunks of every completion are interleaved, each tagged with its `index`;
             // the facade's text is completion 0, as in generateText, so the others are not mixed into it.

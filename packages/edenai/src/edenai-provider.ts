@@ -1,41 +1,38 @@
-import { TextgenError } from '@textgen/core';
 import {
-  createEdenAI,
-  type EdenAIChatRequest,
-  type EdenAIChatResult,
-  type EdenAIClient,
-  type EdenAIClientOptions,
-  type EdenAIProviderSuccess,
-  type EdenAIUsage,
-} from '@textgen/edenai';
-import { describe } from '../normalize-call-input';
-import type { NormalizedCall, TextgenUsage } from '../textgen-types';
-import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
-import { requireObjectChunk } from './unusable-response';
+  emptyUsage,
+  requireObject,
+  TextgenError,
+  unknownFinishReason,
+  type NormalizedCall,
+  type ProviderAdapter,
+  type ProviderStreamEvent,
+  type TextgenUsage,
+} from '@textgen/core';
+import type { EdenAIChatRequest } from './edenai-chat-request';
+import type { EdenAIChatResult, EdenAIProviderSuccess, EdenAIUsage } from './edenai-chat-result';
+import { createEdenAI, type EdenAIClient, type EdenAIClientOptions } from './edenai-client';
 
 /** Raw Eden AI wire fields merged over the mapped body, e.g. `fallback_providers`, `settings`, `show_original_response`. */
 export type EdenAIProviderOptions = Partial<EdenAIChatRequest> & Record<string, unknown>;
 
 /**
- * Eden AI takes one new user turn (`text`), the system instruction (`chatbot_global_action`) and the earlier turns
- * (`previous_history`). The facade's `model` goes to `providers` as given: `openai` or `openai/gpt-4o`.
- */
-/**
  * `providers` and `fallback_providers` from providerOptions are read by the Eden AI client (it joins a list), so a
  * value of another type is refused here, naming the field, rather than failing inside the client.
  */
-function checkProviderList(options: { value: unknown; name: string }): void {
-  const { value, name } = options;
+function checkProviderList(options: { value: unknown; name: string; provider: string }): void {
+  const { value, name, provider } = options;
   if (value === undefined || typeof value === 'string') return;
   if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return;
+  const shown = Array.isArray(value) ? 'an array' : typeof value === 'object' && value !== null ? 'an object' : String(value);
   throw new TextgenError(
-    `textgen: providerOptions.edenai.${name} is ${describe(value)}; pass a provider name ('openai'), a comma-separated string ('openai,google') or an array of names.`,
+    `textgen: providerOptions.${provider}.${name} is ${shown}; pass a provider name ('openai'), a comma-separated string ('openai,google') or an array of names.`,
   );
 }
 
 function toChatBody(call: NormalizedCall): EdenAIChatRequest {
-  checkProviderList({ value: call.providerOptions.providers, name: 'providers' });
-  checkProviderList({ value: call.providerOptions.fallback_providers, name: 'fallback_providers' });
+  const { providers, fallback_providers: fallbackProviders } = call.providerOptions;
+  checkProviderList({ value: providers, name: 'providers', provider: call.provider });
+  checkProviderList({ value: fallbackProviders, name: 'fallback_providers', provider: call.provider });
   const system = call.messages.filter((message) => message.role === 'system').map((message) => message.content);
   const turns = call.messages.filter((message) => message.role !== 'system');
   const last = turns.at(-1);
@@ -118,7 +115,11 @@ function pickAnswer(options: {
   return { answer: first, fallback: undefined };
 }
 
-export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> = {
+/**
+ * Eden AI takes one new user turn (`text`), the system instruction (`chatbot_global_action`) and the earlier turns
+ * (`previous_history`). The facade's `model` goes to `providers` as given: `openai` or `openai/gpt-4o`.
+ */
+export const edenaiProvider: ProviderAdapter<EdenAIClient, EdenAIClientOptions> = {
   provider: 'edenai',
   apiKeyEnvironmentVariable: 'EDENAI_API_KEY',
   createClient: (options) => createEdenAI(options),
@@ -151,7 +152,7 @@ export const edenAIAdapter: ProviderAdapter<EdenAIClient, EdenAIClientOptions> =
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
-            const received = requireObjectChunk({ client, response, chunk, expected: '{ text, blocked, provider }' });
+            const received = requireObject({ client, response, value: chunk, expected: '{ text, blocked, provider }', chunk: true });
             // `blocked: true` marks a fragment that is not answer text (e.g. `[ERROR]` when the provider failed, or a
             // finish other than stop); it is left out of the text, and the finish reason says something stopped it.
             if (received.blocked === true) {

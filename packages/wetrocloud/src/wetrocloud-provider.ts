@@ -1,11 +1,16 @@
 import {
+  emptyUsage,
+  missingAnswerError,
+  unknownFinishReason,
+  type ProviderAdapter,
+  type ProviderStreamEvent,
+} from '@textgen/core';
+import {
   createWetrocloud,
   type WetrocloudClient,
   type WetrocloudClientOptions,
   type WetrocloudTextGenerationRequest,
-} from '@textgen/wetrocloud';
-import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
-import { missingAnswerError } from './unusable-response';
+} from './wetrocloud-client';
 
 /** Raw Wetrocloud wire fields merged over the mapped body (`stream` stays the facade's). */
 export type WetrocloudProviderOptions = Partial<Omit<WetrocloudTextGenerationRequest, 'stream'>> & Record<string, unknown>;
@@ -15,7 +20,7 @@ export type WetrocloudProviderOptions = Partial<Omit<WetrocloudTextGenerationReq
  * `tokens` count for the whole call, mapped to `totalTokens` only. It has no temperature or output cap and no finish
  * reason.
  */
-export const wetrocloudAdapter: ProviderAdapter<WetrocloudClient, WetrocloudClientOptions> = {
+export const wetrocloudProvider: ProviderAdapter<WetrocloudClient, WetrocloudClientOptions> = {
   provider: 'wetrocloud',
   apiKeyEnvironmentVariable: 'WETROCLOUD_API_KEY',
   createClient: (options) => createWetrocloud(options),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderAitrePrompt } from './aitre-adapter';
+import { renderAitrePrompt } from './aitre-provider';
 
 describe('renderAitrePrompt', () => {
   it('sends a prompt without system text exactly as given', () => {
