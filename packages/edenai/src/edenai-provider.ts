@@ -1,5 +1,6 @@
 import {
   emptyUsage,
+  isJsonObject,
   requireObject,
   TextgenError,
   unknownFinishReason,
@@ -23,7 +24,10 @@ function checkProviderList(options: { value: unknown; name: string; provider: st
   const { value, name, provider } = options;
   if (value === undefined || typeof value === 'string') return;
   if (Array.isArray(value) && value.every((entry) => typeof entry === 'string')) return;
-  const shown = Array.isArray(value) ? 'an array' : typeof value === 'object' && value !== null ? 'an object' : String(value);
+  const shown =
+    typeof value === 'number' || typeof value === 'boolean' || value === null
+      ? String(value)
+      : Array.isArray(value) ? 'an array' : isJsonObject(value) ? 'an object' : `a ${typeof value}`;
   throw new TextgenError(
     `textgen: providerOptions.${provider}.${name} is ${shown}; pass a provider name ('openai'), a comma-separated string ('openai,google') or an array of names.`,
   );
