@@ -18,7 +18,10 @@ export interface TextgenAISDKProvider extends ProviderV4 {
 }
 
 // Any vendor's provider fits: the contract's methods take their parameters bivariantly, and every client has a baseURL.
-function createVendorSlot(provider: ProviderAdapter<{ readonly baseURL: string }, unknown>, options: unknown): VendorSlot {
+function createVendorSlot(
+  provider: ProviderAdapter<{ readonly baseURL: string }, unknown>,
+  options: unknown,
+): VendorSlot {
   let client: { readonly baseURL: string } | undefined;
   const getClient = (): { readonly baseURL: string } => {
     if (client !== undefined) return client;
@@ -30,7 +33,9 @@ function createVendorSlot(provider: ProviderAdapter<{ readonly baseURL: string }
       // core's "No API key" (and a key no header can carry) are TextgenErrors; the AI SDK's kind is LoadAPIKeyError.
       if (TextgenError.isInstance(error) && !APIError.isInstance(error)) {
         throw new LoadAPIKeyError({
-          message: `${error.message} With the AI SDK provider, pass createTextgenProvider({ ${provider.provider}: { apiKey } }) or set ${provider.apiKeyEnvironmentVariable}.`,
+          message:
+            `${error.message} With the AI SDK provider, pass ` +
+            `createTextgenProvider({ ${provider.provider}: { apiKey } }) or set ${provider.apiKeyEnvironmentVariable}.`,
         });
       }
       throw error;

@@ -23,7 +23,10 @@ import type { CompletionChunk } from './aitre-stream-chunk';
 /** Raw OpenAI-format fields merged over the mapped body, e.g. `stop`, `top_p`, `seed` (`stream` stays the facade's). */
 export type AitreProviderOptions = Partial<Omit<CreateCompletionRequest, 'stream'>> & Record<string, unknown>;
 
-const speakerLabels: Record<Exclude<TextgenMessage['role'], 'system'>, string> = { user: 'User', assistant: 'Assistant' };
+const speakerLabels: Record<Exclude<TextgenMessage['role'], 'system'>, string> = {
+  user: 'User',
+  assistant: 'Assistant',
+};
 
 /**
  * The legacy completions endpoint takes one text `prompt`, so a conversation is rendered as:
@@ -84,7 +87,7 @@ function toCompletionBody(call: NormalizedCall): CreateCompletionRequest {
   return { ...body, ...call.providerOptions };
 }
 
-/** AITRE behind the facade: the conversation rendered as one completions `prompt`, OpenAI's finish reasons and usage. */
+/** AITRE behind the facade: the conversation rendered as one completions `prompt`; OpenAI's finish reasons, usage. */
 export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
   provider: 'aitre',
   apiKeyEnvironmentVariable: 'AITRE_API_KEY',
@@ -94,18 +97,29 @@ export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
     return {
       warnings: [],
       async generate() {
-        const { data, requestId, response } = await client.completions.create({ ...body, stream: false }, call.requestOptions).withResponse();
-        const received = requireObject({ client, response, value: data, expected: '{ id, model, choices }', chunk: false });
+        const { data, requestId, response } = await client.completions
+          .create({ ...body, stream: false }, call.requestOptions)
+          .withResponse();
+        const received = requireObject({
+          client,
+          response,
+          value: data,
+          expected: '{ id, model, choices }',
+          chunk: false,
+        });
         const choices: unknown[] = Array.isArray(received.choices) ? received.choices : [];
         // Completion 0, as the facade's text is one completion even when `n` asked for several.
-        const choice = choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0) ?? choices.find(isJsonObject);
+        const choice =
+          choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0) ?? choices.find(isJsonObject);
         if (!isJsonObject(choice) || typeof choice.text !== 'string') {
           throw missingAnswerError({ client, response, body: data, field: 'completion text (`choices[0].text`)' });
         }
         return {
           text: choice.text,
           model: typeof received.model === 'string' ? received.model : undefined,
-          usage: mapUsage(isJsonObject(received.usage) ? (received.usage as CreateCompletionResponse['usage']) : undefined),
+          usage: mapUsage(
+            isJsonObject(received.usage) ? (received.usage as CreateCompletionResponse['usage']) : undefined,
+          ),
           finishReason: mapFinishReason(typeof choice.finish_reason === 'string' ? choice.finish_reason : undefined),
           requestId,
           raw: data,
@@ -113,12 +127,26 @@ export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
       },
       async stream() {
         // include_usage makes the server send one last chunk with `usage` and no choices (OpenAI streaming docs).
-        const streamBody = { ...body, stream: true as const, stream_options: { include_usage: true, ...body.stream_options } };
-        const { data: chunks, requestId, response } = await client.completions.create(streamBody, call.requestOptions).withResponse();
+        const streamBody = {
+          ...body,
+          stream: true as const,
+          stream_options: { include_usage: true, ...body.stream_options },
+        };
+        const {
+          data: chunks,
+          requestId,
+          response,
+        } = await client.completions.create(streamBody, call.requestOptions).withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks as AsyncIterable<CompletionChunk>) {
-            const received = requireObject({ client, response, value: chunk, expected: '{ id, model, choices }', chunk: true });
+            const received = requireObject({
+              client,
+              response,
+              value: chunk,
+              expected: '{ id, model, choices }',
+              chunk: true,
+            });
             if (typeof received.model === 'string') yield { type: 'response-metadata', model: received.model };
             // With `n` > 1 (or `best_of`) the chunks of every completion are interleaved, each tagged with its `index`;
             // the facade's text is completion 0, as in generateText, so the others are not mixed into it.
@@ -126,9 +154,11 @@ export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
             const choice = choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0);
             if (isJsonObject(choice)) {
               if (typeof choice.text === 'string') yield { type: 'text-delta', text: choice.text };
-              if (typeof choice.finish_reason === 'string') yield { type: 'finish-reason', finishReason: mapFinishReason(choice.finish_reason) };
+              if (typeof choice.finish_reason === 'string')
+                yield { type: 'finish-reason', finishReason: mapFinishReason(choice.finish_reason) };
             }
-            if (isJsonObject(received.usage)) yield { type: 'usage', usage: mapUsage(received.usage as CreateCompletionResponse['usage']) };
+            if (isJsonObject(received.usage))
+              yield { type: 'usage', usage: mapUsage(received.usage as CreateCompletionResponse['usage']) };
           }
         }
         return events();

@@ -20,7 +20,7 @@ export type TextgenProviderName<Extra extends ProviderSet> = Extract<keyof Defau
  * provider left out reads its environment. `providers` adds providers of your own to the default ones.
  */
 export type TextgenOptions<Extra extends ProviderSet = Record<never, never>> = {
-  /** Your own providers, keyed by the name calls use (`provider: 'mine'`); not `providers`, `generateText` or `streamText`. */
+  /** Your own providers, keyed by the name calls use (`provider: 'mine'`); a name of a default replaces it. */
   providers?: Extra | undefined;
 } & {
   [Name in keyof NoInfer<MergedProviders<Extra>>]?: Parameters<MergedProviders<Extra>[Name]['createClient']>[0];
@@ -29,7 +29,7 @@ export type TextgenOptions<Extra extends ProviderSet = Record<never, never>> = {
 /** What a facade does, for the given provider names (the top-level generateText and streamText take any such). */
 export interface TextgenCalls<Provider extends string> {
   generateText(input: TextgenCallInput<Provider>): Promise<GenerateTextResult<Provider>>;
-  /** Throws a TextgenError right away for bad input; request failures reject the result's promises and its iteration. */
+  /** Throws a TextgenError right away for bad input; request failures reject the result's promises and iteration. */
   streamText(input: TextgenCallInput<Provider>): StreamTextResult<Provider>;
 }
 
@@ -49,7 +49,11 @@ interface ProviderSlot {
   prepare(options: { call: NormalizedCall; stream: boolean }): PreparedCall;
 }
 
-function createProviderSlot(options: { name: string; provider: ProviderAdapter<unknown, unknown>; clientOptions: unknown }): ProviderSlot {
+function createProviderSlot(options: {
+  name: string;
+  provider: ProviderAdapter<unknown, unknown>;
+  clientOptions: unknown;
+}): ProviderSlot {
   const { name, provider, clientOptions } = options;
   let client: unknown;
   const getClient = (): unknown => {
@@ -59,10 +63,8 @@ function createProviderSlot(options: { name: string; provider: ProviderAdapter<u
       client = provider.createClient(clientOptions);
     } catch (error) {
       if (TextgenError.isInstance(error) && !APIError.isInstance(error)) {
-        throw new TextgenError(
-          `${error.message} With the facade, pass createTextgen({ ${name}: { apiKey } }) or set ${provider.apiKeyEnvironmentVariable}.`,
-          { cause: error },
-        );
+        const fix = `pass createTextgen({ ${name}: { apiKey } }) or set ${provider.apiKeyEnvironmentVariable}`;
+        throw new TextgenError(`${error.message} With the facade, ${fix}.`, { cause: error });
       }
       throw error;
     }
@@ -78,17 +80,26 @@ function createProviderSlot(options: { name: string; provider: ProviderAdapter<u
 function mergeProviders(extra: unknown): ProviderSet {
   if (extra === undefined) return { ...defaultProviders };
   if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
-    throw new TextgenError(`textgen: providers is ${describe(extra)}; pass an object of providers keyed by name, e.g. { mine: myProvider }.`);
+    throw new TextgenError(
+      `textgen: providers is ${describe(extra)}; pass an object of providers keyed by name, e.g. { mine: myProvider }.`,
+    );
   }
   const merged: ProviderSet = { ...defaultProviders };
   for (const [name, provider] of Object.entries(extra as Record<string, unknown>)) {
     if (reservedNames.has(name)) {
-      throw new TextgenError(`textgen: providers.${name} uses a reserved name; name the provider anything but ${[...reservedNames].join(', ')}.`);
+      const reserved = [...reservedNames].join(', ');
+      throw new TextgenError(`textgen: providers.${name} uses a reserved name; name it anything but ${reserved}.`);
     }
     const candidate = provider as Partial<ProviderAdapter<unknown, unknown>> | null;
-    if (typeof candidate !== 'object' || candidate === null || typeof candidate.createClient !== 'function' || typeof candidate.prepare !== 'function') {
+    const isProvider =
+      typeof candidate === 'object' &&
+      candidate !== null &&
+      typeof candidate.createClient === 'function' &&
+      typeof candidate.prepare === 'function';
+    if (!isProvider) {
       throw new TextgenError(
-        `textgen: providers.${name} is ${describe(provider)}, not a provider; pass an object with createClient() and prepare() (core's ProviderAdapter).`,
+        `textgen: providers.${name} is ${describe(provider)}, not a provider; ` +
+          "pass an object with createClient() and prepare() (core's ProviderAdapter).",
       );
     }
     merged[name] = candidate as ProviderAdapter<unknown, unknown>;
@@ -140,9 +151,12 @@ export function createTextgen<Extra extends ProviderSet = Record<never, never>>(
       stream: true,
     });
     // Attached only once prepare() has not thrown, and detached when the stream settles: a caller that reuses one
-    // signal for many streams must not collect a listener per stream (Node warns past 10, and each keeps its stream alive).
+    // signal for many streams must not collect a listener per stream (Node warns past 10, and each keeps its stream
+    // alive).
     const forwardAbort = () => controller.abort(callerSignal?.reason);
-    if (callerSignal !== undefined && !callerSignal.aborted) callerSignal.addEventListener('abort', forwardAbort, { once: true });
+    if (callerSignal !== undefined && !callerSignal.aborted) {
+      callerSignal.addEventListener('abort', forwardAbort, { once: true });
+    }
     return createStreamTextResult({
       provider: call.provider,
       model: call.model,

@@ -1,4 +1,10 @@
-export { createTextgen, type ProviderSet, type Textgen, type TextgenCalls, type TextgenOptions } from './create-textgen';
+export {
+  createTextgen,
+  type ProviderSet,
+  type Textgen,
+  type TextgenCalls,
+  type TextgenOptions,
+} from './create-textgen';
 export { generateText, type GenerateTextInput } from './generate-text';
 export { streamText, type StreamTextInput } from './stream-text';
 export { getDefaultTextgen } from './default-textgen';

@@ -71,13 +71,24 @@ const echoProvider: ProviderAdapter<EchoClient, EchoClientOptions> = {
         const response = await client.ask({ question, stream: false, requestOptions: call.requestOptions });
         const body = (await response.json()) as EchoAnswer;
         const finishReason = { unified: 'stop' as const, raw: 'done' };
-        return { text: body.answer, model: undefined, usage: wordUsage(body.words), finishReason, requestId: body.id, raw: body };
+        return {
+          text: body.answer,
+          model: undefined,
+          usage: wordUsage(body.words),
+          finishReason,
+          requestId: body.id,
+          raw: body,
+        };
       },
       async stream() {
         const response = await client.ask({ question, stream: true, requestOptions: call.requestOptions });
         const lines = (await response.text()).split('\n').filter((line) => line !== '');
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
-          yield { type: 'response-metadata', requestId: response.headers.get('x-echo-id') ?? undefined, model: 'echo-1' };
+          yield {
+            type: 'response-metadata',
+            requestId: response.headers.get('x-echo-id') ?? undefined,
+            model: 'echo-1',
+          };
           for (const line of lines) {
             const chunk = JSON.parse(line) as { delta: string };
             yield { type: 'text-delta', text: chunk.delta };
@@ -108,7 +119,9 @@ beforeAll(async () => {
       const words = body.question.toUpperCase().split(' ');
       if (body.stream) {
         response.writeHead(200, { 'content-type': 'application/x-ndjson', 'x-echo-id': 'echo-stream-1' });
-        response.end(words.map((word, index) => `${JSON.stringify({ delta: index === 0 ? word : ` ${word}` })}\n`).join(''));
+        response.end(
+          words.map((word, index) => `${JSON.stringify({ delta: index === 0 ? word : ` ${word}` })}\n`).join(''),
+        );
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -128,8 +141,16 @@ describe('a provider passed in createTextgen({ providers })', () => {
     const textgen = createTextgen({ providers: { echo: echoProvider }, echo: { baseURL, apiKey } });
     received.length = 0;
 
-    const result = await textgen.generateText({ provider: 'echo', model: 'echo-1', system: 'be loud', prompt: 'hello there', temperature: 1 });
-    expect(received).toEqual([{ authorization: `Echo ${apiKey}`, body: { question: 'be loud hello there', stream: false } }]);
+    const result = await textgen.generateText({
+      provider: 'echo',
+      model: 'echo-1',
+      system: 'be loud',
+      prompt: 'hello there',
+      temperature: 1,
+    });
+    expect(received).toEqual([
+      { authorization: `Echo ${apiKey}`, body: { question: 'be loud hello there', stream: false } },
+    ]);
     expect(result).toEqual({
       text: 'BE LOUD HELLO THERE',
       provider: 'echo',
@@ -150,7 +171,11 @@ describe('a provider passed in createTextgen({ providers })', () => {
     const textgen = createTextgen({ providers: { echo: echoProvider }, echo: { baseURL, apiKey } });
     received.length = 0;
 
-    const stream = textgen.streamText({ provider: 'echo', model: 'echo-1', messages: [{ role: 'user', content: 'one two three' }] });
+    const stream = textgen.streamText({
+      provider: 'echo',
+      model: 'echo-1',
+      messages: [{ role: 'user', content: 'one two three' }],
+    });
     const parts: unknown[] = [];
     for await (const part of stream) parts.push(part);
     expect(parts).toEqual([
@@ -193,16 +218,26 @@ describe('a provider passed in createTextgen({ providers })', () => {
   it('names the field and every known provider for an unknown provider name', async () => {
     const textgen = createTextgen({ providers: { echo: echoProvider }, echo: { baseURL, apiKey } });
     const known = [...textgenProviders, 'echo'].map((name) => `'${name}'`).join(', ');
-    const call = { provider: 'ecko', model: 'echo-1', prompt: 'x' } as unknown as Parameters<typeof textgen.generateText>[0];
-    await expect(textgen.generateText(call)).rejects.toThrow(new TextgenError(`textgen: provider is "ecko"; use one of ${known}.`));
+    const call = { provider: 'ecko', model: 'echo-1', prompt: 'x' } as unknown as Parameters<
+      typeof textgen.generateText
+    >[0];
+    await expect(textgen.generateText(call)).rejects.toThrow(
+      new TextgenError(`textgen: provider is "ecko"; use one of ${known}.`),
+    );
   });
 
   it('refuses a providers entry that is no provider, or that takes a reserved name, naming the key', () => {
     const notAProvider = { echo: { provider: 'echo' } } as unknown as { echo: typeof echoProvider };
-    expect(() => createTextgen({ providers: notAProvider })).toThrow(/^textgen: providers\.echo is an object, not a provider; pass an object with createClient\(\) and prepare\(\)/);
-    expect(() => createTextgen({ providers: { generateText: echoProvider } })).toThrow(/^textgen: providers\.generateText uses a reserved name/);
+    expect(() => createTextgen({ providers: notAProvider })).toThrow(
+      /^textgen: providers\.echo is an object, not a provider; pass an object with createClient\(\) and prepare\(\)/,
+    );
+    expect(() => createTextgen({ providers: { generateText: echoProvider } })).toThrow(
+      /^textgen: providers\.generateText uses a reserved name/,
+    );
     const notAnObject = 'echo' as unknown as { echo: typeof echoProvider };
-    expect(() => createTextgen({ providers: notAnObject })).toThrow(/^textgen: providers is "echo"; pass an object of providers keyed by name/);
+    expect(() => createTextgen({ providers: notAnObject })).toThrow(
+      /^textgen: providers is "echo"; pass an object of providers keyed by name/,
+    );
   });
 
   it("says where the provider's key goes when it has none", async () => {

@@ -13,7 +13,8 @@ import {
 } from './wetrocloud-client';
 
 /** Raw Wetrocloud wire fields merged over the mapped body (`stream` stays the facade's). */
-export type WetrocloudProviderOptions = Partial<Omit<WetrocloudTextGenerationRequest, 'stream'>> & Record<string, unknown>;
+export type WetrocloudProviderOptions = Partial<Omit<WetrocloudTextGenerationRequest, 'stream'>> &
+  Record<string, unknown>;
 
 /**
  * Wetrocloud takes the conversation as it is (`messages` with system, user and assistant roles) and reports one
@@ -27,7 +28,8 @@ export const wetrocloudProvider: ProviderAdapter<WetrocloudClient, WetrocloudCli
   prepare({ client, call }) {
     const warnings: string[] = [];
     if (call.temperature !== undefined) warnings.push('wetrocloud has no temperature field; temperature was not sent.');
-    if (call.maxOutputTokens !== undefined) warnings.push('wetrocloud has no output token limit; maxOutputTokens was not sent.');
+    if (call.maxOutputTokens !== undefined)
+      warnings.push('wetrocloud has no output token limit; maxOutputTokens was not sent.');
     // Without `stream` the server answers with JSON (the documented default); only streaming calls send it.
     const { stream: _ignoredStream, ...body }: WetrocloudTextGenerationRequest = {
       model: call.model,
@@ -38,10 +40,13 @@ export const wetrocloudProvider: ProviderAdapter<WetrocloudClient, WetrocloudCli
     return {
       warnings,
       async generate() {
-        const { data, requestId, response } = await client.textGeneration.create(body, call.requestOptions).withResponse();
+        const { data, requestId, response } = await client.textGeneration
+          .create(body, call.requestOptions)
+          .withResponse();
         // The client has already refused a body that is not an object, or that says `success: false`.
         const received: unknown = data.response;
-        if (typeof received !== 'string') throw missingAnswerError({ client, response, body: data, field: '`response` text' });
+        if (typeof received !== 'string')
+          throw missingAnswerError({ client, response, body: data, field: '`response` text' });
         return {
           text: received,
           model: undefined,
@@ -52,7 +57,9 @@ export const wetrocloudProvider: ProviderAdapter<WetrocloudClient, WetrocloudCli
         };
       },
       async stream() {
-        const { data: chunks, requestId } = await client.textGeneration.create({ ...body, stream: true }, call.requestOptions).withResponse();
+        const { data: chunks, requestId } = await client.textGeneration
+          .create({ ...body, stream: true }, call.requestOptions)
+          .withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           // The client ends the stream with an APIError at a line that is not an object or says `success: false`.

@@ -39,13 +39,15 @@ function toContentBody(call: NormalizedCall): WorqhatFinetunedContentRequest {
   const last = turns.at(-1);
   if (last?.role !== 'user') {
     throw new TextgenError(
-      'textgen: worqhat needs the last non-system message to be a user message (it becomes `question`); end messages with { role: "user", content: "..." }.',
+      'textgen: worqhat needs the last non-system message to be a user message (it becomes `question`); ' +
+        'end messages with { role: "user", content: "..." }.',
     );
   }
   const history: HistoryTurn[] = [];
   for (const message of turns.slice(0, -1)) {
     const open = history.at(-1);
-    if (message.role === 'assistant' && open !== undefined && open.model_response === '') open.model_response = message.content;
+    if (message.role === 'assistant' && open !== undefined && open.model_response === '')
+      open.model_response = message.content;
     else if (message.role === 'assistant') history.push({ user_prompt: '', model_response: message.content });
     else history.push({ user_prompt: message.content, model_response: '' });
   }
@@ -67,12 +69,13 @@ export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOption
   createClient: (options) => createWorqhat(options),
   prepare({ client, call }) {
     const warnings: string[] = [];
-    if (call.maxOutputTokens !== undefined) warnings.push('worqhat has no output token limit; maxOutputTokens was not sent.');
+    if (call.maxOutputTokens !== undefined)
+      warnings.push('worqhat has no output token limit; maxOutputTokens was not sent.');
     const { modelType, modelId, ...rawFields } = call.providerOptions as WorqhatProviderOptions;
     const mapped = { ...toContentBody(call), ...rawFields };
     const finetuned = modelType !== undefined || modelId !== undefined;
 
-    // The spec lists three model ids; any other string is passed on and the vendor (or the mock) says whether it exists.
+    // The spec lists three model ids; any other string is passed on, and the vendor (or the mock) says if it exists.
     const model = (mapped.model ?? call.model) as WorqhatContentRequest['model'];
     const path = { modelType: modelType as WorqhatModelType, modelId: modelId as string };
     const sendJson = () =>
@@ -88,11 +91,22 @@ export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOption
       warnings,
       async generate() {
         const { data, requestId, response } = await sendJson().withResponse();
-        const received = requireObject({ client, response, value: data, expected: '{ content, processingId, ... }', chunk: false });
+        const received = requireObject({
+          client,
+          response,
+          value: data,
+          expected: '{ content, processingId, ... }',
+          chunk: false,
+        });
         const content = received.content;
         // `content` is text, or already-parsed JSON on the finetuned page with `response_type: json`.
         if (typeof content !== 'string' && !(typeof content === 'object' && content !== null)) {
-          throw missingAnswerError({ client, response, body: data, field: '`content` (text, or JSON for response_type json)' });
+          throw missingAnswerError({
+            client,
+            response,
+            body: data,
+            field: '`content` (text, or JSON for response_type json)',
+          });
         }
         return {
           text: typeof content === 'string' ? content : JSON.stringify(content),
@@ -109,7 +123,13 @@ export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOption
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
-            const received = requireObject({ client, response, value: chunk, expected: '{ content, model, processing_id }', chunk: true });
+            const received = requireObject({
+              client,
+              response,
+              value: chunk,
+              expected: '{ content, model, processing_id }',
+              chunk: true,
+            });
             // Stream chunks name the id `processing_id` (the JSON body says `processingId`).
             const chunkRequestId = typeof received.processing_id === 'string' ? received.processing_id : undefined;
             const model = typeof received.model === 'string' ? received.model : undefined;
