@@ -6,7 +6,7 @@ import {
 import type { TextgenMessage, TextgenProvider } from '@textgen/sdk/adapters';
 
 export interface ConvertedMessages {
-  /** The conversation as text turns, in the facade's vocabulary (each adapter maps it to its vendor's fields). */
+  /** The conversation as text turns, in the facade's vocabulary (each provider maps it to its vendor's fields). */
   messages: TextgenMessage[];
   /** Whether any turn holds a tool call or a tool result (only Eden AI takes them; see eden-ai-tool-fields.ts). */
   hasToolParts: boolean;

@@ -1,14 +1,7 @@
 import { LoadAPIKeyError, NoSuchModelError, type LanguageModelV4, type ProviderV4 } from '@ai-sdk/provider';
 import { APIError, TextgenError } from '@textgen/core';
 import type { TextgenOptions } from '@textgen/sdk';
-import {
-  aitreAdapter,
-  edenAIAdapter,
-  wetrocloudAdapter,
-  worqhatAdapter,
-  type ProviderAdapter,
-  type TextgenProvider,
-} from '@textgen/sdk/adapters';
+import { defaultProviders, textgenProviders, type ProviderAdapter, type TextgenProvider } from '@textgen/sdk/adapters';
 import { parseTextgenModelId, type TextgenModelId } from './textgen-model-id';
 import { TextgenLanguageModel, type VendorSlot } from './textgen-language-model';
 
@@ -16,7 +9,7 @@ import { TextgenLanguageModel, type VendorSlot } from './textgen-language-model'
  * Each vendor's client options (`apiKey`, `baseURL`, `fetch`, `maxRetries`, `timeout`, `defaultHeaders`, `logLevel`,
  * `logger`). A vendor left out reads `<VENDOR>_API_KEY` and `<VENDOR>_BASE_URL` when it is first called.
  */
-export type TextgenProviderSettings = TextgenOptions;
+export type TextgenProviderSettings = Omit<TextgenOptions, 'providers'>;
 
 export interface TextgenAISDKProvider extends ProviderV4 {
   /** A language model: `textgen('aitre:gpt-3.5-turbo-instruct')`. */
@@ -24,22 +17,25 @@ export interface TextgenAISDKProvider extends ProviderV4 {
   languageModel(modelId: TextgenModelId): LanguageModelV4;
 }
 
-function createVendorSlot<Client extends { readonly baseURL: string }, Options>(
-  adapter: ProviderAdapter<Client, Options>,
-  options: Options | undefined,
+// Any vendor's provider fits: the contract's methods take their parameters bivariantly, and every client has a baseURL.
+function createVendorSlot(
+  provider: ProviderAdapter<{ readonly baseURL: string }, unknown>,
+  options: unknown,
 ): VendorSlot {
-  let client: Client | undefined;
-  const getClient = (): Client => {
+  let client: { readonly baseURL: string } | undefined;
+  const getClient = (): { readonly baseURL: string } => {
     if (client !== undefined) return client;
     try {
       // Made on first use, as @ai-sdk/openai loads its key: a key set in the environment later is still found, and
       // only a client that was made is kept.
-      client = adapter.createClient(options);
+      client = provider.createClient(options);
     } catch (error) {
       // core's "No API key" (and a key no header can carry) are TextgenErrors; the AI SDK's kind is LoadAPIKeyError.
       if (TextgenError.isInstance(error) && !APIError.isInstance(error)) {
         throw new LoadAPIKeyError({
-          message: `${error.message} With the AI SDK provider, pass createTextgenProvider({ ${adapter.provider}: { apiKey } }) or set ${adapter.apiKeyEnvironmentVariable}.`,
+          message:
+            `${error.message} With the AI SDK provider, pass ` +
+            `createTextgenProvider({ ${provider.provider}: { apiKey } }) or set ${provider.apiKeyEnvironmentVariable}.`,
         });
       }
       throw error;
@@ -47,7 +43,7 @@ function createVendorSlot<Client extends { readonly baseURL: string }, Options>(
     return client;
   };
   return {
-    prepare: ({ call, stream }) => adapter.prepare({ client: getClient(), call, stream }),
+    prepare: ({ call, stream }) => provider.prepare({ client: getClient(), call, stream }),
     baseURL: () => getClient().baseURL,
   };
 }
@@ -58,12 +54,10 @@ function createVendorSlot<Client extends { readonly baseURL: string }, Options>(
  * Nothing is read or created until a model is first called, so configuring only the vendors you use is enough.
  */
 export function createTextgenProvider(settings: TextgenProviderSettings = {}): TextgenAISDKProvider {
-  const slots: Record<TextgenProvider, VendorSlot> = {
-    wetrocloud: createVendorSlot(wetrocloudAdapter, settings.wetrocloud),
-    edenai: createVendorSlot(edenAIAdapter, settings.edenai),
-    worqhat: createVendorSlot(worqhatAdapter, settings.worqhat),
-    aitre: createVendorSlot(aitreAdapter, settings.aitre),
-  };
+  // The sdk's default providers: the same wire mapping as the facade, for each vendor it knows.
+  const slots = Object.fromEntries(
+    textgenProviders.map((vendor) => [vendor, createVendorSlot(defaultProviders[vendor], settings[vendor])]),
+  ) as Record<TextgenProvider, VendorSlot>;
 
   const languageModel = (modelId: TextgenModelId): LanguageModelV4 => {
     const { vendor, model } = parseTextgenModelId(modelId);

@@ -6,7 +6,7 @@ import { toAPICallError } from './to-api-call-error';
 const textId = '0';
 
 /**
- * The adapter's stream events as the AI SDK's stream parts, in the spec's order: `stream-start` (with the warnings),
+ * The textgen provider's stream events as the AI SDK's stream parts, in the spec's order: `stream-start` (with the warnings),
  * `response-metadata` (the id and model), `text-start`, `text-delta`s, `text-end`, then `finish`
  * with the usage and finish reason. A failure while reading ends the stream with an `error` part (an `APICallError`
  * for HTTP and connection failures). Cancelling the stream returns the iterator, which aborts the HTTP request.
@@ -28,7 +28,7 @@ export function createTextgenStream(options: {
   let textStarted = false;
   let finished = false;
 
-  // Sent before the first text and again only when the vendor names another id or model: the adapters repeat them on
+  // Sent before the first text and again only when the vendor names another id or model: the providers repeat them on
   // every chunk (WorqHat) or learn them one at a time (AITRE: the header's id first, then the chunk's model).
   const sendMetadata = (controller: ReadableStreamDefaultController<LanguageModelV4StreamPart>) => {
     const modelId = responseModel ?? options.model;

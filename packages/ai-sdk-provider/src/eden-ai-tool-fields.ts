@@ -4,16 +4,17 @@ import {
   type LanguageModelV4ToolResultOutput,
   type SharedV4Warning,
 } from '@ai-sdk/provider';
-import type { EdenAIProviderOptions, TextgenMessage } from '@textgen/sdk/adapters';
+import type { EdenAIProviderOptions } from '@textgen/sdk';
+import type { TextgenMessage } from '@textgen/sdk/adapters';
 
 type EdenAIHistoryTurn = NonNullable<EdenAIProviderOptions['previous_history']>[number];
 type EdenAITool = NonNullable<EdenAIProviderOptions['available_tools']>[number];
 type EdenAIToolResult = NonNullable<EdenAIProviderOptions['tool_results']>[number];
 
 export interface EdenAIToolFields {
-  /** What the adapter gets: the system text and one user turn, which it sends as `chatbot_global_action` and `text`. */
+  /** What the provider gets: the system text and one user turn, which it sends as `chatbot_global_action` and `text`. */
   messages: TextgenMessage[];
-  /** Wire fields merged over the adapter's body: the history with its tool calls, the results, the tools. */
+  /** Wire fields merged over the provider's body: the history with its tool calls, the results, the tools. */
   wireFields: Partial<EdenAIProviderOptions>;
   warnings: SharedV4Warning[];
 }

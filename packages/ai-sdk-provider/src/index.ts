@@ -6,4 +6,4 @@ export type {
   EdenAIProviderOptions,
   WetrocloudProviderOptions,
   WorqhatProviderOptions,
-} from '@textgen/sdk/adapters';
+} from '@textgen/sdk';

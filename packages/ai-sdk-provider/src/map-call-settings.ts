@@ -2,10 +2,10 @@ import { UnsupportedFunctionalityError, type LanguageModelV4CallOptions, type Sh
 import type { TextgenProvider } from '@textgen/sdk/adapters';
 
 export interface MappedCallSettings {
-  /** Passed to the adapter, which maps them (WorqHat: `randomness = temperature / 2`). */
+  /** Passed to the textgen provider, which maps them (WorqHat: `randomness = temperature / 2`). */
   temperature: number | undefined;
   maxOutputTokens: number | undefined;
-  /** Raw wire fields for settings the adapters do not map; the caller's provider options are merged over them. */
+  /** Raw wire fields for settings the providers do not map; the caller's provider options are merged over them. */
   wireFields: Record<string, unknown>;
   /** Extra system text (WorqHat's JSON mode asks for it). */
   extraSystem: string[];
@@ -15,7 +15,7 @@ export interface MappedCallSettings {
 type SettingName = 'temperature' | 'maxOutputTokens' | 'stopSequences' | 'topP' | 'topK' | 'presencePenalty' | 'frequencyPenalty' | 'seed';
 
 /**
- * Where each AI SDK setting goes, per vendor: the field name, `adapter` when the facade's adapter maps it, or undefined
+ * Where each AI SDK setting goes, per vendor: the field name, `adapter` when the vendor's textgen provider maps it, or undefined
  * when the vendor has no such field (then the setting is not sent and an `unsupported` warning says so). The README's
  * mapping table is this one.
  */
@@ -109,7 +109,7 @@ export function mapCallSettings(options: { vendor: TextgenProvider; call: Langua
   }
 
   if (stream && call.includeRawChunks === true) {
-    mapped.warnings.push({ type: 'unsupported', feature: 'includeRawChunks', details: 'The textgen adapters do not expose raw chunks.' });
+    mapped.warnings.push({ type: 'unsupported', feature: 'includeRawChunks', details: 'The textgen providers do not expose raw chunks.' });
   }
   return mapped;
 }

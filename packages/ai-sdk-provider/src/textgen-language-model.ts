@@ -8,6 +8,7 @@ import type {
 } from '@ai-sdk/provider';
 import {
   normalizeCallInput,
+  textgenProviders,
   type NormalizedCall,
   type PreparedCall,
   type ProviderStreamEvent,
@@ -22,7 +23,7 @@ import { toLanguageModelFinishReason, toLanguageModelUsage } from './map-textgen
 import { toAPICallError } from './to-api-call-error';
 import { vendorEndpointUrl } from './vendor-endpoints';
 
-/** One vendor behind the provider: its adapter's `prepare`, on a client made on first use. */
+/** One vendor behind the provider: its textgen provider's `prepare`, on a client made on first use. */
 export interface VendorSlot {
   prepare(options: { call: NormalizedCall; stream: boolean }): PreparedCall;
   baseURL(): string;
@@ -44,7 +45,7 @@ interface PreparedLanguageModelCall {
 }
 
 /**
- * One textgen vendor model as an AI SDK `LanguageModelV4`. The call goes through the facade's adapter for the vendor,
+ * One textgen vendor model as an AI SDK `LanguageModelV4`. The call goes through the facade's provider for the vendor,
  * so the wire mapping, retries, timeouts, typed errors and key redaction are textgen's.
  */
 export class TextgenLanguageModel implements LanguageModelV4 {
@@ -94,7 +95,7 @@ export class TextgenLanguageModel implements LanguageModelV4 {
       providerOptions: { [vendor]: wireFields },
       signal: options.abortSignal,
       headers,
-    });
+    }, textgenProviders);
     const prepared = slot.prepare({ call, stream });
     warnings.push(...prepared.warnings.map((message): SharedV4Warning => ({ type: 'other', message })));
     return { prepared, warnings, url: vendorEndpointUrl({ vendor, baseURL: slot.baseURL(), stream, providerOptions: wireFields }) };

@@ -18,7 +18,7 @@ export function toAPICallError(options: { error: unknown; url: string }): unknow
   return new APICallError({
     message: error.message,
     url,
-    // The adapters build the wire body internally and do not hand it out; the AI SDK allows it to be unknown.
+    // The providers build the wire body internally and do not hand it out; the AI SDK allows it to be unknown.
     requestBodyValues: undefined,
     statusCode: status,
     responseHeaders: Object.fromEntries(error.headers),

@@ -1,7 +1,7 @@
 import type { TextgenProvider } from '@textgen/sdk/adapters';
 
 /**
- * The path each adapter calls, relative to the client's base URL (from the specs' paths). Only for `APICallError.url`:
+ * The path each provider calls, relative to the client's base URL (from the specs' paths). Only for `APICallError.url`:
  * core's errors carry the status, headers and body, but not the URL that was called.
  */
 export function vendorEndpointUrl(options: {
@@ -18,7 +18,7 @@ export function vendorEndpointUrl(options: {
     case 'edenai':
       return stream ? `${base}/text/chat/stream/` : `${base}/text/chat/`;
     case 'worqhat': {
-      // providerOptions.worqhat.modelType + modelId switch the adapter to the finetuned operation.
+      // providerOptions.worqhat.modelType + modelId switch the provider to the finetuned operation.
       const { modelType, modelId } = providerOptions;
       return typeof modelType === 'string' && typeof modelId === 'string'
         ? `${base}/api/ai/content/v4/${encodeURIComponent(modelType)}/${encodeURIComponent(modelId)}`

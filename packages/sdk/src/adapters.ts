@@ -1,32 +1,26 @@
 /**
- * `@textgen/sdk/adapters`: the facade's provider contract and the four vendor adapters, for integrations that put
- * another interface in front of textgen (`@textgen/ai-sdk-provider` uses it, so it gets the same wire mapping,
- * retries, timeouts, errors and key redaction as the facade).
+ * `@textgen/sdk/adapters`: what an integration that puts another interface in front of textgen needs from the facade
+ * (`@textgen/ai-sdk-provider` uses it, so it gets the same input checks, wire mapping, retries, timeouts, errors and
+ * key redaction as the facade): the default providers, the input normalizer, and core's provider contract.
  *
  * Unstable: this entry follows the facade's internals and may change in any minor version. Applications import from
  * `@textgen/sdk`.
  */
-export { aitreAdapter, renderAitrePrompt, type AitreProviderOptions } from './providers/aitre-adapter';
-export { edenAIAdapter, type EdenAIProviderOptions } from './providers/edenai-adapter';
-export { wetrocloudAdapter, type WetrocloudProviderOptions } from './providers/wetrocloud-adapter';
-export { worqhatAdapter, type WorqhatProviderOptions } from './providers/worqhat-adapter';
+export { defaultProviders, isTextgenProvider, textgenProviders, type DefaultProviders } from './default-providers';
+export { normalizeCallInput } from './normalize-call-input';
+export type { TextgenCallInput, TextgenProvider } from './textgen-types';
 export {
   emptyUsage,
   unknownFinishReason,
+  type NormalizedCall,
   type PreparedCall,
   type ProviderAdapter,
   type ProviderGenerateResult,
   type ProviderStreamEvent,
   type ProviderToolCall,
-} from './providers/provider-adapter';
-export { isTextgenProvider, normalizeCallInput, textgenProviders } from './normalize-call-input';
-export type {
-  NormalizedCall,
-  TextgenCallInput,
-  TextgenFinishReason,
-  TextgenMessage,
-  TextgenMessageRole,
-  TextgenProvider,
-  TextgenUsage,
-  UnifiedFinishReason,
-} from './textgen-types';
+  type TextgenFinishReason,
+  type TextgenMessage,
+  type TextgenMessageRole,
+  type TextgenUsage,
+  type UnifiedFinishReason,
+} from '@textgen/core';

@@ -1,6 +1,12 @@
-import { TextgenError } from '@textgen/core';
-import { emptyUsage, unknownFinishReason, type ProviderStreamEvent } from './providers/provider-adapter';
-import type { StreamTextResult, TextgenFinishReason, TextgenProvider, TextgenUsage, TextStreamPart } from './textgen-types';
+import {
+  emptyUsage,
+  TextgenError,
+  unknownFinishReason,
+  type ProviderStreamEvent,
+  type TextgenFinishReason,
+  type TextgenUsage,
+} from '@textgen/core';
+import type { StreamTextResult, TextStreamPart } from './textgen-types';
 
 interface Deferred<Value> {
   promise: Promise<Value>;
@@ -22,10 +28,10 @@ function createDeferred<Value>(): Deferred<Value> {
 }
 
 export interface CreateStreamTextResultOptions {
-  provider: TextgenProvider;
+  provider: string;
   model: string;
   warnings: string[];
-  /** Aborting it cancels the HTTP request; the adapter's request must use its signal. */
+  /** Aborting it cancels the HTTP request; the provider's request must use its signal. */
   controller: AbortController;
   /** Sends the request; the events are read as soon as they arrive, whether or not anyone iterates. */
   start(): Promise<AsyncIterable<ProviderStreamEvent>>;
@@ -38,7 +44,7 @@ export interface CreateStreamTextResultOptions {
  * `finishReason` settle even when nobody iterates; iterating yields the parts as they arrive, and leaving the loop
  * early (`break`, `return`, a throw) aborts the request.
  */
-export function createStreamTextResult(options: CreateStreamTextResultOptions): StreamTextResult {
+export function createStreamTextResult(options: CreateStreamTextResultOptions): StreamTextResult<string> {
   const { controller } = options;
   const text = createDeferred<string>();
   const usage = createDeferred<TextgenUsage>();
@@ -68,7 +74,7 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
       for await (const event of events) {
         switch (event.type) {
           case 'text-delta':
-            // Checked here too, not only in the adapters: a provider from outside may pass a chunk's missing text on,
+            // Checked here too, not only in the providers: a provider from outside may pass a chunk's missing text on,
             // and `+=` would write "undefined" into the answer.
             if (typeof event.text !== 'string' || event.text === '') break;
             fullText += event.text;

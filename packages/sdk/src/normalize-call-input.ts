@@ -1,15 +1,8 @@
-import { TextgenError } from '@textgen/core';
-import type { NormalizedCall, TextgenCallInput, TextgenMessage, TextgenMessageRole, TextgenProvider } from './textgen-types';
+import { TextgenError, type NormalizedCall, type TextgenMessage, type TextgenMessageRole } from '@textgen/core';
+import type { TextgenCallInput } from './textgen-types';
 
-// Records, so a new provider or role fails to compile here until it is listed.
-const providers: Record<TextgenProvider, true> = { wetrocloud: true, edenai: true, worqhat: true, aitre: true };
+// A record, so a new role fails to compile here until it is listed.
 const roles: Record<TextgenMessageRole, true> = { system: true, user: true, assistant: true };
-
-export const textgenProviders = Object.keys(providers) as TextgenProvider[];
-
-export function isTextgenProvider(value: unknown): value is TextgenProvider {
-  return typeof value === 'string' && Object.hasOwn(providers, value);
-}
 
 function fail(message: string): never {
   throw new TextgenError(`textgen: ${message}`);
@@ -212,7 +205,7 @@ function copyJsonObject(root: object, rootPath: string): Record<string, unknown>
   return copy(root, rootPath, 0) as Record<string, unknown>;
 }
 
-function checkProviderOptions(value: unknown, provider: TextgenProvider): Record<string, unknown> {
+function checkProviderOptions(value: unknown, provider: string): Record<string, unknown> {
   if (value === undefined) return {};
   if (!isRecord(value)) {
     fail(`providerOptions is ${describe(value)}; pass an object keyed by provider, e.g. { ${provider}: { ... } }.`);
@@ -226,10 +219,10 @@ function checkProviderOptions(value: unknown, provider: TextgenProvider): Record
 }
 
 /**
- * Checks the caller's input and puts it in the one shape adapters take. Throws a TextgenError naming the field and
- * the fix, before any client is made or request sent.
+ * Checks the caller's input and puts it in the one shape providers take. `providerNames` are the names `provider`
+ * may take. Throws a TextgenError naming the field and the fix, before any client is made or request sent.
  */
-export function normalizeCallInput(input: TextgenCallInput): NormalizedCall {
+export function normalizeCallInput(input: TextgenCallInput<string>, providerNames: readonly string[]): NormalizedCall {
   if (!isRecord(input)) fail('pass an input object { provider, model, messages | prompt }.');
   // A revoked Proxy passes the checks above and fails on every read; say so once, for the input as a whole.
   try {
@@ -237,10 +230,10 @@ export function normalizeCallInput(input: TextgenCallInput): NormalizedCall {
   } catch (error) {
     fail(`the input could not be read (${describeThrown(error)}); pass a plain object { provider, model, messages | prompt }.`);
   }
-  const field = (name: keyof TextgenCallInput): unknown => readField(input, name, name);
+  const field = (name: keyof TextgenCallInput<string>): unknown => readField(input, name, name);
   const provider = field('provider');
-  if (!isTextgenProvider(provider)) {
-    fail(`provider is ${describe(provider)}; use one of ${textgenProviders.map((name) => `'${name}'`).join(', ')}.`);
+  if (typeof provider !== 'string' || !providerNames.includes(provider)) {
+    fail(`provider is ${describe(provider)}; use one of ${providerNames.map((name) => `'${name}'`).join(', ')}.`);
   }
   const model = field('model');
   if (typeof model !== 'string' || model.trim() === '') {
@@ -270,7 +263,7 @@ export function normalizeCallInput(input: TextgenCallInput): NormalizedCall {
     name: 'temperature',
     value: field('temperature'),
     check: (value) => value >= 0 && value <= 2,
-    expected: 'a number from 0 to 2 (the OpenAI scale; each adapter converts it)',
+    expected: 'a number from 0 to 2 (the OpenAI scale; each provider converts it)',
   });
   const maxOutputTokens = checkOptionalNumber({
     name: 'maxOutputTokens',

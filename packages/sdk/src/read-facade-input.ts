@@ -1,5 +1,5 @@
 import { TextgenError } from '@textgen/core';
-import type { Textgen } from './create-textgen';
+import type { TextgenCalls } from './create-textgen';
 import { getDefaultTextgen } from './default-textgen';
 import { describe, describeThrown } from './normalize-call-input';
 
@@ -8,7 +8,7 @@ import { describe, describeThrown } from './normalize-call-input';
  * a TextgenError naming the field for anything that is not a Textgen (null, a number, an object without the methods,
  * a Proxy whose traps throw), where calling it would have thrown a TypeError of the caller's own making.
  */
-export function readTextgenField(input: unknown): Textgen {
+export function readTextgenField(input: unknown): TextgenCalls<string> {
   if (typeof input !== 'object' || input === null) {
     throw new TextgenError('textgen: pass an input object { provider, model, messages | prompt }.');
   }
@@ -25,5 +25,5 @@ export function readTextgenField(input: unknown): Textgen {
   if (methods.length === 0 || methods.some((method) => typeof method !== 'function')) {
     throw new TextgenError(`textgen: textgen is ${describe(textgen)}, not a Textgen; pass the object createTextgen() returned, or leave textgen out.`);
   }
-  return textgen as Textgen;
+  return textgen as TextgenCalls<string>;
 }

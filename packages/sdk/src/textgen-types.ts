@@ -1,35 +1,14 @@
-import type { RequestOptions } from '@textgen/core';
+import type { TextgenFinishReason, TextgenMessage, TextgenUsage } from '@textgen/core';
+import type { DefaultProviderName } from './default-providers';
 
-/** The vendors the facade can call. Each has one adapter in `src/providers/`. */
-export type TextgenProvider = 'wetrocloud' | 'edenai' | 'worqhat' | 'aitre';
-
-export type TextgenMessageRole = 'system' | 'user' | 'assistant';
-
-/** One turn of a conversation, in the facade's vocabulary (each adapter maps it to the vendor's wire format). */
-export interface TextgenMessage {
-  role: TextgenMessageRole;
-  content: string;
-}
-
-/** Token counts. A field is undefined when the vendor does not report it: the facade never estimates a count. */
-export interface TextgenUsage {
-  inputTokens: number | undefined;
-  outputTokens: number | undefined;
-  totalTokens: number | undefined;
-}
-
-export type UnifiedFinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other' | 'unknown';
-
-export interface TextgenFinishReason {
-  unified: UnifiedFinishReason;
-  /** The vendor's own value, or undefined when the vendor reports none. */
-  raw: string | undefined;
-}
+/** The names of the default providers; `createTextgen({ providers })` adds its own. */
+export type TextgenProvider = DefaultProviderName;
 
 /** The shared part of `generateText` and `streamText` input. */
-export interface TextgenCallInput {
-  provider: TextgenProvider;
-  /** The vendor's model id. Eden AI takes `provider` or `provider/model` (e.g. `openai/gpt-4o`). */
+export interface TextgenCallInput<Provider extends string = TextgenProvider> {
+  /** The name of the provider to call: a default one, or a key of `createTextgen({ providers })`. */
+  provider: Provider;
+  /** The vendor's model id, as the provider documents it. */
   model: string;
   /** The conversation, oldest first. Give either `messages` or `prompt`. */
   messages?: TextgenMessage[] | undefined;
@@ -37,15 +16,15 @@ export interface TextgenCallInput {
   prompt?: string | undefined;
   /** System instructions, placed before any system messages in `messages`. */
   system?: string | undefined;
-  /** 0..2, as in OpenAI; each adapter converts it to its vendor's range. */
+  /** 0..2, as in OpenAI; each provider converts it to its vendor's range. */
   temperature?: number | undefined;
   /** A whole number of at least 1; vendors without such a field get a warning instead. */
   maxOutputTokens?: number | undefined;
   /**
-   * Raw wire fields per vendor, merged over the body the adapter builds (they win). Only the entry for `provider` is
-   * used. See each adapter's `<Vendor>ProviderOptions` type and the README table.
+   * Raw wire fields per provider, merged over the body the provider builds (they win). Only the entry for `provider`
+   * is used. See each provider's `<Vendor>ProviderOptions` type and the README table.
    */
-  providerOptions?: Partial<Record<TextgenProvider, Record<string, unknown>>> | undefined;
+  providerOptions?: Partial<Record<Provider, Record<string, unknown>>> | undefined;
   signal?: AbortSignal | undefined;
   /** Retries after the first attempt; the client's setting (default 2) otherwise. */
   maxRetries?: number | undefined;
@@ -55,18 +34,18 @@ export interface TextgenCallInput {
   headers?: Record<string, string> | undefined;
 }
 
-export interface GenerateTextResult {
+export interface GenerateTextResult<Provider extends string = TextgenProvider> {
   text: string;
-  provider: TextgenProvider;
+  provider: Provider;
   /** The model the vendor says answered, else the requested one. */
   model: string;
   usage: TextgenUsage;
   finishReason: TextgenFinishReason;
-  /** `x-request-id`, or the vendor's id from the body (WorqHat `processingId`); undefined where the vendor has none. */
+  /** `x-request-id`, or the vendor's id from the body; undefined where the vendor has none. */
   requestId: string | undefined;
-  /** Input the vendor could not honour (e.g. a temperature for Wetrocloud), said in words. */
+  /** Input the vendor could not honour (e.g. a temperature for a vendor without one), said in words. */
   warnings: string[];
-  /** The vendor's response body, unchanged (WorqHat `processingCount` lives here). */
+  /** The vendor's response body, unchanged (counts the vendor reports beyond usage live here). */
   raw: unknown;
 }
 
@@ -78,8 +57,8 @@ export interface TextDeltaPart {
 /** What a `streamText` result yields. A union so that more part kinds can be added without breaking callers. */
 export type TextStreamPart = TextDeltaPart;
 
-export interface StreamTextResult extends AsyncIterable<TextStreamPart> {
-  readonly provider: TextgenProvider;
+export interface StreamTextResult<Provider extends string = TextgenProvider> extends AsyncIterable<TextStreamPart> {
+  readonly provider: Provider;
   /** The requested model (see `responseModel` for the one the vendor reports). */
   readonly model: string;
   readonly warnings: string[];
@@ -89,7 +68,7 @@ export interface StreamTextResult extends AsyncIterable<TextStreamPart> {
   readonly finishReason: Promise<TextgenFinishReason>;
   readonly requestId: Promise<string | undefined>;
   /**
-   * The model the vendor says answered (AITRE and WorqHat name it in their chunks), else the requested `model`;
+   * The model the vendor says answered (for vendors that name it in their chunks), else the requested `model`;
    * settles when the stream ends.
    */
   readonly responseModel: Promise<string>;
@@ -97,18 +76,4 @@ export interface StreamTextResult extends AsyncIterable<TextStreamPart> {
   readonly textStream: AsyncIterable<string>;
   /** Stops the stream and aborts the HTTP request. */
   abort(): void;
-}
-
-/** The input after validation: what an adapter receives. */
-export interface NormalizedCall {
-  provider: TextgenProvider;
-  model: string;
-  /** `system` (if given) first, then `messages`, or the prompt as one user message. */
-  messages: TextgenMessage[];
-  /** Set when the caller passed `prompt` (AITRE sends it as given when there is no system text). */
-  prompt: string | undefined;
-  temperature: number | undefined;
-  maxOutputTokens: number | undefined;
-  providerOptions: Record<string, unknown>;
-  requestOptions: RequestOptions;
 }

@@ -6,3 +6,5 @@ export type { components, operations, paths } from './generated/schema';
 // Error classes, Stream and the option types, so users of this package alone need not import @textgen/core. The error
 // classes' isInstance() also works across duplicated copies of core.
 export * from '@textgen/core';
+// The facade's provider for this vendor (core's provider contract): `createTextgen` uses it by default.
+export { worqhatProvider, type WorqhatProviderOptions } from './worqhat-provider';

@@ -1,19 +1,29 @@
 import {
+  emptyUsage,
+  unknownFinishReason,
+  type NormalizedCall,
+  type ProviderAdapter,
+  type ProviderStreamEvent,
+  type TextgenFinishReason,
+  type TextgenMessage,
+  type TextgenUsage,
+} from '@textgen/core';
+import { isJsonObject, missingAnswerError, requireObject } from '@textgen/core/internal';
+import {
   createAitre,
   type AitreClient,
   type AitreClientOptions,
-  type CompletionChunk,
-  type CreateCompletionRequest,
-  type CreateCompletionResponse,
-} from '@textgen/aitre';
-import type { NormalizedCall, TextgenFinishReason, TextgenMessage, TextgenUsage } from '../textgen-types';
-import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
-import { isJsonObject, missingAnswerError, requireObjectBody, requireObjectChunk } from './unusable-response';
+  type CreateCompletionParams,
+  type CreateCompletionResult,
+} from './generated/aitre-client';
 
 /** Raw OpenAI-format fields merged over the mapped body, e.g. `stop`, `top_p`, `seed` (`stream` stays the facade's). */
-export type AitreProviderOptions = Partial<Omit<CreateCompletionRequest, 'stream'>> & Record<string, unknown>;
+export type AitreProviderOptions = Partial<Omit<CreateCompletionParams, 'stream'>> & Record<string, unknown>;
 
-const speakerLabels: Record<Exclude<TextgenMessage['role'], 'system'>, string> = { user: 'User', assistant: 'Assistant' };
+const speakerLabels: Record<Exclude<TextgenMessage['role'], 'system'>, string> = {
+  user: 'User',
+  assistant: 'Assistant',
+};
 
 /**
  * The legacy completions endpoint takes one text `prompt`, so a conversation is rendered as:
@@ -43,7 +53,7 @@ export function renderAitrePrompt(call: Pick<NormalizedCall, 'messages' | 'promp
   return blocks.join('\n\n');
 }
 
-type FinishReasonWire = CreateCompletionResponse['choices'][number]['finish_reason'];
+type FinishReasonWire = CreateCompletionResult['choices'][number]['finish_reason'];
 
 // The wire enum plus any other string a reseller may send: both are mapped, the unknown ones to `other`.
 function mapFinishReason(raw: FinishReasonWire | (string & {}) | null | undefined): TextgenFinishReason {
@@ -61,20 +71,21 @@ function mapFinishReason(raw: FinishReasonWire | (string & {}) | null | undefine
   }
 }
 
-function mapUsage(usage: CreateCompletionResponse['usage'] | null | undefined): TextgenUsage {
+function mapUsage(usage: CreateCompletionResult['usage'] | null | undefined): TextgenUsage {
   if (usage === null || usage === undefined) return emptyUsage();
   return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens };
 }
 
-function toCompletionBody(call: NormalizedCall): CreateCompletionRequest {
-  const body: CreateCompletionRequest = { model: call.model, prompt: renderAitrePrompt(call) };
+function toCompletionBody(call: NormalizedCall): CreateCompletionParams {
+  const body: CreateCompletionParams = { model: call.model, prompt: renderAitrePrompt(call) };
   // OpenAI's temperature range is 0..2, the same as the facade's.
   if (call.temperature !== undefined) body.temperature = call.temperature;
   if (call.maxOutputTokens !== undefined) body.max_tokens = call.maxOutputTokens;
   return { ...body, ...call.providerOptions };
 }
 
-export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
+/** AITRE behind the facade: the conversation rendered as one completions `prompt`; OpenAI's finish reasons, usage. */
+export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
   provider: 'aitre',
   apiKeyEnvironmentVariable: 'AITRE_API_KEY',
   createClient: (options) => createAitre(options),
@@ -83,18 +94,29 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
     return {
       warnings: [],
       async generate() {
-        const { data, requestId, response } = await client.completions.create({ ...body, stream: false }, call.requestOptions).withResponse();
-        const received = requireObjectBody({ client, response, body: data, expected: '{ id, model, choices }' });
+        const { data, requestId, response } = await client.completions
+          .create({ ...body, stream: false }, call.requestOptions)
+          .withResponse();
+        const received = requireObject({
+          client,
+          response,
+          value: data,
+          expected: '{ id, model, choices }',
+          chunk: false,
+        });
         const choices: unknown[] = Array.isArray(received.choices) ? received.choices : [];
         // Completion 0, as the facade's text is one completion even when `n` asked for several.
-        const choice = choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0) ?? choices.find(isJsonObject);
+        const choice =
+          choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0) ?? choices.find(isJsonObject);
         if (!isJsonObject(choice) || typeof choice.text !== 'string') {
           throw missingAnswerError({ client, response, body: data, field: 'completion text (`choices[0].text`)' });
         }
         return {
           text: choice.text,
           model: typeof received.model === 'string' ? received.model : undefined,
-          usage: mapUsage(isJsonObject(received.usage) ? (received.usage as CreateCompletionResponse['usage']) : undefined),
+          usage: mapUsage(
+            isJsonObject(received.usage) ? (received.usage as CreateCompletionResult['usage']) : undefined,
+          ),
           finishReason: mapFinishReason(typeof choice.finish_reason === 'string' ? choice.finish_reason : undefined),
           requestId,
           raw: data,
@@ -102,12 +124,26 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
       },
       async stream() {
         // include_usage makes the server send one last chunk with `usage` and no choices (OpenAI streaming docs).
-        const streamBody = { ...body, stream: true as const, stream_options: { include_usage: true, ...body.stream_options } };
-        const { data: chunks, requestId, response } = await client.completions.create(streamBody, call.requestOptions).withResponse();
+        const streamBody = {
+          ...body,
+          stream: true as const,
+          stream_options: { include_usage: true, ...body.stream_options },
+        };
+        const {
+          data: chunks,
+          requestId,
+          response,
+        } = await client.completions.create(streamBody, call.requestOptions).withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
-          for await (const chunk of chunks as AsyncIterable<CompletionChunk>) {
-            const received = requireObjectChunk({ client, response, chunk, expected: '{ id, model, choices }' });
+          for await (const chunk of chunks) {
+            const received = requireObject({
+              client,
+              response,
+              value: chunk,
+              expected: '{ id, model, choices }',
+              chunk: true,
+            });
             if (typeof received.model === 'string') yield { type: 'response-metadata', model: received.model };
             // With `n` > 1 (or `best_of`) the chunks of every completion are interleaved, each tagged with its `index`;
             // the facade's text is completion 0, as in generateText, so the others are not mixed into it.
@@ -115,9 +151,11 @@ export const aitreAdapter: ProviderAdapter<AitreClient, AitreClientOptions> = {
             const choice = choices.find((candidate) => isJsonObject(candidate) && candidate.index === 0);
             if (isJsonObject(choice)) {
               if (typeof choice.text === 'string') yield { type: 'text-delta', text: choice.text };
-              if (typeof choice.finish_reason === 'string') yield { type: 'finish-reason', finishReason: mapFinishReason(choice.finish_reason) };
+              if (typeof choice.finish_reason === 'string')
+                yield { type: 'finish-reason', finishReason: mapFinishReason(choice.finish_reason) };
             }
-            if (isJsonObject(received.usage)) yield { type: 'usage', usage: mapUsage(received.usage as CreateCompletionResponse['usage']) };
+            if (isJsonObject(received.usage))
+              yield { type: 'usage', usage: mapUsage(received.usage as CreateCompletionResult['usage']) };
           }
         }
         return events();

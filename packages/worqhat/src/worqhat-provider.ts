@@ -1,21 +1,29 @@
-import { TextgenError } from '@textgen/core';
+import {
+  emptyUsage,
+  TextgenError,
+  unknownFinishReason,
+  type NormalizedCall,
+  type ProviderAdapter,
+  type ProviderStreamEvent,
+} from '@textgen/core';
+import { missingAnswerError, requireObject } from '@textgen/core/internal';
 import {
   createWorqhat,
   type WorqhatClient,
   type WorqhatClientOptions,
-  type WorqhatContentRequest,
-  type WorqhatFinetunedContentRequest,
-  type WorqhatModelType,
-} from '@textgen/worqhat';
-import type { NormalizedCall } from '../textgen-types';
-import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from './provider-adapter';
-import { missingAnswerError, requireObjectBody, requireObjectChunk } from './unusable-response';
+  type GenerateContentParams,
+  type GenerateContentWithModelParams,
+} from './generated/worqhat-client';
+import type { WorqhatModelType } from './worqhat-hooks';
+
+/** The finetuned body: the params without the path parameters, which the URL carries. */
+type FinetunedContentBody = Omit<GenerateContentWithModelParams, 'modelType' | 'modelId'>;
 
 /**
  * Raw WorqHat wire fields merged over the mapped body (e.g. `response_type`, `conversation_id`). With `modelType` and
  * `modelId` the call goes to the finetuned operation (`content.generateWithModel`) and `model` is not sent.
  */
-export type WorqhatProviderOptions = Partial<Omit<WorqhatContentRequest, 'stream_data'>> & {
+export type WorqhatProviderOptions = Partial<Omit<GenerateContentParams, 'stream_data'>> & {
   modelType?: WorqhatModelType;
   modelId?: string;
 } & Record<string, unknown>;
@@ -27,23 +35,25 @@ type HistoryTurn = { user_prompt: string; model_response: string };
  * `conversation_history` pairs with `preserve_history: true`. A user turn with no reply after it pairs with an empty
  * `model_response`; an assistant turn with no user turn before it pairs with an empty `user_prompt`.
  */
-function toContentBody(call: NormalizedCall): WorqhatFinetunedContentRequest {
+function toContentBody(call: NormalizedCall): FinetunedContentBody {
   const system = call.messages.filter((message) => message.role === 'system').map((message) => message.content);
   const turns = call.messages.filter((message) => message.role !== 'system');
   const last = turns.at(-1);
   if (last?.role !== 'user') {
     throw new TextgenError(
-      'textgen: worqhat needs the last non-system message to be a user message (it becomes `question`); end messages with { role: "user", content: "..." }.',
+      'textgen: worqhat needs the last non-system message to be a user message (it becomes `question`); ' +
+        'end messages with { role: "user", content: "..." }.',
     );
   }
   const history: HistoryTurn[] = [];
   for (const message of turns.slice(0, -1)) {
     const open = history.at(-1);
-    if (message.role === 'assistant' && open !== undefined && open.model_response === '') open.model_response = message.content;
+    if (message.role === 'assistant' && open !== undefined && open.model_response === '')
+      open.model_response = message.content;
     else if (message.role === 'assistant') history.push({ user_prompt: '', model_response: message.content });
     else history.push({ user_prompt: message.content, model_response: '' });
   }
-  const body: WorqhatFinetunedContentRequest = { question: last.content };
+  const body: FinetunedContentBody = { question: last.content };
   if (system.length > 0) body.training_data = system.join('\n\n');
   if (history.length > 0) {
     body.conversation_history = history;
@@ -54,19 +64,21 @@ function toContentBody(call: NormalizedCall): WorqhatFinetunedContentRequest {
   return body;
 }
 
-export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions> = {
+/** WorqHat behind the facade: the plain or the finetuned content operation, by `modelType` / `modelId`. */
+export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOptions> = {
   provider: 'worqhat',
   apiKeyEnvironmentVariable: 'WORQHAT_API_KEY',
   createClient: (options) => createWorqhat(options),
   prepare({ client, call }) {
     const warnings: string[] = [];
-    if (call.maxOutputTokens !== undefined) warnings.push('worqhat has no output token limit; maxOutputTokens was not sent.');
+    if (call.maxOutputTokens !== undefined)
+      warnings.push('worqhat has no output token limit; maxOutputTokens was not sent.');
     const { modelType, modelId, ...rawFields } = call.providerOptions as WorqhatProviderOptions;
     const mapped = { ...toContentBody(call), ...rawFields };
     const finetuned = modelType !== undefined || modelId !== undefined;
 
-    // The spec lists three model ids; any other string is passed on and the vendor (or the mock) says whether it exists.
-    const model = (mapped.model ?? call.model) as WorqhatContentRequest['model'];
+    // The spec lists three model ids; any other string is passed on, and the vendor (or the mock) says if it exists.
+    const model = (mapped.model ?? call.model) as GenerateContentParams['model'];
     const path = { modelType: modelType as WorqhatModelType, modelId: modelId as string };
     const sendJson = () =>
       finetuned
@@ -81,11 +93,22 @@ export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions
       warnings,
       async generate() {
         const { data, requestId, response } = await sendJson().withResponse();
-        const received = requireObjectBody({ client, response, body: data, expected: '{ content, processingId, ... }' });
+        const received = requireObject({
+          client,
+          response,
+          value: data,
+          expected: '{ content, processingId, ... }',
+          chunk: false,
+        });
         const content = received.content;
         // `content` is text, or already-parsed JSON on the finetuned page with `response_type: json`.
         if (typeof content !== 'string' && !(typeof content === 'object' && content !== null)) {
-          throw missingAnswerError({ client, response, body: data, field: '`content` (text, or JSON for response_type json)' });
+          throw missingAnswerError({
+            client,
+            response,
+            body: data,
+            field: '`content` (text, or JSON for response_type json)',
+          });
         }
         return {
           text: typeof content === 'string' ? content : JSON.stringify(content),
@@ -102,7 +125,13 @@ export const worqhatAdapter: ProviderAdapter<WorqhatClient, WorqhatClientOptions
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
-            const received = requireObjectChunk({ client, response, chunk, expected: '{ content, model, processing_id }' });
+            const received = requireObject({
+              client,
+              response,
+              value: chunk,
+              expected: '{ content, model, processing_id }',
+              chunk: true,
+            });
             // Stream chunks name the id `processing_id` (the JSON body says `processingId`).
             const chunkRequestId = typeof received.processing_id === 'string' ? received.processing_id : undefined;
             const model = typeof received.model === 'string' ? received.model : undefined;
