@@ -8,7 +8,7 @@ import {
   type TextgenMessage,
   type TextgenUsage,
 } from '@textgen/core';
-import { isJsonObject, missingAnswerError, requireObject } from '@textgen/core/internal';
+import { isJsonObject, missingAnswerError } from '@textgen/core/internal';
 import {
   createAitre,
   type AitreClient,
@@ -97,13 +97,8 @@ export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
         const { data, requestId, response } = await client.completions
           .create({ ...body, stream: false }, call.requestOptions)
           .withResponse();
-        const received = requireObject({
-          client,
-          response,
-          value: data,
-          expected: '{ id, model, choices }',
-          chunk: false,
-        });
+        // Core has already rejected a body or chunk that is not a JSON object; its fields are checked one by one.
+        const received = data as Record<string, unknown>;
         const choices: unknown[] = Array.isArray(received.choices) ? received.choices : [];
         // Completion 0, as the facade's text is one completion even when `n` asked for several.
         const choice =
@@ -137,13 +132,7 @@ export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
-            const received = requireObject({
-              client,
-              response,
-              value: chunk,
-              expected: '{ id, model, choices }',
-              chunk: true,
-            });
+            const received = chunk as Record<string, unknown>;
             if (typeof received.model === 'string') yield { type: 'response-metadata', model: received.model };
             // With `n` > 1 (or `best_of`) the chunks of every completion are interleaved, each tagged with its `index`;
             // the facade's text is completion 0, as in generateText, so the others are not mixed into it.

@@ -6,7 +6,7 @@
  */
 export * from './index';
 export { createAPIPromise } from './api-promise';
-export { isJsonObject, missingAnswerError, requireObject, type ResponseErrorFactory } from './provider-contract';
+export { isJsonObject, missingAnswerError, type ResponseErrorFactory } from './provider-contract';
 export { maxEventLength } from './stream';
 export {
   encodeFormBody,

@@ -116,38 +116,7 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** What came instead of an object, for an error message: `empty`, `null`, `an array`, `a string`... */
-function describeNonObject(value: unknown): string {
-  if (value === undefined) return 'empty';
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
-
 const checkBaseURL = "Retry, or check that the base URL points at this vendor's API.";
-
-/**
- * A 200 body (`chunk: false`) or one stream chunk (`chunk: true`) as an object, or the client's APIError saying what
- * arrived instead. `expected` sketches the documented shape, e.g. `{ id, model, choices }`. A chunk without text is
- * fine (it yields no delta); one that is not an object means the stream is not what the vendor sends.
- */
-export function requireObject(options: {
-  client: ResponseErrorFactory;
-  response: Response;
-  value: unknown;
-  expected: string;
-  chunk: boolean;
-}): Record<string, unknown> {
-  const { client, response, value, expected, chunk } = options;
-  if (isJsonObject(value)) return value;
-  const found = `${describeNonObject(value)}, not a JSON object ${expected}`;
-  throw client.createAPIError({
-    response,
-    body: value,
-    detail: chunk
-      ? `A stream chunk is ${found}; the stream cannot be read past it.`
-      : `The 200 response body is ${found}; there is no answer in it. ${checkBaseURL}`,
-  });
-}
 
 /** The APIError for a 200 body that is an object but lacks the field holding the answer. */
 export function missingAnswerError(options: {

@@ -7,7 +7,7 @@ import {
   type ProviderStreamEvent,
   type TextgenUsage,
 } from '@textgen/core';
-import { isJsonObject, requireObject } from '@textgen/core/internal';
+import { isJsonObject } from '@textgen/core/internal';
 import { createEdenAI, type EdenAIClient, type EdenAIClientOptions } from './generated/edenai-client';
 import type { EdenAIChatRequest, EdenAIChatResult, EdenAIProviderSuccess, EdenAIUsage } from './edenai-hooks';
 
@@ -187,13 +187,8 @@ export const edenaiProvider: ProviderAdapter<EdenAIClient, EdenAIClientOptions> 
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
-            const received = requireObject({
-              client,
-              response,
-              value: chunk,
-              expected: '{ text, blocked, provider }',
-              chunk: true,
-            });
+            // Core has already rejected a body or chunk that is not a JSON object; its fields are checked one by one.
+            const received = chunk as Record<string, unknown>;
             // `blocked: true` marks a fragment that is not answer text (e.g. `[ERROR]` when the provider failed, or a
             // finish other than stop); it is left out of the text, and the finish reason says something stopped it.
             if (received.blocked === true) {

@@ -6,7 +6,7 @@ import {
   type ProviderAdapter,
   type ProviderStreamEvent,
 } from '@textgen/core';
-import { missingAnswerError, requireObject } from '@textgen/core/internal';
+import { missingAnswerError } from '@textgen/core/internal';
 import {
   createWorqhat,
   type WorqhatClient,
@@ -93,13 +93,8 @@ export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOption
       warnings,
       async generate() {
         const { data, requestId, response } = await sendJson().withResponse();
-        const received = requireObject({
-          client,
-          response,
-          value: data,
-          expected: '{ content, processingId, ... }',
-          chunk: false,
-        });
+        // Core has already rejected a body or chunk that is not a JSON object; its fields are checked one by one.
+        const received = data as Record<string, unknown>;
         const content = received.content;
         // `content` is text, or already-parsed JSON on the finetuned page with `response_type: json`.
         if (typeof content !== 'string' && !(typeof content === 'object' && content !== null)) {
@@ -125,13 +120,7 @@ export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOption
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {
-            const received = requireObject({
-              client,
-              response,
-              value: chunk,
-              expected: '{ content, model, processing_id }',
-              chunk: true,
-            });
+            const received = chunk as Record<string, unknown>;
             // Stream chunks name the id `processing_id` (the JSON body says `processingId`).
             const chunkRequestId = typeof received.processing_id === 'string' ? received.processing_id : undefined;
             const model = typeof received.model === 'string' ? received.model : undefined;
