@@ -2,6 +2,12 @@ import type { OpenApiDocument } from './openapi-document';
 import type { AnswerContext, RequestAnswer } from './request-answer';
 
 /** One call of the demo: a request example of the spec and the response example the mock serves for it. */
+/**
+ * Where the demo's request examples carry what the facade's input becomes (`x-textgen-demo.input`): the names of
+ * top-level body fields, either a prompt (with an optional system text) or one chat message list.
+ */
+export type DemoInput = { prompt: string; system?: string | undefined } | { messages: string };
+
 export interface DemoCall {
   operationId: string;
   /** Name of the request example whose question the demo asks. */
@@ -41,5 +47,5 @@ export interface VendorRegistryEntry {
     answerRequest?: ((context: AnswerContext) => RequestAnswer | undefined) | undefined;
   };
   /** The two calls `textgen demo` makes (`x-textgen-demo`). */
-  demo: { model?: string | undefined; generate: DemoCall; stream: DemoCall };
+  demo: { model?: string | undefined; input: DemoInput; generate: DemoCall; stream: DemoCall };
 }
