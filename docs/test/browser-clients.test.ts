@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Sources, not the packages' dist/: docs' vitest config has no @textgen aliases (see vitest.shared.ts for the packages).
+// Sources, not the packages' dist/: docs' vitest config has no @textgen aliases (see the root vitest.config.ts for the packages).
 import { listMockExamples, startMockHttpServer, type MockHttpServer, type MockVendor } from '../../packages/mocks/src/index';
 import { createTextgen, textgenProviders, type TextgenProvider } from '../../packages/sdk/src/index';
 import { browserDemoApiKey, browserDemoCalls, browserDemoPrompt, type BrowserDemoCall } from '../browser-demo/browser-demo-calls';
