@@ -47,5 +47,12 @@ export interface VendorRegistryEntry {
     answerRequest?: ((context: AnswerContext) => RequestAnswer | undefined) | undefined;
   };
   /** The two calls `textgen demo` makes (`x-textgen-demo`). */
-  demo: { model?: string | undefined; input: DemoInput; generate: DemoCall; stream: DemoCall };
+  demo: {
+    model?: string | undefined;
+    input: DemoInput;
+    /** JSON pointers to the answer text in the generate call's response example and in each chunk of the stream's. */
+    answer: { json: string; streamChunk: string };
+    generate: DemoCall;
+    stream: DemoCall;
+  };
 }

@@ -25,7 +25,7 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     requiresBaseURL: true,
     spec: aitreSpec as unknown as OpenApiDocument,
     mock: {"trailingSlash":"strict","validationErrorBody":"openai-error"},
-    demo: {"input":{"prompt":"prompt"},"generate":{"operationId":"createCompletion","request":"basic-request","response":"basic"},"stream":{"operationId":"createCompletion","request":"stream-with-usage-request","response":"stream-with-usage"}},
+    demo: {"input":{"prompt":"prompt"},"answer":{"json":"/choices/0/text","streamChunk":"/choices/0/text"},"generate":{"operationId":"createCompletion","request":"basic-request","response":"basic"},"stream":{"operationId":"createCompletion","request":"stream-with-usage-request","response":"stream-with-usage"}},
   },
   {
     id: "edenai",
@@ -37,7 +37,7 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     requiresBaseURL: false,
     spec: edenaiSpec as unknown as OpenApiDocument,
     mock: {"trailingSlash":"optional","validationErrorBody":"drf-error-envelope"},
-    demo: {"input":{"system":"chatbot_global_action","prompt":"text"},"model":"openai/gpt-4o","generate":{"operationId":"createTextChat","request":"keyword-extraction","response":"keyword-extraction-answers"},"stream":{"operationId":"createTextChatStream","request":"stream-keyword-extraction","response":"stream-keyword-answer"}},
+    demo: {"input":{"system":"chatbot_global_action","prompt":"text"},"answer":{"json":"/openai/generated_text","streamChunk":"/text"},"model":"openai/gpt-4o","generate":{"operationId":"createTextChat","request":"keyword-extraction","response":"keyword-extraction-answers"},"stream":{"operationId":"createTextChatStream","request":"stream-keyword-extraction","response":"stream-keyword-answer"}},
   },
   {
     id: "wetrocloud",
@@ -49,7 +49,7 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     requiresBaseURL: false,
     spec: wetrocloudSpec as unknown as OpenApiDocument,
     mock: {"trailingSlash":"strict","validationErrorBody":"drf-field-map"},
-    demo: {"input":{"messages":"messages"},"generate":{"operationId":"createTextGeneration","request":"llm-question","response":"llm-answer"},"stream":{"operationId":"createTextGeneration","request":"llm-question-stream","response":"llm-answer-stream"}},
+    demo: {"input":{"messages":"messages"},"answer":{"json":"/response","streamChunk":"/response"},"generate":{"operationId":"createTextGeneration","request":"llm-question","response":"llm-answer"},"stream":{"operationId":"createTextGeneration","request":"llm-question-stream","response":"llm-answer-stream"}},
   },
   {
     id: "worqhat",
@@ -61,6 +61,6 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     requiresBaseURL: false,
     spec: worqhatSpec as unknown as OpenApiDocument,
     mock: {"trailingSlash":"strict","validationErrorBody":"message-with-fields"},
-    demo: {"input":{"system":"training_data","prompt":"question"},"generate":{"operationId":"generateContent","request":"tour-guide-text","response":"tour-guide-text-response"},"stream":{"operationId":"generateContent","request":"tour-guide-stream","response":"tour-guide-stream-events"}},
+    demo: {"input":{"system":"training_data","prompt":"question"},"answer":{"json":"/content","streamChunk":"/content"},"generate":{"operationId":"generateContent","request":"tour-guide-text","response":"tour-guide-text-response"},"stream":{"operationId":"generateContent","request":"tour-guide-stream","response":"tour-guide-stream-events"}},
   },
 ];
