@@ -1,6 +1,6 @@
 /**
  * Builds the docs site into docs/site/: one redocly reference page per vendor spec plus index.html.
- * Every page renders fully offline. The four vendor pages share one local copy of the Redoc bundle
+ * Every page renders fully offline. The vendor pages share one local copy of the Redoc bundle
  * (site/redoc.standalone.js, the very file @redocly/cli ships) where redocly would load it from its CDN, and the one
  * CDN image the bundle would still load (the "API docs by Redocly" footer logo) is replaced by a data: URI.
  *
@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { vendorIds, type VendorId } from '../scripts/vendors';
+import { vendorIds, type VendorId } from '../packages/mocks/src/generated/vendor-registry';
 import {
   bundleVendorSpec,
   docsRoot,
