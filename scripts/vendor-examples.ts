@@ -89,7 +89,8 @@ function findOperation(spec: OpenApiDocument, operationId: string, vendorId: str
 
 function readCall(spec: OpenApiDocument, call: DemoCall, vendorId: string): ExampleCall & { mediaType: string } {
   const { operation } = findOperation(spec, call.operationId, vendorId);
-  const [resource = '', name = ''] = String((operation as unknown as Record<string, unknown>)['x-textgen-method'] ?? '').split('.');
+  const method = (operation as unknown as Record<string, unknown>)['x-textgen-method'];
+  const [resource = '', name = ''] = (typeof method === 'string' ? method : '').split('.');
   const requestExamples = Object.values(operation.requestBody?.content ?? {}).map((media) => media.examples?.[call.request]);
   const body = requestExamples.find((example) => example !== undefined)?.value;
   const responses = Object.entries(operation.responses?.['200']?.content ?? {});

@@ -86,7 +86,7 @@ async function runBenchmarks(quick: boolean): Promise<void> {
   }
   if (heap === undefined) throw new Error('The heap section returned no report.');
   log('Running: bundle sizes (esbuild)...');
-  const bundles = await measureBundleSizes(await listBundleEntries());
+  const bundles = await measureBundleSizes(listBundleEntries());
 
   log('Done.');
   const cpuList = cpus();

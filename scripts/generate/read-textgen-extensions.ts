@@ -33,7 +33,7 @@ export function readTextgenExtensions(vendor: VendorSpec): TextgenExtensions {
     for (const method of httpMethods) {
       const definition = item[method] as Record<string, unknown> | undefined;
       if (definition === undefined) continue;
-      const [resource = '', name = ''] = String(definition['x-textgen-method'] ?? '').split('.');
+      const [resource = '', name = ''] = (typeof definition['x-textgen-method'] === 'string' ? definition['x-textgen-method'] : '').split('.');
       operations.push({
         operationId: String(definition.operationId),
         method,

@@ -31,12 +31,8 @@ export interface BundleSize {
   modules: number;
 }
 
-function distEntry(folder: string): string {
-  return join(repositoryRoot, 'packages', folder, 'dist', 'index.mjs');
-}
-
 /** One vendor client per vendor of the registry (its spec's `x-textgen-client.factory`), the facade and the two peers. */
-export async function listBundleEntries(): Promise<BundleEntry[]> {
+export function listBundleEntries(): BundleEntry[] {
   const vendorEntries: BundleEntry[] = vendorRegistry.map((vendor) => ({
     name: vendor.packageName,
     kind: 'vendor client',

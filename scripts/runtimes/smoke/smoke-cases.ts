@@ -5,7 +5,7 @@
  * call returned and the runner (run-runtime-matrix.ts) compares that with what the specs' examples say the mock answers.
  */
 import { createTextgenProvider } from '@textgen/ai-sdk-provider';
-import { APIError, AuthenticationError, createTextgen, generateText, streamText, type TextgenOptions, type TextgenProvider } from '@textgen/sdk';
+import { APIError, AuthenticationError, createTextgen, generateText, streamText, type TextgenProvider } from '@textgen/sdk';
 import { generateText as generateTextWithAISDK } from 'ai';
 import { smokeVendors } from 'textgen-smoke-vendors';
 import { smokeApiKey, smokeCaseNames, type SmokeCaseName, type SmokeCaseReport, type TypedErrorObservation } from './smoke-inputs';
@@ -50,10 +50,10 @@ export async function runSmokeCases(mockUrl: string): Promise<SmokeCaseReport[]>
   const origin = mockUrl.replace(/\/+$/, '');
   const clientOptions = (vendor: Vendor) => ({ apiKey: smokeApiKey, baseURL: `${origin}${vendor.mockPath}`, ...callOptions });
   const textgen = createTextgen(
-    Object.fromEntries(smokeVendors.map((vendor) => [vendor.id, clientOptions(vendor)])) as TextgenOptions,
+    Object.fromEntries(smokeVendors.map((vendor) => [vendor.id, clientOptions(vendor)])),
   );
   const aiSDKProvider = createTextgenProvider(
-    Object.fromEntries(smokeVendors.map((vendor) => [vendor.id, clientOptions(vendor)])) as Parameters<typeof createTextgenProvider>[0],
+    Object.fromEntries(smokeVendors.map((vendor) => [vendor.id, clientOptions(vendor)])),
   );
   const facadeInput = (vendor: Vendor, responseExample: string) => ({
     textgen,

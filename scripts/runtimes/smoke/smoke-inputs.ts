@@ -3,23 +3,8 @@
  * runner (which judges the reports on Node). No runtime imports here, so the runner can load it without the packages.
  */
 
-/**
- * What the smoke program asks one vendor, taken from its spec's demo examples (scripts/vendor-examples.ts) when the
- * program is bundled. Plain JSON: the bundle carries it, so no runtime reads a file.
- */
-export interface SmokeVendorPlan {
-  id: string;
-  /** The mock serves the vendor under this path of its URL, e.g. `/<id>/v1`. */
-  mockPath: string;
-  model: string;
-  prompt: string;
-  system: string | undefined;
-  /** The client method and request example body of the demo's JSON call, and the response example to ask for. */
-  generate: { resource: string; name: string; body: Record<string, unknown>; responseExample: string };
-  stream: { resource: string; name: string; body: Record<string, unknown>; responseExample: string };
-  /** The name of a 401 example of the generate operation, which the typed-error case asks the mock for. */
-  authenticationErrorExample: string | undefined;
-}
+// What the smoke program asks one vendor; declared with the module that carries it (smoke-vendors.d.ts).
+export type { SmokeVendorPlan } from 'textgen-smoke-vendors';
 
 /**
  * A placeholder the mock accepts (it checks the format, not the value); the runner checks that no error message holds

@@ -4,7 +4,6 @@ import {
   type Textgen,
   type TextgenCallInput,
   type TextgenFinishReason,
-  type TextgenOptions,
   type TextgenProvider,
   type TextgenUsage,
 } from '@textgen/sdk';
@@ -234,9 +233,7 @@ export async function runDemo(demo: RunDemoOptions): Promise<number> {
         return fetch(url, init);
       },
     });
-    const textgen = createTextgen(
-      Object.fromEntries(vendorRegistry.map((vendor) => [vendor.id, clientOptions(vendor.id)])) as TextgenOptions,
-    );
+    const textgen = createTextgen(Object.fromEntries(vendorRegistry.map((vendor) => [vendor.id, clientOptions(vendor.id)])));
     const vendorCount = `${vendorRegistry.length} vendor${vendorRegistry.length === 1 ? '' : 's'}`;
     write(`${style.bold('textgen demo')}: one facade, ${vendorCount}, each called with generateText and streamText.\n`);
     write(style.dim(`Every request goes to a local mock server (${server.url}) built from the OpenAPI specs: no network, no API keys.\n`));
