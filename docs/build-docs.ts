@@ -1,6 +1,6 @@
 /**
  * Builds the docs site into docs/site/: one redocly reference page per vendor spec plus index.html.
- * Every page renders fully offline. The four vendor pages share one local copy of the Redoc bundle
+ * Every page renders fully offline. The vendor pages share one local copy of the Redoc bundle
  * (site/redoc.standalone.js, the very file @redocly/cli ships) where redocly would load it from its CDN, and the one
  * CDN image the bundle would still load (the "API docs by Redocly" footer logo) is replaced by a data: URI.
  *
@@ -13,7 +13,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { vendorIds, type VendorId } from '../scripts/vendors';
+import { vendorIds, vendorRegistry, type VendorId } from '../packages/mocks/src/generated/vendor-registry';
+import { readVendorExamples } from '../scripts/vendor-examples';
 import {
   bundleVendorSpec,
   docsRoot,
@@ -199,7 +200,26 @@ async function buildIndexPage(vendorPages: BuiltVendorPage[]): Promise<BuiltPage
   const referenceLinks = vendorPages
     .map((page) => `<a href="${page.vendor}.html">${escapeHtml(page.document.info.title)}</a>`)
     .join('\n        ');
-  const withLinks = replacePlaceholder({ template, name: 'reference-links', content: referenceLinks });
+  // The vendor lists of the page come from the vendor registry (the specs' `x-textgen-*`), not from the template.
+  const titles = vendorRegistry.map((vendor) => escapeHtml(vendor.title));
+  const withTitles = replacePlaceholder({
+    template,
+    name: 'vendor-titles',
+    content: titles.length > 1 ? `${titles.slice(0, -1).join(', ')} and ${titles.at(-1)!}` : titles.join(''),
+  });
+  const packageRows = vendorRegistry.map(
+    (vendor) =>
+      `<tr><td><code>${vendor.packageName}</code></td><td><code>npm install ${vendor.packageName}</code></td>` +
+      `<td>The typed ${escapeHtml(vendor.title)} client (<code>${vendor.factory}</code>).</td></tr>`,
+  );
+  const withPackages = replacePlaceholder({ template: withTitles, name: 'vendor-package-rows', content: packageRows.join('\n        ') });
+  const mockRows = readVendorExamples().map((vendor) => {
+    const info = vendorRegistry.find((entry) => entry.id === vendor.id)?.spec.info as Record<string, unknown> | undefined;
+    const note = info?.['x-textgen-openai-compatible'] === true ? " (also the official <code>openai</code> SDK's <code>baseURL</code>)" : '';
+    return `<tr><td>${escapeHtml(vendor.title)}</td><td><code>http://127.0.0.1:4010${vendor.mockPath}</code>${note}</td></tr>`;
+  });
+  const withMockRows = replacePlaceholder({ template: withPackages, name: 'mock-base-url-rows', content: mockRows.join('\n        ') });
+  const withLinks = replacePlaceholder({ template: withMockRows, name: 'reference-links', content: referenceLinks });
   const html = replacePlaceholder({
     template: withLinks,
     name: 'vendor-cards',

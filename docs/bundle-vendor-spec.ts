@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import type { VendorId } from '../scripts/vendors';
+import type { VendorId } from '../packages/mocks/src/generated/vendor-registry';
 
 const runFile = promisify(execFile);
 

@@ -11,6 +11,8 @@ import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { browserDemoCallsName } from './browser-demo-calls';
+import { readBrowserDemoCalls } from './read-browser-demo-calls';
 
 const demoFolder = fileURLToPath(new URL('.', import.meta.url));
 const repositoryRoot = resolve(demoFolder, '..', '..');
@@ -49,7 +51,16 @@ export interface BrowserBundle {
 }
 
 /** Bundles one entry point for the browser into `outfile`; rejects when the bundle would import a Node built-in. */
-export async function bundleForBrowser({ entryPoint, outfile }: { entryPoint: string; outfile: string }): Promise<BrowserBundle> {
+export async function bundleForBrowser({
+  entryPoint,
+  outfile,
+  define = {},
+}: {
+  entryPoint: string;
+  outfile: string;
+  /** Identifiers replaced by JSON values at build time (esbuild `define`). */
+  define?: Record<string, string>;
+}): Promise<BrowserBundle> {
   const nodeImports: NodeImport[] = [];
   const failOnNodeImports = (cause?: unknown): void => {
     if (nodeImports.length === 0) return;
@@ -69,6 +80,7 @@ export async function bundleForBrowser({ entryPoint, outfile }: { entryPoint: st
     // packages before this test).
     tsconfig: join(demoFolder, 'tsconfig.bundle.json'),
     sourcemap: true,
+    define,
     metafile: true,
     logLevel: 'silent',
     plugins: [rejectNodeBuiltins(nodeImports)],
@@ -92,7 +104,11 @@ export async function buildBrowserDemo({
   outputFolder = defaultBrowserDemoOutputFolder,
 }: { outputFolder?: string } = {}): Promise<BuiltBrowserDemo> {
   await mkdir(outputFolder, { recursive: true });
-  const bundle = await bundleForBrowser({ entryPoint: join(demoFolder, 'main.ts'), outfile: join(outputFolder, 'main.js') });
+  const bundle = await bundleForBrowser({
+    entryPoint: join(demoFolder, 'main.ts'),
+    outfile: join(outputFolder, 'main.js'),
+    define: { [browserDemoCallsName]: JSON.stringify(readBrowserDemoCalls()) },
+  });
   if (!bundle.bundledInputs.includes('packages/sdk/dist/index.mjs')) {
     throw new Error(
       `The bundle does not hold packages/sdk/dist/index.mjs (run \`pnpm build\` first); @textgen/sdk resolved elsewhere:\n${bundle.bundledInputs.join('\n')}`,

@@ -6,7 +6,12 @@
  * and `body[data-status]` ends as `done`, or `error` with the message in `#status`.
  */
 import { createTextgen, generateText, streamText, type Textgen, type TextgenOptions, type TextgenProvider } from '@textgen/sdk';
-import { browserDemoApiKey, browserDemoCalls, browserDemoPrompt, type BrowserDemoCall } from './browser-demo-calls';
+import { browserDemoApiKey, type BrowserDemoCall } from './browser-demo-calls';
+
+// Written into the bundle by build-browser-demo.ts (esbuild `define`, named by `browserDemoCallsName`), from the
+// vendor registry: the page names no vendor and carries no spec.
+declare const textgenBrowserDemoCalls: BrowserDemoCall[];
+const browserDemoCalls = textgenBrowserDemoCalls;
 
 function readMockOrigin(): string {
   const mock = new URLSearchParams(window.location.search).get('mock');
@@ -15,19 +20,13 @@ function readMockOrigin(): string {
 }
 
 function createDemoTextgen(mock: string): Textgen {
-  const mockPathOf = (provider: TextgenProvider) => browserDemoCalls.find((call) => call.provider === provider)?.mockPath ?? `/${provider}`;
-  const clientOptions = (provider: TextgenProvider) => ({
+  const clientOptions = (call: BrowserDemoCall) => ({
     apiKey: browserDemoApiKey,
-    baseURL: `${mock}${mockPathOf(provider)}`,
+    baseURL: `${mock}${call.mockPath}`,
     // A failure should show on the page at once, not after retries.
     maxRetries: 0,
   });
-  const options: TextgenOptions = {
-    wetrocloud: clientOptions('wetrocloud'),
-    edenai: clientOptions('edenai'),
-    worqhat: clientOptions('worqhat'),
-    aitre: clientOptions('aitre'),
-  };
+  const options = Object.fromEntries(browserDemoCalls.map((call) => [call.provider, clientOptions(call)])) as TextgenOptions;
   return createTextgen(options);
 }
 
@@ -62,14 +61,15 @@ function renderVendorSection({ parent, call }: { parent: HTMLElement; call: Brow
 
 async function runVendor({ textgen, call, parent }: { textgen: Textgen; call: BrowserDemoCall; parent: HTMLElement }): Promise<void> {
   const { generated, streamed, deltaCount } = renderVendorSection({ parent, call });
-  const input = { textgen, provider: call.provider, model: call.model, prompt: browserDemoPrompt };
+  const input = { textgen, provider: call.provider as TextgenProvider, model: call.model, system: call.system, prompt: call.prompt };
+  const prefer = (example: string) => ({ headers: { Prefer: `example=${example}` } });
 
   // The top-level functions with an explicit instance: the same entry points a Node user calls.
-  const result = await generateText(input);
+  const result = await generateText({ ...input, ...prefer(call.generateExample) });
   generated.textContent = result.text;
 
   let deltas = 0;
-  for await (const part of streamText(input)) {
+  for await (const part of streamText({ ...input, ...prefer(call.streamExample) })) {
     // Each delta lands in the DOM as it arrives, in its own span, so the test can compare them one by one.
     appendElement({ parent: streamed, tag: 'span', text: part.text });
     deltas += 1;

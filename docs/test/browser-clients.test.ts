@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Sources, not the packages' dist/: docs' vitest config has no @textgen aliases (see vitest.shared.ts for the packages).
-import { listMockExamples, startMockHttpServer, type MockHttpServer, type MockVendor } from '../../packages/mocks/src/index';
+// Sources, not the packages' dist/: docs' vitest config has no @textgen aliases (see the root vitest.config.ts for the packages).
+import { startMockHttpServer, type MockHttpServer } from '../../packages/mocks/src/index';
 import { createTextgen, textgenProviders, type TextgenProvider } from '../../packages/sdk/src/index';
-import { browserDemoApiKey, browserDemoCalls, browserDemoPrompt, type BrowserDemoCall } from '../browser-demo/browser-demo-calls';
+import { readVendorExamples } from '../../scripts/vendor-examples';
+import { browserDemoApiKey, type BrowserDemoCall } from '../browser-demo/browser-demo-calls';
+import { readBrowserDemoCalls } from '../browser-demo/read-browser-demo-calls';
 import { buildBrowserDemo, bundleForBrowser, type BuiltBrowserDemo } from '../browser-demo/build-browser-demo';
 import { docsRoot, repositoryRoot } from '../bundle-vendor-spec';
 import { startDocsServer, type DocsServer } from '../serve-docs';
@@ -21,13 +23,8 @@ import { launchChromium, type LaunchedChromium } from './support/launch-chromium
 
 const resultsFolder = join(docsRoot, 'test-results');
 
-/** The operation each facade call lands on when no provider options pick another. */
-const facadeOperationIds: Record<TextgenProvider, string> = {
-  wetrocloud: 'createTextGeneration',
-  edenai: 'createTextChat',
-  worqhat: 'generateContent',
-  aitre: 'createCompletion',
-};
+const vendorExamples = readVendorExamples();
+const browserDemoCalls = readBrowserDemoCalls();
 
 let scratchFolder: string;
 let chromium: LaunchedChromium | undefined;
@@ -36,53 +33,21 @@ let mockServer: MockHttpServer;
 let pageServer: DocsServer;
 let browserContext: BrowserContext;
 
-function readProperty(value: unknown, key: string | number): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
-}
-
-/**
- * The text generateText should return for the mock's default answer: the first JSON 200 example of the operation, read
- * from the bundled spec, at the field that vendor keeps its answer in.
- */
+/** The answer text of the response example the page asks for, read from the spec (`x-textgen-demo.answer`). */
 function expectedGeneratedText(call: BrowserDemoCall): string {
-  const vendor: MockVendor = call.provider;
-  const operationId = facadeOperationIds[call.provider];
-  const example = listMockExamples({ vendor }).find(
-    (candidate) => candidate.operationId === operationId && candidate.status === 200 && !candidate.streams,
-  );
-  if (example === undefined) throw new Error(`The ${vendor} spec has no JSON 200 example for ${operationId}`);
-  const text = ((): unknown => {
-    switch (call.provider) {
-      case 'wetrocloud':
-        return readProperty(example.value, 'response');
-      case 'edenai':
-        // Keyed by provider; the demo's model names the one it asked for.
-        return readProperty(readProperty(example.value, call.model), 'generated_text');
-      case 'worqhat':
-        return readProperty(example.value, 'content');
-      case 'aitre':
-        return readProperty(readProperty(readProperty(example.value, 'choices'), 0), 'text');
-      default: {
-        const unknownProvider: never = call.provider;
-        throw new Error(`No expected text for ${String(unknownProvider)}`);
-      }
-    }
-  })();
-  if (typeof text !== 'string' || text === '') throw new Error(`The ${vendor} ${example.name} example has no answer text`);
-  return text;
+  const vendor = vendorExamples.find((candidate) => candidate.id === call.provider);
+  if (vendor === undefined || vendor.generate.responseExample !== call.generateExample) {
+    throw new Error(`The ${call.provider} spec has no demo answer "${call.generateExample}"`);
+  }
+  return vendor.answerText;
 }
 
 /** The deltas streamText yields under Node for the same call against the same mock: what the browser must match. */
 async function streamDeltasInNode(call: BrowserDemoCall): Promise<string[]> {
-  const clientOptions = (provider: TextgenProvider) => ({ apiKey: browserDemoApiKey, baseURL: mockServer.baseUrls[provider], maxRetries: 0 });
-  const textgen = createTextgen({
-    wetrocloud: clientOptions('wetrocloud'),
-    edenai: clientOptions('edenai'),
-    worqhat: clientOptions('worqhat'),
-    aitre: clientOptions('aitre'),
-  });
+  const textgen = createTextgen({ [call.provider]: { apiKey: browserDemoApiKey, baseURL: mockServer.baseUrls[call.provider as keyof typeof mockServer.baseUrls], maxRetries: 0 } });
   const deltas: string[] = [];
-  for await (const part of textgen.streamText({ provider: call.provider, model: call.model, prompt: browserDemoPrompt })) {
+  const input = { provider: call.provider as TextgenProvider, model: call.model, system: call.system, prompt: call.prompt };
+  for await (const part of textgen.streamText({ ...input, headers: { Prefer: `example=${call.streamExample}` } })) {
     deltas.push(part.text);
   }
   return deltas;
@@ -149,11 +114,13 @@ afterAll(async () => {
 });
 
 describe('textgen clients in a browser', () => {
-  it('bundles the built facade and all four built vendor clients, without the mocks or the CLI', () => {
+  it('bundles the built facade and every built vendor client, without the mocks or the CLI', () => {
     // The demo must call every vendor the facade knows, so each client package is in the bundle.
     expect(browserDemoCalls.map((call) => call.provider).sort()).toEqual([...textgenProviders].sort());
     // The page builds each base URL from the mock origin and mockPath: it must be the mock server's own base URL.
-    for (const call of browserDemoCalls) expect(`${mockServer.url}${call.mockPath}`).toBe(mockServer.baseUrls[call.provider]);
+    for (const call of browserDemoCalls) {
+      expect(`${mockServer.url}${call.mockPath}`).toBe(mockServer.baseUrls[call.provider as keyof typeof mockServer.baseUrls]);
+    }
     for (const packageName of ['sdk', 'core', ...textgenProviders]) {
       expect(builtDemo.bundledInputs).toContain(`packages/${packageName}/dist/index.mjs`);
       expect(builtDemo.bundledInputs.filter((input) => input.startsWith(`packages/${packageName}/src/`))).toEqual([]);
@@ -173,7 +140,7 @@ describe('textgen clients in a browser', () => {
   });
 
   it('generates and streams text for every vendor from another loopback origin', async () => {
-    const nodeDeltas = new Map<TextgenProvider, string[]>();
+    const nodeDeltas = new Map<string, string[]>();
     for (const call of browserDemoCalls) nodeDeltas.set(call.provider, await streamDeltasInNode(call));
 
     const mockOrigin = new URL(mockServer.url).origin;

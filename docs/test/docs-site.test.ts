@@ -8,7 +8,7 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vendorIds, type VendorId } from '../../scripts/vendors';
+import { vendorIds, type VendorId } from '../../packages/mocks/src/generated/vendor-registry';
 import {
   bundleVendorSpec,
   docsRoot,

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchmarkVendor } from './benchmark-vendor';
 
 /** The repository root, two folders above this file. */
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface BuiltPackages {
-  aitre: typeof import('@textgen/aitre');
+  /** The benchmark vendor's package (benchmark-vendor.ts): its client factory is read by name. */
+  vendor: Record<string, unknown>;
   core: typeof import('@textgen/core');
 }
 
@@ -26,9 +28,16 @@ async function importBuilt<Module>(packageFolder: string): Promise<Module> {
 
 /** The built dist output of the packages under test, never their src. */
 export async function loadBuiltPackages(): Promise<BuiltPackages> {
-  const [aitre, core] = await Promise.all([
-    importBuilt<BuiltPackages['aitre']>('aitre'),
+  const [vendor, core] = await Promise.all([
+    importBuilt<BuiltPackages['vendor']>(benchmarkVendor.id),
     importBuilt<BuiltPackages['core']>('core'),
   ]);
-  return { aitre, core };
+  return { vendor, core };
+}
+
+/** Our client for the benchmark vendor, from its built package's factory (`x-textgen-client.factory`). */
+export function createOurClient(packages: BuiltPackages, options: Record<string, unknown>): unknown {
+  const factory = packages.vendor[benchmarkVendor.factory];
+  if (typeof factory !== 'function') throw new Error(`${benchmarkVendor.packageName} dist exports no ${benchmarkVendor.factory}().`);
+  return (factory as (options: Record<string, unknown>) => unknown)(options);
 }

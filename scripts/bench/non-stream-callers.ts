@@ -1,11 +1,24 @@
 import OpenAI from 'openai';
 import createClient from 'openapi-fetch';
-import type { paths } from '@textgen/aitre';
+import { benchmarkVendor, clientMethod, readAnswerText } from './benchmark-vendor';
 import type { CannedCompletion } from './canned-bodies';
-import type { BuiltPackages } from './load-built-packages';
+import { createOurClient, type BuiltPackages } from './load-built-packages';
 
 /** The `fetch` every contender is given: the global one for loopback runs, a stub for the pure-CPU runs. */
 export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * OpenAI's completions operation, typed for openapi-fetch by hand: the benchmark vendor speaks it (its spec says
+ * `x-textgen-openai-compatible`), and its generated `paths` type would name the vendor here.
+ */
+interface CompletionPaths {
+  '/completions': {
+    post: {
+      requestBody: { content: { 'application/json': Record<string, unknown> } };
+      responses: { 200: { content: { 'application/json': Record<string, unknown> } } };
+    };
+  };
+}
 
 /** One way of making the same non-stream `POST /completions`; `call` rejects unless the canned completion came back. */
 export interface NonStreamCaller {
@@ -16,7 +29,7 @@ export interface NonStreamCaller {
 /** Not a real key; nothing checks it, but every client sends it as a real one would. */
 const benchmarkApiKey = 'bench-local-key';
 
-export const oursName = '@textgen/aitre';
+export const oursName = benchmarkVendor.packageName;
 export const rawFetchName = 'raw fetch';
 export const openapiFetchName = 'openapi-fetch';
 export const openaiName = 'openai SDK';
@@ -36,15 +49,15 @@ export function createNonStreamCallers(options: {
 }): NonStreamCaller[] {
   const { packages, baseURL, fetch, completion } = options;
   const { request, expectedText } = completion;
-  const check = (name: string, body: { choices?: ReadonlyArray<{ text?: unknown }> } | undefined) => {
-    if (body?.choices?.[0]?.text !== expectedText) throw new Error(`${name} did not return the canned completion.`);
+  const check = (name: string, body: unknown) => {
+    if (readAnswerText(body) !== expectedText) throw new Error(`${name} did not return the canned completion.`);
   };
 
   const completionsURL = `${baseURL}/completions`;
   const requestText = () => JSON.stringify(request);
-  const openapiFetchClient = createClient<paths>({ baseUrl: baseURL, headers: { authorization: `Bearer ${benchmarkApiKey}` }, fetch });
+  const openapiFetchClient = createClient<CompletionPaths>({ baseUrl: baseURL, headers: { authorization: `Bearer ${benchmarkApiKey}` }, fetch });
   const openai = new OpenAI({ baseURL, apiKey: benchmarkApiKey, fetch });
-  const ours = packages.aitre.createAitre({ baseURL, apiKey: benchmarkApiKey, fetch });
+  const createCompletion = clientMethod(createOurClient(packages, { baseURL, apiKey: benchmarkApiKey, fetch }));
 
   return [
     {
@@ -56,19 +69,22 @@ export function createNonStreamCallers(options: {
           body: requestText(),
         });
         if (!response.ok) throw new Error(`${rawFetchName} got HTTP ${response.status}.`);
-        check(rawFetchName, (await response.json()) as { choices?: Array<{ text?: unknown }> });
+        check(rawFetchName, await response.json());
       },
     },
     {
       name: openapiFetchName,
       call: async () => {
         const result = await openapiFetchClient.POST('/completions', { body: request });
-        if (result.error !== undefined) throw new Error(`${openapiFetchName} got HTTP ${result.response.status}.`);
-        check(openapiFetchName, typeof result.data === 'string' ? undefined : result.data);
+        if (!result.response.ok) throw new Error(`${openapiFetchName} got HTTP ${result.response.status}.`);
+        check(openapiFetchName, result.data);
       },
     },
-    { name: openaiName, call: async () => check(openaiName, await openai.completions.create(request)) },
-    { name: oursName, call: async () => check(oursName, await ours.completions.create(request)) },
+    {
+      name: openaiName,
+      call: async () => check(openaiName, await openai.completions.create(request as unknown as OpenAI.CompletionCreateParamsNonStreaming)),
+    },
+    { name: oursName, call: async () => check(oursName, await createCompletion(request)) },
   ];
 }
 

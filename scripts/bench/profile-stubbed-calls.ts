@@ -2,7 +2,7 @@
  * `pnpm bench:profile`: a CPU profile of N sequential stubbed calls of one contender (default: ours, 20,000 calls),
  * taken by `node --cpu-prof` in a child process, then its top entries by self time and its GC share.
  *
- *   pnpm bench:profile                                 @textgen/aitre, 20,000 calls
+ *   pnpm bench:profile                                 ours (the benchmark vendor's client), 20,000 calls
  *   pnpm bench:profile --client "openai SDK"           or "raw fetch", "openapi-fetch"
  *   pnpm bench:profile --calls 5000 --top 40
  *   pnpm bench:profile --summarize <file.cpuprofile>   only print the summary of an existing profile

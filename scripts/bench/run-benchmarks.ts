@@ -20,6 +20,7 @@ import { sectionNames, type BenchSettings, type SectionName, type SectionResult 
 import { formatComparison, readBenchResults } from './compare-bench-results';
 import { formatBenchReport } from './format-bench-report';
 import { checkGoals } from './goal-check';
+import { benchmarkVendor } from './benchmark-vendor';
 import { repositoryRoot } from './load-built-packages';
 
 // About a minute on an idle 2-core machine (start-up, heap growth and esbuild included); several times that under load.
@@ -85,7 +86,7 @@ async function runBenchmarks(quick: boolean): Promise<void> {
   }
   if (heap === undefined) throw new Error('The heap section returned no report.');
   log('Running: bundle sizes (esbuild)...');
-  const bundles = await measureBundleSizes(await listBundleEntries());
+  const bundles = await measureBundleSizes(listBundleEntries());
 
   log('Done.');
   const cpuList = cpus();
@@ -101,7 +102,7 @@ async function runBenchmarks(quick: boolean): Promise<void> {
       loadAverageAtStart,
     },
     versions: {
-      '@textgen/aitre': packageVersion(join(repositoryRoot, 'packages', 'aitre')),
+      [benchmarkVendor.packageName]: packageVersion(join(repositoryRoot, 'packages', benchmarkVendor.id)),
       '@textgen/core': packageVersion(join(repositoryRoot, 'packages', 'core')),
       openai: packageVersion(join(repositoryRoot, 'node_modules', 'openai')),
       'openapi-fetch': packageVersion(join(repositoryRoot, 'node_modules', 'openapi-fetch')),

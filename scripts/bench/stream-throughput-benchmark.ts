@@ -2,7 +2,8 @@ import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
 import { Stream as OpenAIStream } from 'openai/streaming';
 import { summarizeThroughput, type ThroughputResult } from './bench-results';
-import type { BuiltPackages } from './load-built-packages';
+import { benchmarkVendor, clientMethod } from './benchmark-vendor';
+import { createOurClient, type BuiltPackages } from './load-built-packages';
 import { measureInterleaved } from './measure-interleaved';
 import { oursName, openaiName } from './non-stream-callers';
 import type { RoundSettings } from './request-benchmarks';
@@ -91,15 +92,16 @@ export async function runSSEThroughputBenchmark(options: {
 }): Promise<ThroughputResult> {
   const { packages, server, chunks, settings } = options;
   const baseURL = `${server.origin}/sse/v1`;
-  const ours = packages.aitre.createAitre({ baseURL, apiKey: benchmarkApiKey });
+  const createCompletion = clientMethod(createOurClient(packages, { baseURL, apiKey: benchmarkApiKey }), benchmarkVendor.stream);
+  const streamCompletion = async () => (await createCompletion(request)) as AsyncIterable<CompletionChunkShape>;
   const peer = new OpenAI({ baseURL, apiKey: benchmarkApiKey });
-  const request = { model: 'gpt-3.5-turbo-instruct', prompt: 'Count upwards', stream: true } as const;
+  const request = { model: benchmarkVendor.model, prompt: 'Count upwards', stream: true } as const;
 
-  // tsx with the root tsconfig would load @textgen/core from src inside aitre's dist; then this Stream would be a
-  // different class from core's dist one. The check makes sure we time the build.
-  const probe = await ours.completions.create(request);
+  // tsx with the root tsconfig would load @textgen/core from src inside the vendor's dist; then this Stream would be
+  // a different class from core's dist one. The check makes sure we time the build.
+  const probe = await createCompletion(request);
   if (!(probe instanceof packages.core.Stream)) {
-    throw new Error('@textgen/aitre returned a Stream that is not @textgen/core dist Stream: the benchmark is not running on dist output.');
+    throw new Error(`${oursName} returned a Stream that is not @textgen/core dist Stream: the benchmark is not running on dist output.`);
   }
   probe.controller.abort();
 
@@ -120,7 +122,7 @@ export async function runSSEThroughputBenchmark(options: {
         name: oursName,
         run: async () => {
           let count = 0;
-          for await (const chunk of await ours.completions.create(request)) if (hasCompletionText(chunk)) count += 1;
+          for await (const chunk of await streamCompletion()) if (hasCompletionText(chunk)) count += 1;
           return count;
         },
       },
@@ -140,7 +142,7 @@ export async function runSSEThroughputBenchmark(options: {
 }
 
 /**
- * Our NDJSON reader (core's public `Stream.fromBody` with `framing: 'ndjson'`, what @textgen/wetrocloud streams
+ * Our NDJSON reader (core's public `Stream.fromBody` with `framing: 'ndjson'`, what the NDJSON vendors stream
  * through), the openai SDK's NDJSON reader (`Stream.fromReadableStream`) and a bare line loop, over the same body.
  */
 export async function runNDJSONThroughputBenchmark(options: {

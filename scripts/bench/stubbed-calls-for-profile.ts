@@ -2,11 +2,11 @@
  * The workload `pnpm bench:profile` runs under `node --cpu-prof`: warm-up calls, then N sequential non-stream calls of
  * one contender through the stubbed fetch (pure client CPU). The measured calls run inside `runProfiledCalls`, which
  * the summary uses to cut start-up and warm-up out of the profile.
- *   node --cpu-prof --import tsx scripts/bench/stubbed-calls-for-profile.ts --client aitre --calls 20000
+ *   node --cpu-prof --import tsx scripts/bench/stubbed-calls-for-profile.ts --client "openai SDK" --calls 20000
  */
 import { readCannedCompletion } from './canned-bodies';
 import { loadBuiltPackages } from './load-built-packages';
-import { createNonStreamCallers, createStubbedFetch, type NonStreamCaller } from './non-stream-callers';
+import { createNonStreamCallers, createStubbedFetch, oursName, type NonStreamCaller } from './non-stream-callers';
 
 function readOption(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -18,7 +18,7 @@ async function runProfiledCalls(caller: NonStreamCaller, calls: number): Promise
   for (let index = 0; index < calls; index += 1) await caller.call();
 }
 
-const clientName = readOption('client') ?? '@textgen/aitre';
+const clientName = readOption('client') ?? oursName;
 const calls = Number(readOption('calls') ?? '20000');
 const warmupCalls = Number(readOption('warmup') ?? '2000');
 const completion = readCannedCompletion();

@@ -13,7 +13,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** `edenai` -> `edenai`, `my-vendor` -> `myVendor`: a vendor id as part of an identifier. */
+/** `acme` -> `acme`, `my-vendor` -> `myVendor`: a vendor id as part of an identifier. */
 function identifierOf(id: string): string {
   return id.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }

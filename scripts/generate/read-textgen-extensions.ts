@@ -33,8 +33,8 @@ export function readTextgenExtensions(vendor: VendorSpec): TextgenExtensions {
     for (const method of httpMethods) {
       const definition = item[method] as Record<string, unknown> | undefined;
       if (definition === undefined) continue;
-      const method = definition['x-textgen-method'];
-      const [resource = '', name = ''] = typeof method === 'string' ? method.split('.') : [];
+      const clientMethod = definition['x-textgen-method'];
+      const [resource = '', name = ''] = typeof clientMethod === 'string' ? clientMethod.split('.') : [];
       operations.push({
         operationId: String(definition.operationId),
         method,

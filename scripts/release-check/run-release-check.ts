@@ -19,6 +19,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listPublishablePackages } from '../find-release-file-problems';
+import { smokeVendorPlan } from '../runtimes/expected-smoke-results';
+import { readVendorExamples } from '../vendor-examples';
 import { checkPublishedPackage, type PublishedPackageReport } from './check-published-package';
 import { startLocalRegistry, type LocalRegistry } from './start-local-registry';
 
@@ -30,6 +32,7 @@ const npmCacheFolder = join(cacheFolder, 'npm');
 const typescriptVersion = '5.9.3';
 const nodeTypesVersion = '20.19.43';
 const throwAwayApiKey = 'release-check-key';
+const vendors = readVendorExamples();
 
 const startedAt = Date.now();
 const liveChildren = new Set<ChildProcess>();
@@ -189,7 +192,7 @@ function startMockServer(folder: string, env: NodeJS.ProcessEnv): Promise<{ base
       for (const match of output.matchAll(/^\s+([a-z][a-z0-9-]*)\s+(https?:\/\/\S+)\s*$/gm)) {
         baseUrls[match[1] ?? ''] = match[2] ?? '';
       }
-      if (['wetrocloud', 'edenai', 'worqhat', 'aitre'].every((vendor) => baseUrls[vendor] !== undefined)) {
+      if (vendors.every((vendor) => baseUrls[vendor.id] !== undefined)) {
         clearTimeout(timer);
         resolve({ baseUrls });
       }
@@ -271,9 +274,12 @@ async function main(): Promise<void> {
 
   const mockEnvironment = (baseUrls: Record<string, string>) => {
     const variables: Record<string, string> = {};
-    for (const [vendor, baseUrl] of Object.entries(baseUrls)) {
-      variables[`${vendor.toUpperCase()}_BASE_URL`] = baseUrl;
-      variables[`${vendor.toUpperCase()}_API_KEY`] = throwAwayApiKey;
+    // Each vendor's own variables (`x-textgen-client.environmentPrefix`), as a user sets them.
+    for (const vendor of vendors) {
+      const baseUrl = baseUrls[vendor.id];
+      if (baseUrl === undefined) throw new Error(`textgen-mock printed no base URL for ${vendor.id}.`);
+      variables[`${vendor.environmentPrefix}_BASE_URL`] = baseUrl;
+      variables[`${vendor.environmentPrefix}_API_KEY`] = throwAwayApiKey;
     }
     return variables;
   };
@@ -312,7 +318,7 @@ async function main(): Promise<void> {
 
   // `npm install @textgen/sdk` must bring exactly the sdk's own dependency tree: the vendors and core, and nothing the
   // sdk needs only for its tests (@textgen/mocks).
-  const expectedWithSdk = ['@textgen/aitre', '@textgen/core', '@textgen/edenai', '@textgen/sdk', '@textgen/wetrocloud', '@textgen/worqhat'];
+  const expectedWithSdk = ['@textgen/core', '@textgen/sdk', ...vendors.map((vendor) => vendor.packageName)].sort();
   for (const report of installs.filter((entry) => entry.requested[0] === '@textgen/sdk')) {
     if (JSON.stringify([...report.installed].sort()) !== JSON.stringify(expectedWithSdk)) {
       throw new Error(`${report.folder}: npm install @textgen/sdk brought ${report.installed.join(', ')}; expected ${expectedWithSdk.join(', ')}`);
@@ -327,6 +333,16 @@ async function main(): Promise<void> {
   copyFileSync(join(appsFolder, 'app.cjs'), join(jsFolder, 'app.cjs'));
   mkdirSync(join(tsFolder, 'src'));
   copyFileSync(join(appsFolder, 'app.ts'), join(tsFolder, 'src', 'app.ts'));
+  // What the apps ask each vendor and what its spec says comes back, from the vendor registry.
+  const appVendors = vendors.map((vendor) => ({
+    ...smokeVendorPlan(vendor),
+    packageName: vendor.packageName,
+    factory: vendor.factory,
+    answerText: vendor.answerText,
+    streamTexts: vendor.streamTexts,
+  }));
+  writeFileSync(join(jsFolder, 'vendors.json'), `${JSON.stringify(appVendors, null, 2)}\n`);
+  writeFileSync(join(tsFolder, 'src', 'vendors.ts'), `export const vendors = ${JSON.stringify(appVendors, null, 2)};\n`);
   const typescriptConfigs = {
     node16: { module: 'Node16', moduleResolution: 'Node16', types: ['node'] },
     // What a browser bundle sees: the DOM library and no @types/node.

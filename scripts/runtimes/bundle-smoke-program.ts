@@ -1,8 +1,8 @@
 /**
  * Turns the TypeScript smoke program into what each runtime loads, always against the packages' built dist/:
- * - a scratch app whose node_modules links @textgen/sdk, @textgen/aitre and @textgen/ai-sdk-provider to the workspace
- *   packages and ai and zod to their installed copies (as an install would place them), with smoke.mjs importing them
- *   by name, for Node, Bun and Deno to resolve on their own;
+ * - a scratch app whose node_modules links @textgen/sdk, every vendor package of the registry and
+ *   @textgen/ai-sdk-provider to the workspace packages and ai and zod to their installed copies (as an install would
+ *   place them), with smoke.mjs importing them by name, for Node, Bun and Deno to resolve on their own;
  * - one self-contained ESM bundle for workerd and one for Chromium, which have no module resolution of their own.
  */
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readVendorExamples } from '../vendor-examples';
+import { smokeVendorPlan } from './expected-smoke-results';
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 const runtimesFolder = fileURLToPath(new URL('.', import.meta.url));
@@ -28,6 +30,7 @@ interface Esbuild {
     target: string;
     tsconfig: string;
     external?: string[];
+    alias?: Record<string, string>;
     nodePaths?: string[];
     conditions?: string[];
     mainFields?: string[];
@@ -53,7 +56,9 @@ export interface SmokeBundles {
   esbuildVersion: string;
 }
 
-const linkedPackages = ['sdk', 'aitre', 'ai-sdk-provider'] as const;
+const vendors = readVendorExamples();
+/** Package folders, named as their `@textgen/<folder>` packages are. */
+const linkedPackages = ['sdk', ...vendors.map((vendor) => vendor.id), 'ai-sdk-provider'];
 /**
  * The AI SDK's packages, which a user installs next to @textgen/ai-sdk-provider; taken from its devDependencies (the
  * versions its own tests run), linked to their real pnpm folders so their own dependencies resolve beside them.
@@ -112,8 +117,22 @@ async function bundleInto({
     `${JSON.stringify({ name: 'textgen-runtime-smoke', private: true, type: 'module' })}\n`,
   );
 
+  // The smoke program's vendors (smoke/smoke-vendors.d.ts): each package's factory imported by name, and what to ask it.
+  const vendorsModule = join(scratchFolder, 'smoke-vendors.mjs');
+  await writeFile(
+    vendorsModule,
+    [
+      ...vendors.map((vendor, index) => `import { ${vendor.factory} as create${index} } from '${vendor.packageName}';`),
+      'export const smokeVendors = [',
+      ...vendors.map((vendor, index) => `  { ...${JSON.stringify(smokeVendorPlan(vendor))}, create: create${index} },`),
+      '];',
+      '',
+    ].join('\n'),
+  );
+
   const tsconfig = join(runtimesFolder, 'tsconfig.json');
   const shared = {
+    alias: { 'textgen-smoke-vendors': vendorsModule },
     bundle: true,
     format: 'esm',
     target: 'es2022',

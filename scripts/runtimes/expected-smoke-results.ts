@@ -1,144 +1,63 @@
 /**
- * What each smoke case must report, derived from the vendor specs' examples (through @textgen/mocks' built
- * `listMockExamples`, the same examples the mock serves), never from the clients under test; and the judge that
+ * What each smoke case must report, derived from the vendor specs' examples (scripts/vendor-examples.ts reads them from
+ * the vendor registry: the same examples the mock serves), never from the clients under test; and the judge that
  * compares a runtime's reports with it.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { MockExample } from '@textgen/mocks';
-import type { TextgenProvider } from '@textgen/sdk';
-import { repositoryRoot } from './bundle-smoke-program';
+import { readVendorExamples, stringValues, type VendorExamples } from '../vendor-examples';
 import {
-  authenticationErrorExample,
   smokeApiKey,
   smokeCaseNames,
-  smokeModels,
   type SmokeCaseName,
   type SmokeCaseReport,
+  type SmokeVendorPlan,
   type TypedErrorObservation,
 } from './smoke/smoke-inputs';
 
-/** The operation each facade call lands on when no provider options pick another: [JSON call, stream call]. */
-const facadeOperationIds: Record<TextgenProvider, { generate: string; stream: string }> = {
-  wetrocloud: { generate: 'createTextGeneration', stream: 'createTextGeneration' },
-  edenai: { generate: 'createTextChat', stream: 'createTextChatStream' },
-  worqhat: { generate: 'generateContent', stream: 'generateContent' },
-  aitre: { generate: 'createCompletion', stream: 'createCompletion' },
-};
-
-const providers = Object.keys(smokeModels) as TextgenProvider[];
-
-export interface ExpectedSmokeResults {
-  vendorClientTexts: string[];
-  vendorStreamChunkTexts: string[];
-  generatedTexts: Record<TextgenProvider, string>;
-  streamedTexts: Record<TextgenProvider, string>;
-  authenticationErrorMessage: string;
+export interface ExpectedVendorResults {
+  /** The answer text of the response example the generate calls ask for. */
+  answerText: string;
+  /** The answer text of each payload of the stream example, in order. */
+  streamTexts: string[];
+  /** The strings of the 401 example's body, one of which is the vendor's message; undefined without such an example. */
+  authenticationErrorStrings: string[] | undefined;
 }
 
-function readProperty(value: unknown, key: string | number): unknown {
-  return typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
-}
+export type ExpectedSmokeResults = Record<string, ExpectedVendorResults>;
 
-function readString(value: unknown, what: string): string {
-  if (typeof value !== 'string') throw new Error(`${what} is not a string in the spec example`);
-  return value;
-}
-
-/** The answer text a vendor keeps in one JSON body or one stream chunk. */
-function answerText(provider: TextgenProvider, body: unknown, model: string): string {
-  switch (provider) {
-    case 'wetrocloud':
-      return readString(readProperty(body, 'response'), 'wetrocloud response');
-    case 'edenai':
-      // A JSON answer is keyed by provider; a stream chunk carries the text itself.
-      return readString(
-        readProperty(body, 'text') ?? readProperty(readProperty(body, model), 'generated_text'),
-        'edenai text',
-      );
-    case 'worqhat':
-      return readString(readProperty(body, 'content'), 'worqhat content');
-    case 'aitre':
-      return readString(readProperty(readProperty(readProperty(body, 'choices'), 0), 'text'), 'aitre choices[0].text');
-    default: {
-      const unknownProvider: never = provider;
-      throw new Error(`No answer field for ${String(unknownProvider)}`);
-    }
-  }
-}
-
-/** The items of a stream example: NDJSON lines, or the `data:` payloads of server-sent events up to `[DONE]`. */
-function streamExampleItems(example: MockExample): unknown[] {
-  const text = readString(example.value, `${example.vendor} ${example.name}`);
-  const lines = text.split('\n').filter((line) => line.trim() !== '');
-  if (example.mediaType === 'application/x-ndjson') return lines.map((line) => JSON.parse(line) as unknown);
-  return lines
-    .filter((line) => line.startsWith('data:'))
-    .map((line) => line.slice('data:'.length).trim())
-    .filter((payload) => payload !== '[DONE]')
-    .map((payload) => JSON.parse(payload) as unknown);
-}
-
-/** The example the mock serves by default: the first 200 example, of a stream media type for a stream request. */
-function defaultExample(
-  examples: MockExample[],
-  options: { provider: TextgenProvider; operationId: string; streams: boolean },
-): MockExample {
-  const example = examples.find(
-    (candidate) =>
-      candidate.vendor === options.provider &&
-      candidate.operationId === options.operationId &&
-      candidate.status === 200 &&
-      candidate.streams === options.streams,
-  );
-  if (example === undefined)
-    throw new Error(`The ${options.provider} spec has no 200 example for ${options.operationId}`);
-  return example;
-}
-
-export async function loadExpectedSmokeResults(): Promise<ExpectedSmokeResults> {
-  const mocksEntry = join(repositoryRoot, 'packages', 'mocks', 'dist', 'index.mjs');
-  if (!existsSync(mocksEntry)) throw new Error(`${mocksEntry} is missing: build first (pnpm test:runtimes does).`);
-  const { listMockExamples } = (await import(pathToFileURL(mocksEntry).href)) as typeof import('@textgen/mocks');
-  const examples = listMockExamples();
-
-  const generatedTexts = {} as Record<TextgenProvider, string>;
-  const streamedTexts = {} as Record<TextgenProvider, string>;
-  for (const provider of providers) {
-    const model = smokeModels[provider];
-    const operationIds = facadeOperationIds[provider];
-    const jsonExample = defaultExample(examples, { provider, operationId: operationIds.generate, streams: false });
-    generatedTexts[provider] = answerText(provider, jsonExample.value, model);
-    const streamExample = defaultExample(examples, { provider, operationId: operationIds.stream, streams: true });
-    streamedTexts[provider] = streamExampleItems(streamExample)
-      .map((item) => answerText(provider, item, model))
-      .join('');
-  }
-
-  const aitreJson = defaultExample(examples, { provider: 'aitre', operationId: 'createCompletion', streams: false });
-  const aitreStream = defaultExample(examples, { provider: 'aitre', operationId: 'createCompletion', streams: true });
-  const authenticationExample = examples.find(
-    (candidate) =>
-      candidate.vendor === 'aitre' &&
-      candidate.operationId === 'createCompletion' &&
-      candidate.name === authenticationErrorExample,
-  );
-  if (authenticationExample?.status !== 401)
-    throw new Error(`specs/aitre.yaml has no 401 example named ${authenticationErrorExample}`);
-
+/** What the smoke program is told to ask each vendor; bundled into it. */
+export function smokeVendorPlan(vendor: VendorExamples): SmokeVendorPlan {
+  const { generate, stream } = vendor;
   return {
-    vendorClientTexts: (readProperty(aitreJson.value, 'choices') as unknown[]).map((choice) =>
-      readString(readProperty(choice, 'text'), 'text'),
-    ),
-    vendorStreamChunkTexts: streamExampleItems(aitreStream).map((item) => answerText('aitre', item, smokeModels.aitre)),
-    generatedTexts,
-    streamedTexts,
-    authenticationErrorMessage: readString(
-      readProperty(readProperty(authenticationExample.value, 'error'), 'message'),
-      'error.message',
-    ),
+    id: vendor.id,
+    mockPath: vendor.mockPath,
+    model: vendor.model,
+    prompt: vendor.prompt,
+    system: vendor.system,
+    generate: { resource: generate.resource, name: generate.name, body: generate.body, responseExample: generate.responseExample },
+    stream: { resource: stream.resource, name: stream.name, body: stream.body, responseExample: stream.responseExample },
+    authenticationErrorExample: vendor.authenticationError?.name,
   };
+}
+
+export function expectedResultsOf(vendors: VendorExamples[]): ExpectedSmokeResults {
+  return Object.fromEntries(
+    vendors.map((vendor): [string, ExpectedVendorResults] => [
+      vendor.id,
+      {
+        answerText: vendor.answerText,
+        streamTexts: vendor.streamTexts,
+        // Short strings (a type, a code) would match nearly any message; the vendor's message is a sentence.
+        authenticationErrorStrings:
+          vendor.authenticationError === undefined
+            ? undefined
+            : stringValues(vendor.authenticationError.value).filter((value) => value.length >= 8),
+      },
+    ]),
+  );
+}
+
+export function loadExpectedSmokeResults(): ExpectedSmokeResults {
+  return expectedResultsOf(readVendorExamples());
 }
 
 export interface CaseVerdict {
@@ -147,87 +66,87 @@ export interface CaseVerdict {
   detail: string;
 }
 
-function sameStrings(actual: unknown, expected: string[]): boolean {
-  return (
-    Array.isArray(actual) &&
-    actual.length === expected.length &&
-    actual.every((value, index) => value === expected[index])
-  );
-}
-
 function shorten(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 100 ? `${text.slice(0, 97)}...` : text;
 }
 
-function describeProviders(wrong: TextgenProvider[], observed: unknown): string {
-  return wrong.map((provider) => `${provider} ${shorten(readProperty(observed, provider))}`).join(', ');
+function readVendor(observed: unknown, vendor: string): unknown {
+  return typeof observed === 'object' && observed !== null ? (observed as Record<string, unknown>)[vendor] : undefined;
 }
 
-function judgeObserved(name: SmokeCaseName, observed: unknown, expected: ExpectedSmokeResults): CaseVerdict {
-  switch (name) {
-    case 'vendor client':
-      return sameStrings(observed, expected.vendorClientTexts)
-        ? { passed: true, detail: 'aitre completions.create returned the spec example text' }
-        : { passed: false, detail: `aitre completions.create returned ${shorten(observed)}` };
-    case 'vendor stream':
-      return sameStrings(observed, expected.vendorStreamChunkTexts) && expected.vendorStreamChunkTexts.length > 1
-        ? { passed: true, detail: `${expected.vendorStreamChunkTexts.length} SSE chunks as in the spec example` }
-        : {
-            passed: false,
-            detail: `chunks ${shorten(observed)}, expected ${shorten(expected.vendorStreamChunkTexts)}`,
-          };
-    case 'ai-sdk generateText': {
-      // The mock sizes usage and finish reason to the request, so only the text is the spec example's.
-      const exampleText = expected.generatedTexts.aitre;
-      return observed === exampleText
-        ? { passed: true, detail: "ai's generateText through @textgen/ai-sdk-provider: aitre's spec example text" }
-        : { passed: false, detail: `ai's generateText gave ${shorten(observed)}, expected ${shorten(exampleText)}` };
-    }
-    case 'generateText': {
-      const wrong = providers.filter(
-        (provider) => readProperty(observed, provider) !== expected.generatedTexts[provider],
-      );
-      return wrong.length === 0
-        ? { passed: true, detail: `${providers.length} vendors answered the spec example text` }
-        : {
-            passed: false,
-            detail: `wrong text from ${describeProviders(wrong, observed)}`,
-          };
-    }
-    case 'streamText': {
-      const wrong = providers.filter((provider) => {
-        const deltas = readProperty(observed, provider);
-        return !Array.isArray(deltas) || deltas.length < 2 || deltas.join('') !== expected.streamedTexts[provider];
-      });
-      return wrong.length === 0
-        ? { passed: true, detail: `${providers.length} vendors streamed the spec example text in several deltas` }
-        : {
-            passed: false,
-            detail: `wrong deltas from ${describeProviders(wrong, observed)}`,
-          };
-    }
-    case 'typed error': {
+/** True when the payloads carry the expected texts in order (a payload may carry none, e.g. a usage chunk). */
+function carriesInOrder(chunks: unknown[], texts: string[]): boolean {
+  let next = 0;
+  for (const chunk of chunks) if (next < texts.length && stringValues(chunk).includes(texts[next]!)) next += 1;
+  return next === texts.length;
+}
+
+type VendorCheck = (observed: unknown, expected: ExpectedVendorResults) => string | undefined;
+
+const vendorChecks: Record<SmokeCaseName, { check: VendorCheck; passed: string }> = {
+  'vendor client': {
+    check: (observed, expected) =>
+      stringValues(observed).includes(expected.answerText) ? undefined : `returned ${shorten(observed)}`,
+    passed: "the vendor client returned the spec example's answer",
+  },
+  'vendor stream': {
+    check: (observed, expected) =>
+      Array.isArray(observed) && observed.length > 1 && carriesInOrder(observed, expected.streamTexts)
+        ? undefined
+        : `chunks ${shorten(observed)}, expected texts ${shorten(expected.streamTexts)}`,
+    passed: "the vendor stream yielded the spec example's chunks in order",
+  },
+  generateText: {
+    check: (observed, expected) => (observed === expected.answerText ? undefined : `text ${shorten(observed)}`),
+    passed: 'the facade answered the spec example text',
+  },
+  streamText: {
+    check: (observed, expected) =>
+      Array.isArray(observed) && observed.length > 1 && observed.join('') === expected.streamTexts.join('')
+        ? undefined
+        : `deltas ${shorten(observed)}`,
+    passed: 'the facade streamed the spec example text in several deltas',
+  },
+  'typed error': {
+    check: (observed, expected) => {
+      if (expected.authenticationErrorStrings === undefined) return observed === undefined ? undefined : 'ran without a 401 example';
       const error = observed as Partial<TypedErrorObservation> | undefined;
       const problems = [
         error?.threw === true ? undefined : 'did not throw',
         error?.isAuthenticationError === true ? undefined : 'AuthenticationError.isInstance was false',
         error?.isAPIError === true ? undefined : 'APIError.isInstance was false',
         error?.status === 401 ? undefined : `status ${String(error?.status)}`,
-        error?.message?.includes(expected.authenticationErrorMessage)
+        expected.authenticationErrorStrings.some((text) => error?.message?.includes(text) === true)
           ? undefined
-          : `message ${shorten(error?.message)}`,
+          : `message ${shorten(error?.message)} holds no text of the 401 example`,
         error?.message?.includes(smokeApiKey) ? 'the message holds the API key' : undefined,
       ].filter((problem) => problem !== undefined);
-      return problems.length === 0
-        ? { passed: true, detail: '401 is AuthenticationError and APIError (isInstance) with the vendor message' }
-        : { passed: false, detail: problems.join('; ') };
-    }
-    default: {
-      const unknownCase: never = name;
-      throw new Error(`No judge for ${String(unknownCase)}`);
-    }
+      return problems.length === 0 ? undefined : problems.join('; ');
+    },
+    passed: '401 is AuthenticationError and APIError (isInstance) with the vendor message',
+  },
+  'ai-sdk generateText': {
+    // The mock sizes usage and finish reason to the request, so only the text is the spec example's.
+    check: (observed, expected) => (observed === expected.answerText ? undefined : `text ${shorten(observed)}`),
+    passed: "ai's generateText through @textgen/ai-sdk-provider gave the spec example text",
+  },
+};
+
+function judgeObserved(name: SmokeCaseName, observed: unknown, expected: ExpectedSmokeResults): CaseVerdict {
+  const vendors = Object.keys(expected);
+  if (vendors.length === 0) return { passed: false, detail: 'no vendor to check' };
+  const { check, passed } = vendorChecks[name];
+  const problems = vendors.flatMap((vendor) => {
+    const problem = check(readVendor(observed, vendor), expected[vendor]!);
+    return problem === undefined ? [] : [`${vendor}: ${problem}`];
+  });
+  if (name === 'typed error' && vendors.every((vendor) => expected[vendor]!.authenticationErrorStrings === undefined)) {
+    problems.push('no spec has a 401 example to ask for');
   }
+  return problems.length === 0
+    ? { passed: true, detail: `${vendors.length} vendors: ${passed}` }
+    : { passed: false, detail: problems.join(' | ') };
 }
 
 /** One verdict per case, in `smokeCaseNames` order; a missing or thrown case fails with its reason. */

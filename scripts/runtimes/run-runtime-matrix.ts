@@ -201,7 +201,7 @@ async function main(): Promise<number> {
   try {
     mock = await startMockProcess();
     mockUrl = mock.url;
-    const expected = await loadExpectedSmokeResults();
+    const expected = loadExpectedSmokeResults();
     for (const { runtime, prepare } of runtimesUnderTest({ bundles, downloads })) {
       let version = '?';
       const rowStarted = performance.now();

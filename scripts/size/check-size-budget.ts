@@ -7,7 +7,7 @@ import { budgetFor, formatKilobytes, readSizeBudget } from './size-budget';
 import { listBundleEntries, measureBundleSizes } from './measure-bundle-sizes';
 
 const budget = readSizeBudget();
-const entries = (await listBundleEntries()).filter((entry) => entry.kind !== 'peer');
+const entries = listBundleEntries().filter((entry) => entry.kind !== 'peer');
 const { esbuild, sizes } = await measureBundleSizes(entries);
 
 const over: string[] = [];

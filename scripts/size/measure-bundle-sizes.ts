@@ -1,10 +1,9 @@
 import { existsSync, mkdtempSync, mkdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, version as esbuildVersion } from 'esbuild';
-import { vendorIds } from '../vendors';
+import { vendorRegistry } from '../../packages/mocks/src/generated/vendor-registry';
 
 /** The repository root, two folders above this file. */
 const repositoryRoot = join(import.meta.dirname, '..', '..');
@@ -32,48 +31,27 @@ export interface BundleSize {
   modules: number;
 }
 
-function distEntry(folder: string): string {
-  return join(repositoryRoot, 'packages', folder, 'dist', 'index.mjs');
-}
-
-/**
- * A vendor package's client factory: the runtime export named `create<vendor id>` in any letter case (createEdenAI for
- * edenai). Found in the build rather than listed here, so a fifth vendor is measured without naming it anywhere else.
- */
-async function findClientFactory(vendorId: string): Promise<string> {
-  const module = (await import(pathToFileURL(distEntry(vendorId)).href)) as Record<string, unknown>;
-  const factory = Object.keys(module).find(
-    (name) => name.toLowerCase() === `create${vendorId}` && typeof module[name] === 'function',
-  );
-  if (factory === undefined) throw new Error(`packages/${vendorId}/dist/index.mjs exports no create${vendorId} factory function.`);
-  return factory;
-}
-
-/** One vendor client per vendor, the facade with its defaults (all four vendors), and the two peers. */
-export async function listBundleEntries(): Promise<BundleEntry[]> {
-  const vendorEntries: BundleEntry[] = [];
-  for (const vendorId of vendorIds) {
-    const factory = await findClientFactory(vendorId);
-    vendorEntries.push({
-      name: `@textgen/${vendorId}`,
-      kind: 'vendor client',
-      source: `export { ${factory} } from '@textgen/${vendorId}';`,
-      packageFolder: join(repositoryRoot, 'packages', vendorId),
-      packageName: `@textgen/${vendorId}`,
-      requiredInputs: [`packages/${vendorId}/dist/index.mjs`, 'packages/core/dist/index.mjs'],
-    });
-  }
+/** One vendor client per vendor of the registry (its spec's `x-textgen-client.factory`), the facade and the two peers. */
+export function listBundleEntries(): BundleEntry[] {
+  const vendorEntries: BundleEntry[] = vendorRegistry.map((vendor) => ({
+    name: vendor.packageName,
+    kind: 'vendor client',
+    source: `export { ${vendor.factory} } from '${vendor.packageName}';`,
+    packageFolder: join(repositoryRoot, 'packages', vendor.id),
+    packageName: vendor.packageName,
+    requiredInputs: [`packages/${vendor.id}/dist/index.mjs`, 'packages/core/dist/index.mjs'],
+  }));
   return [
     ...vendorEntries,
     {
       name: '@textgen/sdk',
       kind: 'facade',
-      // The whole public surface: generateText/streamText with their default registry (every vendor), the four
+      // The whole public surface: generateText/streamText with their default providers (every vendor), the
       // factories and the error classes it re-exports.
       source: "export * from '@textgen/sdk';",
       packageFolder: join(repositoryRoot, 'packages', 'sdk'),
       packageName: '@textgen/sdk',
-      requiredInputs: ['packages/sdk/dist/index.mjs', ...vendorIds.map((vendorId) => `packages/${vendorId}/dist/index.mjs`)],
+      requiredInputs: ['packages/sdk/dist/index.mjs', ...vendorRegistry.map((vendor) => `packages/${vendor.id}/dist/index.mjs`)],
     },
     {
       name: 'openai',

@@ -7,7 +7,7 @@ export const sizeBudgetPath = join(import.meta.dirname, 'size-budget.json');
 export interface SizeBudget {
   /** min+gzip of one vendor client's factory, with core and openapi-fetch bundled in. */
   vendorClientMaxGzipBytes: number;
-  /** min+gzip of the facade's whole public surface, with all four vendors. */
+  /** min+gzip of the facade's whole public surface, with every vendor. */
   facadeMaxGzipBytes: number;
 }
 

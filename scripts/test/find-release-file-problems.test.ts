@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findReleaseFileProblems, listPublishablePackages, publishedFiles, repositoryUrl } from '../find-release-file-problems';
+import { vendorIds } from '../../packages/mocks/src/generated/vendor-registry';
 import { repositoryRoot } from './read-source-spec';
 
 const license = 'MIT License\n\nCopyright (c) 2026 textgen contributors\n';
@@ -82,19 +83,11 @@ describe('findReleaseFileProblems', () => {
 });
 
 describe('the repository itself', () => {
-  it('publishes nine packages, each ready for a release', () => {
+  it('publishes the shared packages and one package per vendor of the registry, each ready for a release', () => {
     const names = listPublishablePackages(repositoryRoot).map((entry) => entry.manifest.name);
-    expect(names.sort()).toEqual([
-      '@textgen/ai-sdk-provider',
-      '@textgen/aitre',
-      '@textgen/cli',
-      '@textgen/core',
-      '@textgen/edenai',
-      '@textgen/mocks',
-      '@textgen/sdk',
-      '@textgen/wetrocloud',
-      '@textgen/worqhat',
-    ]);
+    const sharedPackages = ['@textgen/ai-sdk-provider', '@textgen/cli', '@textgen/core', '@textgen/mocks', '@textgen/sdk'];
+    const vendorPackages = vendorIds.map((vendor) => `@textgen/${vendor}`);
+    expect(names.sort()).toEqual([...sharedPackages, ...vendorPackages].sort());
     expect(findReleaseFileProblems(repositoryRoot)).toEqual([]);
   });
 });

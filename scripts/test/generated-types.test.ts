@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { vendorIds } from '../vendors';
+import { vendorIds } from '../../packages/mocks/src/generated/vendor-registry';
 import { readSourceSpec, repositoryRoot, resolveReference } from './read-source-spec';
 
 const httpMethods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -117,10 +117,14 @@ describe.each(vendorIds.map((vendor, index) => ({ vendor, file: schemaFiles[inde
 });
 
 describe('the comparison sees a spec edited without `pnpm generate`', () => {
-  const file = schemaFiles[vendorIds.indexOf('aitre')]!;
+  // Any vendor shows it; the first spec's first operation is edited.
+  const vendor = vendorIds[0];
+  const file = schemaFiles[0]!;
+  const probe = listSourceOperations(readSourceSpec(vendor))[0]!;
+  const label = `${probe.method} ${probe.path} (${probe.operationId})`;
 
   it('reports an operation the types lack', () => {
-    const spec = readSourceSpec('aitre');
+    const spec = readSourceSpec(vendor);
     const paths = spec.paths as Record<string, unknown>;
     paths['/textgen-unregenerated'] = { post: { operationId: 'unregeneratedOperation', responses: { '200': { description: 'ok' } } } };
     expect(coverageDifferences({ spec, file })).toEqual([
@@ -131,16 +135,18 @@ describe('the comparison sees a spec edited without `pnpm generate`', () => {
   });
 
   it('reports a response status and a request media type the types lack, through a $ref', () => {
-    const spec = readSourceSpec('aitre');
-    const operation = (spec.paths as Record<string, Record<string, Record<string, unknown>>>)['/completions']!.post!;
+    expect(probe.requestMediaTypes.length).toBeGreaterThan(0);
+    const spec = readSourceSpec(vendor);
+    const pathItem = resolveReference(spec, (spec.paths as Record<string, unknown>)[probe.path]) as Record<string, Record<string, unknown>>;
+    const operation = pathItem[probe.method]!;
     (operation.responses as Record<string, unknown>)['418'] = { description: 'a status the types lack' };
     const components = spec.components as Record<string, Record<string, unknown>>;
-    components.requestBodies = { TextgenForm: { content: { 'multipart/form-data': {} } } };
+    components.requestBodies = { TextgenForm: { content: { 'application/x-textgen-unregenerated': {} } } };
     operation.requestBody = { $ref: '#/components/requestBodies/TextgenForm' };
     expect(coverageDifferences({ spec, file })).toEqual([
-      'post /completions (createCompletion) request media types: missing from the types: multipart/form-data',
-      'post /completions (createCompletion) request media types: not in the spec: application/json',
-      'post /completions (createCompletion) response statuses: missing from the types: 418',
+      `${label} request media types: missing from the types: application/x-textgen-unregenerated`,
+      `${label} request media types: not in the spec: ${probe.requestMediaTypes.join(', ')}`,
+      `${label} response statuses: missing from the types: 418`,
     ]);
   });
 });

@@ -1,47 +1,32 @@
-import { listMockExamples, listMockOperations, type MockVendor } from '@textgen/mocks';
+import { listMockExamples, listMockOperations, vendorRegistry, type DemoCall } from '@textgen/mocks';
 import { describe, expect, it } from 'vitest';
 import { cleanEnvironment, runBuiltCli } from './support/run-built-cli';
 import { specAnswerText, specStreamDeltas } from './support/spec-answers';
 
-/**
- * Which spec request example each canned answer answers: same operation, paired by name in the specs. The demo must
- * ask these questions, so no vendor "answers" a question its example was not written for.
- */
-const pairs: Record<MockVendor, { title: string; generate: [string, string, string]; stream: [string, string, string] }> = {
-  wetrocloud: { title: 'Wetrocloud', generate: ['createTextGeneration', 'llm-question', 'llm-answer'], stream: ['createTextGeneration', 'llm-question-stream', 'llm-answer-stream'] },
-  edenai: {
-    title: 'Eden AI',
-    generate: ['createTextChat', 'keyword-extraction', 'keyword-extraction-answers'],
-    stream: ['createTextChatStream', 'stream-keyword-extraction', 'stream-keyword-answer'],
-  },
-  worqhat: { title: 'WorqHat', generate: ['generateContent', 'tour-guide-text', 'tour-guide-text-response'], stream: ['generateContent', 'tour-guide-stream', 'tour-guide-stream-events'] },
-  aitre: { title: 'AITRE', generate: ['createCompletion', 'basic-request', 'basic'], stream: ['createCompletion', 'stream-with-usage-request', 'stream-with-usage'] },
-};
-const vendors = Object.keys(pairs) as MockVendor[];
+type Vendor = (typeof vendorRegistry)[number];
 
-/** The question field of a request example, as the demo shows it in its "sent" rows (label, JSON-quoted value). */
-function sentQuestionRow(vendor: MockVendor, operationId: string, requestExample: string): string {
-  const example = listMockOperations({ vendor })
-    .find((operation) => operation.operationId === operationId)
-    ?.requestExamples.find((candidate) => candidate.name === requestExample);
-  if (example === undefined) throw new Error(`no request example ${requestExample} in ${vendor} ${operationId}`);
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The demo's "sent" row of the question: the body field `x-textgen-demo.input` names, with the JSON-quoted question of
+ * the spec's request example (the last user message where the input is a message list).
+ */
+function sentQuestionRow(vendor: Vendor, call: DemoCall): RegExp {
+  const example = listMockOperations({ vendor: vendor.id })
+    .find((operation) => operation.operationId === call.operationId)
+    ?.requestExamples.find((candidate) => candidate.name === call.request);
+  if (example === undefined) throw new Error(`no request example ${call.request} in ${vendor.id} ${call.operationId}`);
   const body = example.value as Record<string, unknown>;
-  switch (vendor) {
-    case 'wetrocloud': {
-      const messages = body.messages as { role: string; content: string }[];
-      return `messages[] user  ${JSON.stringify(messages.filter((message) => message.role === 'user').at(-1)!.content)}`;
-    }
-    case 'edenai':
-      return `text                   ${JSON.stringify(body.text)}`;
-    case 'worqhat':
-      return `question       ${JSON.stringify(body.question)}`;
-    case 'aitre':
-      return `prompt  ${JSON.stringify(body.prompt)}`;
-    default: {
-      const unknownVendor: never = vendor;
-      throw new Error(`unknown vendor ${String(unknownVendor)}`);
-    }
+  const { input } = vendor.demo;
+  if ('messages' in input) {
+    const messages = body[input.messages] as { role: string; content: string }[];
+    const question = messages.filter((message) => message.role === 'user').at(-1)!.content;
+    return new RegExp(`${escapeRegExp(`${input.messages}[] user`)} +${escapeRegExp(JSON.stringify(question))}\n`);
   }
+  expect(typeof body[input.prompt], `${vendor.id} ${call.request}.${input.prompt}`).toBe('string');
+  return new RegExp(`${escapeRegExp(input.prompt)} +${escapeRegExp(JSON.stringify(body[input.prompt]))}\n`);
 }
 
 /** The lines of one vendor's section, from its `== Title ==` header to the next one. */
@@ -53,25 +38,26 @@ function vendorSection(stdout: string, title: string): string {
 }
 
 describe('textgen demo (built CLI)', () => {
-  it('runs all four vendors against its own mock server with no keys in the environment, and exits 0', async () => {
+  it('runs every vendor of the registry against its own mock server with no keys in the environment, and exits 0', async () => {
     const run = await runBuiltCli(['demo'], { environment: cleanEnvironment() });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('4 of 4 vendors answered both calls');
+    expect(vendorRegistry.length).toBeGreaterThan(0);
+    expect(run.stdout).toContain(`${vendorRegistry.length} of ${vendorRegistry.length} vendors answered both calls`);
     expect(run.stdout).toMatch(/canned example responses/);
 
-    for (const vendor of vendors) {
-      const { title, generate, stream } = pairs[vendor];
-      const section = vendorSection(run.stdout, title);
+    for (const vendor of vendorRegistry) {
+      const { generate, stream } = vendor.demo;
+      const section = vendorSection(run.stdout, vendor.title);
       const [generateText, streamText] = section.split('  streamText ');
       // Each call asks its request example's question and shows the answer written for that question.
-      expect(generateText).toContain(`request example "${generate[1]}"; the mock answers with "${generate[2]}"`);
-      expect(generateText).toContain(sentQuestionRow(vendor, generate[0], generate[1]));
+      expect(generateText).toContain(`request example "${generate.request}"; the mock answers with "${generate.response}"`);
+      expect(generateText).toMatch(sentQuestionRow(vendor, generate));
       // The demo prints each answer trimmed (AITRE's example text starts with two newlines).
-      expect(generateText).toContain(specAnswerText(vendor, generate[2]).trim());
-      expect(streamText).toContain(`request example "${stream[1]}"; the mock answers with "${stream[2]}"`);
-      expect(streamText).toContain(sentQuestionRow(vendor, stream[0], stream[1]));
-      expect(streamText).toContain(specStreamDeltas(vendor, stream[2]).join('').trim());
+      expect(generateText).toContain(specAnswerText(vendor.id, generate.response).trim());
+      expect(streamText).toContain(`request example "${stream.request}"; the mock answers with "${stream.response}"`);
+      expect(streamText).toMatch(sentQuestionRow(vendor, stream));
+      expect(streamText).toContain(specStreamDeltas(vendor.id, stream.response).join('').trim());
     }
 
     // Eden AI's keyword list is shown under the keyword-extraction question, never under another one.
@@ -84,7 +70,8 @@ describe('textgen demo (built CLI)', () => {
     expect(wetrocloud).toMatch(/usage +total \d+ tokens \(input and output not reported by Wetrocloud\)\n/);
     expect(vendorSection(run.stdout, 'WorqHat')).toMatch(/usage +not reported by WorqHat\n/);
     // AITRE reports its finish reason, shown with the raw value of the spec's example.
-    const aitreAnswer = listMockExamples({ vendor: 'aitre' }).find((example) => example.name === pairs.aitre.generate[2])!.value;
+    const aitreResponse = vendorRegistry.find((vendor) => vendor.id === 'aitre')!.demo.generate.response;
+    const aitreAnswer = listMockExamples({ vendor: 'aitre' }).find((example) => example.name === aitreResponse)!.value;
     const aitreFinish = (aitreAnswer as { choices: { finish_reason: string }[] }).choices[0]!.finish_reason;
     expect(vendorSection(run.stdout, 'AITRE')).toContain(`(AITRE said "${aitreFinish}")`);
     // Wetrocloud has no temperature: the warning is shown for generateText and for streamText.

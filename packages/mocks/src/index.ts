@@ -30,3 +30,5 @@ export {
   streamChunkSchemaErrors,
 } from './response-schema-check';
 export type { ResponseSchemaError, UndeclaredField } from './response-schema-check';
+export { vendorIds, vendorRegistry, type VendorId } from './generated/vendor-registry';
+export type { DemoCall, DemoInput, VendorRegistryEntry } from './vendor-registry-entry';

@@ -3,6 +3,12 @@ import type { AnswerContext, RequestAnswer } from './request-answer';
 import type { ValidationErrorBodyShape } from './validation-error-body';
 
 /** One call of the demo: a request example of the spec and the response example the mock serves for it. */
+/**
+ * Where the demo's request examples carry what the facade's input becomes (`x-textgen-demo.input`): the names of
+ * top-level body fields, either a prompt (with an optional system text) or one chat message list.
+ */
+export type DemoInput = { prompt: string; system?: string | undefined } | { messages: string };
+
 export interface DemoCall {
   operationId: string;
   /** Name of the request example whose question the demo asks. */
@@ -42,5 +48,12 @@ export interface VendorRegistryEntry {
     answerRequest?: ((context: AnswerContext) => RequestAnswer | undefined) | undefined;
   };
   /** The two calls `textgen demo` makes (`x-textgen-demo`). */
-  demo: { model?: string | undefined; generate: DemoCall; stream: DemoCall };
+  demo: {
+    model?: string | undefined;
+    input: DemoInput;
+    /** JSON pointers to the answer text in the generate call's response example and in each chunk of the stream's. */
+    answer: { json: string; streamChunk: string };
+    generate: DemoCall;
+    stream: DemoCall;
+  };
 }

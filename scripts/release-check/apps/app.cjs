@@ -1,50 +1,49 @@
-// The CommonJS app of `pnpm release:check`: require() of @textgen/sdk, the same calls as app.mjs.
-const { createAitre, createEdenAI, createWetrocloud, createWorqhat, generateText, streamText } = require('@textgen/sdk');
+// The CommonJS app of `pnpm release:check`: require() of @textgen/sdk and of each vendor package, the same calls as
+// app.mjs, for every vendor of vendors.json (written by release:check from the vendor registry).
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { generateText, streamText } = require('@textgen/sdk');
 
-const model = 'gpt-3.5-turbo-instruct';
-const prompt = 'Say this is a test';
+const vendors = JSON.parse(readFileSync(join(__dirname, 'vendors.json'), 'utf8'));
+
+/** Every string of a JSON value: where a client keeps the answer text differs by vendor. */
+function stringValues(value) {
+  if (typeof value === 'string') return [value];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap(stringValues);
+}
+
+function fail(vendor, what, actual) {
+  throw new Error(`${vendor.id}: ${what} gave ${JSON.stringify(actual)?.slice(0, 200)}`);
+}
 
 async function main() {
-  const aitre = createAitre();
-  const completion = await aitre.completions.create({ model, prompt });
-  const clientText = completion.choices[0]?.text ?? '';
+  const answers = {};
+  for (const vendor of vendors) {
+    const prefer = (example) => ({ headers: { Prefer: `example=${example}` } });
+    const client = require(vendor.packageName)[vendor.factory]();
+    const method = (call) => client[call.resource][call.name].bind(client[call.resource]);
 
-  let clientStreamText = '';
-  for await (const chunk of await aitre.completions.create({ model, prompt, stream: true })) {
-    clientStreamText += chunk.choices[0]?.text ?? '';
-  }
+    const reply = await method(vendor.generate)(vendor.generate.body, prefer(vendor.generate.responseExample));
+    if (!stringValues(reply).includes(vendor.answerText)) fail(vendor, 'the client', reply);
 
-  const generated = await generateText({ provider: 'aitre', model, prompt });
+    const chunks = [];
+    for await (const chunk of await method(vendor.stream)(vendor.stream.body, prefer(vendor.stream.responseExample))) chunks.push(chunk);
+    let next = 0;
+    for (const chunk of chunks) if (stringValues(chunk).includes(vendor.streamTexts[next])) next += 1;
+    if (next !== vendor.streamTexts.length) fail(vendor, 'the client stream', chunks);
 
-  let facadeStreamText = '';
-  for await (const part of streamText({ provider: 'worqhat', model: 'aicon-v4-nano-160824', prompt: 'Plan my morning.' })) {
-    facadeStreamText += part.text;
-  }
+    const input = { provider: vendor.id, model: vendor.model, system: vendor.system, prompt: vendor.prompt };
+    const generated = await generateText({ ...input, ...prefer(vendor.generate.responseExample) });
+    if (generated.text !== vendor.answerText) fail(vendor, 'generateText', generated.text);
 
-  // A first call per vendor, as the README's "Use it in your app" shows it.
-  const wetrocloudReply = await createWetrocloud().textGeneration.create({
-    model: 'gpt-4.1-nano',
-    messages: [{ role: 'user', content: 'What is a large language model?' }],
-  });
-  const edenaiChat = await createEdenAI().text.chat({ providers: ['openai'], text: 'What is a large language model?' });
-  const worqhatAnswer = await createWorqhat().content.generate({ question: 'What should I see first in Jaipur?', model: 'aicon-v4-nano-160824' });
-  const vendorTexts = {
-    wetrocloud: wetrocloudReply.response,
-    edenai: edenaiChat.successes[0]?.generatedText ?? '',
-    worqhat: worqhatAnswer.content ?? '',
-  };
-  for (const [vendor, text] of Object.entries(vendorTexts)) {
-    if (text === '') throw new Error(`${vendor} answered with no text`);
+    let streamed = '';
+    for await (const part of streamText({ ...input, ...prefer(vendor.stream.responseExample) })) streamed += part.text;
+    if (streamed !== vendor.streamTexts.join('')) fail(vendor, 'streamText', streamed);
+    answers[vendor.id] = generated.text;
   }
-
-  if (clientText === '' || clientStreamText === '' || facadeStreamText === '') {
-    throw new Error(`An empty answer: ${JSON.stringify({ clientText, clientStreamText, facadeStreamText })}`);
-  }
-  // The facade calls the same client with the same prompt, so the same mock example must come back.
-  if (generated.text !== clientText) {
-    throw new Error(`generateText said ${JSON.stringify(generated.text)}, the client ${JSON.stringify(clientText)}`);
-  }
-  console.log(JSON.stringify({ ...vendorTexts, aitre: clientText, clientStream: clientStreamText, generateText: generated.text, streamText: facadeStreamText }));
+  if (Object.keys(answers).length === 0) throw new Error('vendors.json lists no vendor');
+  console.log(JSON.stringify(answers));
 }
 
 main().catch((error) => {

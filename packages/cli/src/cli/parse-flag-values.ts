@@ -63,6 +63,6 @@ export function isHttpUrl(value: string): boolean {
 
 /** `--base-url`: an absolute http(s) URL. */
 export function parseBaseUrl(value: string): string {
-  if (!isHttpUrl(value)) throw new InvalidArgumentError('It must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:4010/aitre.');
+  if (!isHttpUrl(value)) throw new InvalidArgumentError('It must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:4010/v1.');
   return value;
 }

@@ -27,7 +27,7 @@ function formatSeconds(milliseconds: number): string {
 }
 
 /**
- * Draws `textgen: waiting for aitre… 62 s (attempt 2 of 3; attempt 1 timed out)` and redraws it each second.
+ * Draws `textgen: waiting for <vendor>… 62 s (attempt 2 of 3; attempt 1 timed out)` and redraws it each second.
  * Only on a terminal: piped or redirected stderr gets nothing, so scripts and logs see only the real error line.
  */
 export function createProgressNotice(options: { stderr: NoticeStream; vendor: string; maxRetries: number }): ProgressNotice {

@@ -66,7 +66,7 @@ function readApiKey(options: { provider: TextgenProvider; environment: NodeJS.Pr
 
 /**
  * `--base-url`, else `<VENDOR>_BASE_URL` (checked like the flag), else undefined for the vendor default. A vendor with no
- * default host (AITRE) then fails at client creation with one line naming the option and the variable.
+ * default host (its spec's `x-textgen-client.baseURL: required`) then fails at client creation with one line naming the option and the variable.
  */
 function readBaseURL(options: { provider: TextgenProvider; flag: string | undefined; environment: NodeJS.ProcessEnv }): string | undefined {
   if (options.flag !== undefined) return options.flag;

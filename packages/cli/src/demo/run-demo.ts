@@ -1,98 +1,74 @@
-import { listMockOperations, startMockHttpServer, type MockRequestExample } from '@textgen/mocks';
-import { createTextgen, type Textgen, type TextgenCallInput, type TextgenFinishReason, type TextgenProvider, type TextgenUsage } from '@textgen/sdk';
+import { listMockOperations, startMockHttpServer, vendorRegistry, type DemoCall, type MockRequestExample } from '@textgen/mocks';
+import {
+  createTextgen,
+  type Textgen,
+  type TextgenCallInput,
+  type TextgenFinishReason,
+  type TextgenProvider,
+  type TextgenUsage,
+} from '@textgen/sdk';
 import type { TerminalStyle } from '../cli/terminal-style';
 
 /**
- * One call of the demo: the spec's request example whose question is asked, and the response example that answers
- * it, which the mock is told to serve (`Prefer: example=`). Their pairing is read off the specs (same operation,
- * matching names: `llm-question` and `llm-answer`), so every canned answer follows the question it is shown under.
+ * One vendor of the demo, as its spec describes it (`x-textgen-demo`, see specs/CONVENTIONS.md): each call pairs a
+ * request example, whose question is asked, with the response example the mock is told to serve (`Prefer: example=`),
+ * so every canned answer follows the question it is shown under.
  */
-interface DemoCall {
-  operationId: string;
-  requestExample: string;
-  responseExample: string;
-}
-
-interface DemoVendor {
-  provider: TextgenProvider;
-  title: string;
-  /** Eden AI's request examples name several providers at once; the facade asks one provider (and model). */
-  model?: string;
-  generate: DemoCall;
-  stream: DemoCall;
-}
-
-const demoVendors: DemoVendor[] = [
-  {
-    provider: 'wetrocloud',
-    title: 'Wetrocloud',
-    generate: { operationId: 'createTextGeneration', requestExample: 'llm-question', responseExample: 'llm-answer' },
-    stream: { operationId: 'createTextGeneration', requestExample: 'llm-question-stream', responseExample: 'llm-answer-stream' },
-  },
-  {
-    provider: 'edenai',
-    title: 'Eden AI',
-    model: 'openai/gpt-4o',
-    generate: { operationId: 'createTextChat', requestExample: 'keyword-extraction', responseExample: 'keyword-extraction-answers' },
-    stream: { operationId: 'createTextChatStream', requestExample: 'stream-keyword-extraction', responseExample: 'stream-keyword-answer' },
-  },
-  {
-    provider: 'worqhat',
-    title: 'WorqHat',
-    generate: { operationId: 'generateContent', requestExample: 'tour-guide-text', responseExample: 'tour-guide-text-response' },
-    stream: { operationId: 'generateContent', requestExample: 'tour-guide-stream', responseExample: 'tour-guide-stream-events' },
-  },
-  {
-    provider: 'aitre',
-    title: 'AITRE',
-    generate: { operationId: 'createCompletion', requestExample: 'basic-request', responseExample: 'basic' },
-    // The example with a usage chunk, so the demo can show AITRE's streamed token counts.
-    stream: { operationId: 'createCompletion', requestExample: 'stream-with-usage-request', responseExample: 'stream-with-usage' },
-  },
-];
+type DemoVendor = (typeof vendorRegistry)[number];
 
 const demoTemperature = 0.7;
 
-/** The question of a request example, read from the fields where the vendor's wire format puts it. */
+/** The question of a request example, read from the body fields its spec's `x-textgen-demo.input` names. */
 interface ExampleQuestion {
   system: string | undefined;
   prompt: string;
   model: string | undefined;
 }
 
-function readExampleQuestion(provider: TextgenProvider, example: MockRequestExample): ExampleQuestion {
-  const body = example.value as Record<string, unknown>;
-  const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-  const fail = (): never => {
-    throw new Error(`The ${provider} request example "${example.name}" holds no question the demo can read.`);
-  };
-  switch (provider) {
-    case 'wetrocloud': {
-      // In the multipart examples, `messages` is one JSON-encoded text field.
-      const field = typeof body.messages === 'string' ? (JSON.parse(body.messages) as unknown) : body.messages;
-      const messages = Array.isArray(field) ? (field as { role?: unknown; content?: unknown }[]) : [];
-      const system = messages.filter((message) => message.role === 'system').map((message) => String(message.content));
-      const question = messages.filter((message) => message.role === 'user').at(-1);
-      return { system: system.length > 0 ? system.join('\n\n') : undefined, prompt: text(question?.content) ?? fail(), model: text(body.model) };
-    }
-    case 'edenai':
-      return { system: text(body.chatbot_global_action), prompt: text(body.text) ?? fail(), model: undefined };
-    case 'worqhat':
-      return { system: text(body.training_data), prompt: text(body.question) ?? fail(), model: text(body.model) };
-    case 'aitre':
-      return { system: undefined, prompt: text(body.prompt) ?? fail(), model: text(body.model) };
-    default: {
-      const unknownProvider: never = provider;
-      throw new Error(`No question reader for ${String(unknownProvider)}`);
-    }
-  }
+interface ChatMessage {
+  role?: unknown;
+  content?: unknown;
 }
 
-function findRequestExample(options: { provider: TextgenProvider; call: DemoCall }): MockRequestExample {
-  const { provider, call } = options;
-  const operation = listMockOperations({ vendor: provider }).find((candidate) => candidate.operationId === call.operationId);
-  const example = operation?.requestExamples.find((candidate) => candidate.name === call.requestExample);
-  if (example === undefined) throw new Error(`specs/${provider}.yaml has no request example "${call.requestExample}" in ${call.operationId}.`);
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A chat message list; a multipart body carries it as one JSON-encoded text field. */
+function readMessages(field: unknown): ChatMessage[] {
+  let value = field;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return [];
+    }
+  }
+  return Array.isArray(value) ? (value as ChatMessage[]) : [];
+}
+
+function readExampleQuestion(vendor: DemoVendor, example: MockRequestExample): ExampleQuestion {
+  const body = example.value as Record<string, unknown>;
+  const { input } = vendor.demo;
+  const model = text(body.model);
+  const missing = (field: string): never => {
+    throw new Error(`specs/${vendor.id}.yaml request example "${example.name}" has no text in "${field}" (x-textgen-demo.input).`);
+  };
+  if ('messages' in input) {
+    const messages = readMessages(body[input.messages]);
+    const system = messages.filter((message) => message.role === 'system').map((message) => String(message.content));
+    const question = text(messages.filter((message) => message.role === 'user').at(-1)?.content);
+    return { system: system.length > 0 ? system.join('\n\n') : undefined, prompt: question ?? missing(input.messages), model };
+  }
+  const system = input.system === undefined ? undefined : text(body[input.system]);
+  return { system, prompt: text(body[input.prompt]) ?? missing(input.prompt), model };
+}
+
+function findRequestExample(options: { vendor: DemoVendor; call: DemoCall }): MockRequestExample {
+  const { vendor, call } = options;
+  const operation = listMockOperations({ vendor: vendor.id }).find((candidate) => candidate.operationId === call.operationId);
+  const example = operation?.requestExamples.find((candidate) => candidate.name === call.request);
+  if (example === undefined) throw new Error(`specs/${vendor.id}.yaml has no request example "${call.request}" in ${call.operationId}.`);
   return example;
 }
 
@@ -125,34 +101,16 @@ function quote(value: unknown): string {
 }
 
 /**
- * Where each vendor's wire body carries the system text and the question: the same input lands in different fields
- * (see the mapping table in the @textgen/sdk README).
+ * The fields of the sent body that carry the system text and the question (`x-textgen-demo.input`): the same input
+ * lands in different fields for each vendor (see the mapping table in the @textgen/sdk README).
  */
-function describeSentPrompt(provider: TextgenProvider, body: Record<string, unknown>): Row[] {
-  switch (provider) {
-    case 'wetrocloud': {
-      // The multipart form carries `messages` as one JSON-encoded text field.
-      const field = typeof body.messages === 'string' ? (JSON.parse(body.messages) as unknown) : body.messages;
-      const messages = Array.isArray(field) ? (field as { role?: unknown; content?: unknown }[]) : [];
-      return messages.map((message): Row => [`messages[] ${String(message.role)}`, quote(message.content)]);
-    }
-    case 'edenai':
-      return [
-        ['chatbot_global_action', quote(body.chatbot_global_action)],
-        ['text', quote(body.text)],
-      ];
-    case 'worqhat':
-      return [
-        ['training_data', quote(body.training_data)],
-        ['question', quote(body.question)],
-      ];
-    case 'aitre':
-      return [['prompt', quote(body.prompt)]];
-    default: {
-      const unknownProvider: never = provider;
-      throw new Error(`No prompt description for ${String(unknownProvider)}`);
-    }
+function describeSentPrompt(vendor: DemoVendor, body: Record<string, unknown>): Row[] {
+  const { input } = vendor.demo;
+  if ('messages' in input) {
+    return readMessages(body[input.messages]).map((message): Row => [`${input.messages}[] ${String(message.role)}`, quote(message.content)]);
   }
+  const fields = input.system === undefined ? [input.prompt] : [input.system, input.prompt];
+  return fields.map((field): Row => [field, quote(body[field])]);
 }
 
 /** The fields of a JSON or multipart request body, read from a clone so the request itself is sent untouched. */
@@ -186,30 +144,31 @@ async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo:
 
   /** The call's input: the question of its request example, and the mock told to serve the paired answer. */
   const prepare = (call: DemoCall): { input: TextgenCallInput; model: string } => {
-    const question = readExampleQuestion(vendor.provider, findRequestExample({ provider: vendor.provider, call }));
-    const model = vendor.model ?? question.model ?? fail(`specs/${vendor.provider}.yaml example "${call.requestExample}" names no model.`);
+    const question = readExampleQuestion(vendor, findRequestExample({ vendor, call }));
+    // `x-textgen-demo.model` where the example's own model does not fit the facade (e.g. it names several providers).
+    const model = vendor.demo.model ?? question.model ?? vendor.defaultModel;
     const input: TextgenCallInput = {
-      provider: vendor.provider,
+      provider: vendor.id,
       model,
       system: question.system,
       prompt: question.prompt,
       temperature: demoTemperature,
-      headers: { Prefer: `example=${call.responseExample}` },
+      headers: { Prefer: `example=${call.response}` },
     };
     return { input, model };
   };
   const describePairing = (call: DemoCall) =>
-    style.dim(`(the question of request example "${call.requestExample}"; the mock answers with "${call.responseExample}")`);
+    style.dim(`(the question of request example "${call.request}"; the mock answers with "${call.response}")`);
   const showSent = () => {
-    const sent = sentBodies.get(vendor.provider);
+    const sent = sentBodies.get(vendor.id);
     if (sent === undefined) return;
     write(`    ${style.bold('sent')} ${style.dim('(the prompt fields of the request body)')}\n`);
-    details(describeSentPrompt(vendor.provider, sent));
+    details(describeSentPrompt(vendor, sent));
   };
 
-  const generate = prepare(vendor.generate);
-  write(`\n${style.bold(style.accent(`== ${vendor.title} ==`))} ${style.dim(`provider ${vendor.provider}, model ${generate.model}`)}\n`);
-  write(`  ${style.bold('generateText')} ${describePairing(vendor.generate)}\n`);
+  const generate = prepare(vendor.demo.generate);
+  write(`\n${style.bold(style.accent(`== ${vendor.title} ==`))} ${style.dim(`provider ${vendor.id}, model ${generate.model}`)}\n`);
+  write(`  ${style.bold('generateText')} ${describePairing(vendor.demo.generate)}\n`);
   const result = await textgen.generateText(generate.input);
   showSent();
   write(`    ${style.bold('answer')}\n`);
@@ -222,8 +181,8 @@ async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo:
     ...warnings(result.warnings),
   ]);
 
-  const streamed = prepare(vendor.stream);
-  write(`  ${style.bold('streamText')} ${describePairing(vendor.stream)}\n`);
+  const streamed = prepare(vendor.demo.stream);
+  write(`  ${style.bold('streamText')} ${describePairing(vendor.demo.stream)}\n`);
   const stream = textgen.streamText(streamed.input);
   let atLineStart = true;
   let shownSent = false;
@@ -234,7 +193,7 @@ async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo:
       write(`    ${style.bold('answer')} ${style.dim('(deltas printed as they arrive)')}\n      `);
       shownSent = true;
     }
-    // Leading newlines (AITRE's completions start with "\n\n") would leave the indented line empty.
+    // Leading newlines (OpenAI-style completions start with "\n\n") would leave the indented line empty.
     const text = atLineStart ? part.text.replace(/^\n+/, '') : part.text;
     if (text === '') continue;
     atLineStart = false;
@@ -248,10 +207,6 @@ async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo:
     ['request id', (await stream.requestId) ?? notReported],
     ...warnings(stream.warnings),
   ]);
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }
 
 /**
@@ -278,17 +233,13 @@ export async function runDemo(demo: RunDemoOptions): Promise<number> {
         return fetch(url, init);
       },
     });
-    const textgen = createTextgen({
-      wetrocloud: clientOptions('wetrocloud'),
-      edenai: clientOptions('edenai'),
-      worqhat: clientOptions('worqhat'),
-      aitre: clientOptions('aitre'),
-    });
-    write(`${style.bold('textgen demo')}: one facade, four vendors, each called with generateText and streamText.\n`);
+    const textgen = createTextgen(Object.fromEntries(vendorRegistry.map((vendor) => [vendor.id, clientOptions(vendor.id)])));
+    const vendorCount = `${vendorRegistry.length} vendor${vendorRegistry.length === 1 ? '' : 's'}`;
+    write(`${style.bold('textgen demo')}: one facade, ${vendorCount}, each called with generateText and streamText.\n`);
     write(style.dim(`Every request goes to a local mock server (${server.url}) built from the OpenAPI specs: no network, no API keys.\n`));
     write(style.dim("The mock replies with the specs' canned example responses, so each vendor is asked the question of\n"));
     write(style.dim('the spec request example that its canned answer pairs with.\n'));
-    for (const vendor of demoVendors) {
+    for (const vendor of vendorRegistry) {
       try {
         await showVendor({ textgen, vendor, demo, sentBodies });
       } catch (error) {
@@ -296,7 +247,7 @@ export async function runDemo(demo: RunDemoOptions): Promise<number> {
         write(`\n  ${vendor.title} failed: ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
-    write(`\n${failures === 0 ? 'Done' : 'Finished with failures'}: ${demoVendors.length - failures} of ${demoVendors.length} vendors answered both calls.\n`);
+    write(`\n${failures === 0 ? 'Done' : 'Finished with failures'}: ${vendorRegistry.length - failures} of ${vendorRegistry.length} vendors answered both calls.\n`);
   } finally {
     await server.close();
   }

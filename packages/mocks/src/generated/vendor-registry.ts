@@ -30,6 +30,8 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     spec: aitreSpec as unknown as OpenApiDocument,
     mock: { trailingSlash: 'strict', validationErrorBody: 'openai-error', answerRequest: aitreAnswerRequest },
     demo: {
+      input: { prompt: 'prompt' },
+      answer: { json: '/choices/0/text', streamChunk: '/choices/0/text' },
       generate: { operationId: 'createCompletion', request: 'basic-request', response: 'basic' },
       stream: { operationId: 'createCompletion', request: 'stream-with-usage-request', response: 'stream-with-usage' },
     },
@@ -45,6 +47,8 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     spec: edenaiSpec as unknown as OpenApiDocument,
     mock: { trailingSlash: 'optional', validationErrorBody: 'drf-error-envelope', answerRequest: edenaiAnswerRequest },
     demo: {
+      input: { system: 'chatbot_global_action', prompt: 'text' },
+      answer: { json: '/openai/generated_text', streamChunk: '/text' },
       model: 'openai/gpt-4o',
       generate: {
         operationId: 'createTextChat',
@@ -69,6 +73,8 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     spec: wetrocloudSpec as unknown as OpenApiDocument,
     mock: { trailingSlash: 'strict', validationErrorBody: 'drf-field-map' },
     demo: {
+      input: { messages: 'messages' },
+      answer: { json: '/response', streamChunk: '/response' },
       generate: { operationId: 'createTextGeneration', request: 'llm-question', response: 'llm-answer' },
       stream: { operationId: 'createTextGeneration', request: 'llm-question-stream', response: 'llm-answer-stream' },
     },
@@ -84,6 +90,8 @@ export const vendorRegistry: readonly (VendorRegistryEntry & { id: VendorId })[]
     spec: worqhatSpec as unknown as OpenApiDocument,
     mock: { trailingSlash: 'strict', validationErrorBody: 'message-with-fields', answerRequest: worqhatAnswerRequest },
     demo: {
+      input: { system: 'training_data', prompt: 'question' },
+      answer: { json: '/content', streamChunk: '/content' },
       generate: { operationId: 'generateContent', request: 'tour-guide-text', response: 'tour-guide-text-response' },
       stream: { operationId: 'generateContent', request: 'tour-guide-stream', response: 'tour-guide-stream-events' },
     },

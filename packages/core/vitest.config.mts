@@ -1,7 +1,0 @@
-import { configDefaults, mergeConfig } from 'vitest/config';
-import { sharedVitestConfig } from '../../vitest.shared.ts';
-
-// The dist test needs a fresh build, so it runs on its own (`pnpm run test:dist`, see vitest.dist.config.mts).
-export default mergeConfig(sharedVitestConfig, {
-  test: { exclude: [...configDefaults.exclude, 'test/dist.test.ts'] },
-});

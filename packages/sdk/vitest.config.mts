@@ -1,8 +1,0 @@
-import { configDefaults, mergeConfig } from 'vitest/config';
-import { sharedVitestConfig } from '../../vitest.shared.ts';
-
-// The dist test (the package through require()/import(), against a loopback mock server) needs a fresh build,
-// so they run on their own (`pnpm run test:dist`, see vitest.dist.config.mts).
-export default mergeConfig(sharedVitestConfig, {
-  test: { exclude: [...configDefaults.exclude, 'test/*dist.test.ts'] },
-});
