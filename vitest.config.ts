@@ -33,7 +33,7 @@ function readManifest(folder: string): PackageManifest {
 /**
  * `@textgen/<name>` and each of its subpath entries (`@textgen/sdk/adapters`) to the TypeScript source: tests run
  * against the sources of sibling packages, so a change in core is seen by every vendor test without a build step.
- * A subpath `./x` is built from `src/x.ts` (tsdown.shared.ts), so its source is found from the exports map.
+ * A subpath `./x` is built from `src/x.ts` or `src/x/index.ts`, so its source is found from the exports map.
  */
 function sourceAliasesOf(folder: string): Record<string, string> {
   const manifest = readManifest(folder);
@@ -42,8 +42,12 @@ function sourceAliasesOf(folder: string): Record<string, string> {
   if (manifest.name === undefined || !existsSync(indexPath)) return aliases;
   for (const subpath of Object.keys(manifest.exports ?? {})) {
     if (subpath === '.' || subpath === './package.json') continue;
-    const sourcePath = join(packagesFolder, folder, 'src', `${subpath.slice('./'.length)}.ts`);
-    if (existsSync(sourcePath)) aliases[`${manifest.name}/${subpath.slice('./'.length)}`] = sourcePath;
+    const name = subpath.slice('./'.length);
+    const sourcePath = [
+      join(packagesFolder, folder, 'src', `${name}.ts`),
+      join(packagesFolder, folder, 'src', name, 'index.ts'),
+    ].find(existsSync);
+    if (sourcePath !== undefined) aliases[`${manifest.name}/${name}`] = sourcePath;
   }
   aliases[manifest.name] = indexPath;
   return aliases;
@@ -66,7 +70,9 @@ const distTestPattern = 'test/*dist.test.ts';
 function packageProjects(folder: string): TestProjectInlineConfiguration[] {
   const root = join(packagesFolder, folder);
   if (!existsSync(join(root, 'test'))) return [];
-  const hasTypeTests = [join(root, 'src'), join(root, 'test')].some((folder) => listFiles(folder, '.test-d.ts').length > 0);
+  const hasTypeTests = [join(root, 'src'), join(root, 'test')].some(
+    (folder) => listFiles(folder, '.test-d.ts').length > 0,
+  );
   const setupFiles = listFiles(join(root, 'test', 'setup'), '.ts').map((name) => join(root, 'test', 'setup', name));
   const unit: TestProjectInlineConfiguration = {
     resolve: { alias: sourceAliases },
@@ -83,7 +89,13 @@ function packageProjects(folder: string): TestProjectInlineConfiguration[] {
       // Type-level tests are never executed: typecheck mode runs tsc over them alongside the runtime tests, so a
       // broken overload fails `vitest run` (they are in the package's tsconfig too, so `pnpm typecheck` fails as well).
       ...(hasTypeTests
-        ? { typecheck: { enabled: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'], tsconfig: join(root, 'tsconfig.json') } }
+        ? {
+            typecheck: {
+              enabled: true,
+              include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
+              tsconfig: join(root, 'tsconfig.json'),
+            },
+          }
         : {}),
     },
   };

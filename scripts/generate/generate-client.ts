@@ -279,30 +279,29 @@ export function generateClient(vendor: VendorSpec): string {
   const resources = new Map<string, ClientShape[]>();
   for (const shape of shapes)
     resources.set(shape.operation.resource, [...(resources.get(shape.operation.resource) ?? []), shape]);
-  const coreImports = [
-    'createTransport',
-    'TextgenError',
+  // Public names from `@textgen/core`, what only vendor packages use from `@textgen/core/internal`.
+  const publicImports = [
+    ...(checks.length > 0 ? ['TextgenError'] : []),
     'type APIPromise',
-    'type CallOptions',
-    'type ChunkOf',
     'type ClientOptions',
+    'type RequestOptions',
+    ...(shapes.some((shape) => shape.stream !== undefined) ? ['type Stream'] : []),
+  ];
+  const internalImports = [
+    'createTransport',
+    'type CallOptions',
+    ...(shapes.some((shape) => shape.stream !== undefined) ? ['type ChunkOf'] : []),
     'type OperationDefinition',
     'type ParamsOf',
-    'type RequestOptions',
-    'type ResultOf',
-    'type Stream',
+    ...(shapes.some((shape) => shape.jsonResult) ? ['type ResultOf'] : []),
     'type Transport',
     'type VendorDescriptor',
     'type VendorHooks',
-  ].filter((name) => {
-    if (name === 'TextgenError') return checks.length > 0;
-    if (name === 'type ChunkOf' || name === 'type Stream') return shapes.some((shape) => shape.stream !== undefined);
-    if (name === 'type ResultOf') return shapes.some((shape) => shape.jsonResult);
-    return true;
-  });
+  ];
 
   return `${comment(generatedNotice(vendor.specPath))}
-import { ${coreImports.join(', ')} } from '@textgen/core/internal';
+import { ${publicImports.join(', ')} } from '@textgen/core';
+import { ${internalImports.join(', ')} } from '@textgen/core/internal';
 import type { Client } from 'openapi-fetch';
 import { ${hooksName} } from '../${vendor.id}-hooks';
 import type { components, operations, paths } from './schema';

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APIConnectionError, APIError, AuthenticationError, type Logger } from '../src/internal';
+import { APIConnectionError, APIError, AuthenticationError, type Logger } from '../src/index';
 import { createFakeTransport, echo, streamEcho } from './support/fake-vendor';
 import { startLoopbackServer, type LoopbackServer } from './support/loopback-server';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TextgenError } from '../src/internal';
+import { TextgenError } from '../src/index';
 import { createFakeTransport, echo, streamEcho } from './support/fake-vendor';
 import { startLoopbackServer } from './support/loopback-server';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';

@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APIConnectionTimeoutError, APIUserAbortError, InternalServerError } from '../src/internal';
+import { APIConnectionTimeoutError, APIUserAbortError, InternalServerError } from '../src/index';
 import { createFakeTransport, echo, streamEcho } from './support/fake-vendor';
 import { startLoopbackServer, type LoopbackServer } from './support/loopback-server';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';

@@ -1,21 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  UnprocessableEntityError,
-  createTransport,
-  type Logger,
-} from '../src/internal';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError, type Logger } from '../src/index';
+import { createTransport } from '../src/internal';
 import { byteStream } from './support/byte-stream';
 import { createFakeTransport, echo, fakeDescriptor, fakeOperations, streamEcho } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';

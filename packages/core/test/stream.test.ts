@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APIConnectionError, APIError, APIUserAbortError, TextgenError } from '../src/internal';
+import { APIConnectionError, APIError, APIUserAbortError, TextgenError } from '../src/index';
 import { byteStream } from './support/byte-stream';
 import { createFakeTransport, streamEcho, type FakeChunk } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';

@@ -1,23 +1,7 @@
 import { createAPIError } from '../src/create-api-error';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  APIError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  TextgenError,
-  UnprocessableEntityError,
-  createTransport,
-  type Logger,
-  type Stream,
-} from '../src/internal';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError, TextgenError, UnprocessableEntityError, type Logger, type Stream } from '../src/index';
+import { createTransport } from '../src/internal';
 import {
   createFakeTransport,
   echo,

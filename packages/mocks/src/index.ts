@@ -11,9 +11,6 @@ export type { MockExample, MockOperation, MockRequestExample } from './list-mock
 export type { MockCall, MockOverrideResponse } from './mock-call';
 export { getVendorEntry, getVendorSpec, isMockVendor, mockVendorIds } from './vendor-specs';
 export type { MockVendor } from './vendor-specs';
-export { vendorIds, vendorRegistry } from './generated/vendor-registry';
-export type { VendorId } from './generated/vendor-registry';
-export type { DemoCall, VendorRegistryEntry } from './vendor-registry-entry';
 export type { AnswerContext, RequestAnswer } from './request-answer';
 export { createValidationErrorBody } from './validation-error-body';
 export type { ValidationErrorBodyShape } from './validation-error-body';

@@ -1,4 +1,5 @@
-import { TextgenError, type VendorHooks } from '@textgen/core/internal';
+import { TextgenError } from '@textgen/core';
+import type { VendorHooks } from '@textgen/core/internal';
 import type { components, operations } from './generated/schema';
 
 /*

@@ -1,11 +1,5 @@
-import {
-  createTransport,
-  type Stream,
-  type CallOptions,
-  type ClientOptions,
-  type OperationDefinition,
-  type VendorDescriptor,
-} from '../../src/internal';
+import { type Stream, type ClientOptions } from '../../src/index';
+import { createTransport, type CallOptions, type OperationDefinition, type VendorDescriptor } from '../../src/internal';
 
 /** A made-up vendor: core must work with nothing but a descriptor. */
 export const fakeDescriptor: VendorDescriptor = {

@@ -1,4 +1,4 @@
-import type { Fetch } from '../../src/internal';
+import type { Fetch } from '../../src/index';
 
 /** A client `fetch` for tests that read what was sent as a WHATWG Request; core itself calls `fetch(url, init)`. */
 export function requestFetch(handle: (request: Request) => Response | Promise<Response>): Fetch {
