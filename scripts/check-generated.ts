@@ -1,6 +1,6 @@
 /**
  * Fails when a generated file is stale: it regenerates everything and asks git whether anything changed.
- * `openapi-typescript --check` is unreliable with several APIs (DESIGN.md), so we compare against the committed files.
+ * `openapi-typescript --check` is unreliable with several APIs (docs/architecture.md, toolchain pitfalls), so we compare against the committed files.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

@@ -18,7 +18,7 @@ export interface ContractCall {
   /** The path below the base URL, path parameters filled in. */
   path: string;
   body: Record<string, unknown>;
-  /** How the 200 streams, or `json`. Parsers never trust the Content-Type (vendors.md "Modelling decisions" 3). */
+  /** How the 200 streams, or `json`. Parsers never trust the Content-Type (specs/vendor-facts.md "Modelling decisions" 3). */
   answer: 'json' | { framing: 'sse' | 'ndjson'; terminator?: string };
 }
 

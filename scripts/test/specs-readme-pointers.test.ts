@@ -1,5 +1,5 @@
 /**
- * specs/README.md maps every vendors.md item to a JSON pointer into the spec. A pointer that no longer resolves is a
+ * specs/README.md maps every specs/vendor-facts.md item to a JSON pointer into the spec. A pointer that no longer resolves is a
  * coverage claim nobody can check, so every pointer in the README must resolve against its vendor's bundle (the
  * dereferenced spec, where a pointer may also pass through a `$ref`). Pointers are written in full (`#/paths/...`),
  * with a section's abbreviation (`S/<Vendor>StreamChunk`, where the section says "`S` = `/components/schemas`"), or

@@ -11,7 +11,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Providers the mock answers for: the names Eden AI's schema lists for text chat (spec `createTextChat` 200
- * description) plus `replicate`, which its published key list and its own 200 example carry (vendors.md Eden AI
+ * description) plus `replicate`, which its published key list and its own 200 example carry (specs/vendor-facts.md Eden AI
  * "Response 200"). Any other name fails inside the 200, as an unavailable provider does, so fallbacks can be tested.
  */
 const knownProviders = new Set([

@@ -73,7 +73,7 @@ function joinProviders(value: string | string[]): string {
 }
 
 /**
- * The body as sent. vendors.md decision 8: the published schema types `providers` as an array, but Eden AI's guides
+ * The body as sent. specs/vendor-facts.md decision 8: the published schema types `providers` as an array, but Eden AI's guides
  * and every shipped client send one comma-separated string, so that is the form the server is known to accept.
  */
 export function toEdenAIWireBody<Body extends EdenAIChatRequest>(body: Body): Body & { providers: string } {

@@ -50,7 +50,7 @@ async function collect<Item>(iterable: AsyncIterable<Item>): Promise<Item[]> {
   return items;
 }
 
-/** The same body with `providers` / `fallback_providers` arrays written as comma-joined strings (vendors.md decision 8). */
+/** The same body with `providers` / `fallback_providers` arrays written as comma-joined strings (specs/vendor-facts.md decision 8). */
 function withJoinedProviders(value: Record<string, unknown>): Record<string, unknown> {
   const join = (list: unknown) => (Array.isArray(list) ? list.join(',') : list);
   const expected: Record<string, unknown> = { ...value, providers: join(value.providers) };

@@ -44,7 +44,7 @@ async function readForm(options: {
       const text = typeof entry === 'string' ? entry : await entry.text();
       if (partIsJson(options.media, name)) {
         // encoding.<part>.contentType: application/json means the part holds JSON text (a form's `messages` part).
-        // Prism ignores this and rejects the part (toolchain.md pitfall 8); we decode it and report bad JSON on the field.
+        // Prism ignores this and rejects the part (docs/architecture.md, toolchain pitfall 8); we decode it and report bad JSON on the field.
         let decoded: unknown;
         let decodedJson = false;
         try {

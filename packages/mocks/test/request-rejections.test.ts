@@ -163,7 +163,7 @@ describe('a bad enum', () => {
 });
 
 describe('fields no vendor source says the server rejects are accepted', () => {
-  // vendors.md "Modelling decisions" item 10: no WorqHat source says the server rejects unknown request fields.
+  // specs/vendor-facts.md "Modelling decisions" item 10: no WorqHat source says the server rejects unknown request fields.
   it.each([
     { operation: worqhat, body: { question: 'hi', model: 'aicon-v4-nano-160824', stream: true, temperature: 0.3 } },
     { operation: worqhatFinetuned, body: { question: 'hi', stream: true } },
@@ -180,7 +180,7 @@ describe('fields no vendor source says the server rejects are accepted', () => {
     expect((await postJson({ operation: worqhat, body })).status).toBe(200);
   });
 
-  // vendors.md "Modelling decisions" item 9: many public callers send an empty comma-separated string.
+  // specs/vendor-facts.md "Modelling decisions" item 9: many public callers send an empty comma-separated string.
   it('Eden AI accepts fallback_providers: "" on chat and stream', async () => {
     const chat = await postJson({ operation: edenChat, body: { providers: 'openai', fallback_providers: '', text: 'hi' } });
     expect(chat.status).toBe(200);

@@ -106,7 +106,7 @@ describe('stream examples are framed as on the wire', () => {
     for (const payload of declaresDone ? data.slice(0, -1) : data) expect(() => JSON.parse(payload) as unknown, payload).not.toThrow();
   });
 
-  it('ends the AITRE and WorqHat SSE examples with data: [DONE] (vendors.md), and only those', () => {
+  it('ends the AITRE and WorqHat SSE examples with data: [DONE] (specs/vendor-facts.md), and only those', () => {
     const terminated = new Set(sseExamples.filter((example) => (example.value as string).endsWith('data: [DONE]\n\n')).map((example) => example.vendor));
     expect(terminated).toEqual(new Set(['aitre', 'worqhat']));
     for (const example of sseExamples) expect(example.value, example.label).toMatch(/data: \[DONE\]\n\n$/);

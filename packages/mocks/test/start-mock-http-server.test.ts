@@ -16,7 +16,7 @@ describe('the real HTTP mock server', () => {
   it('listens on an ephemeral port and advertises one base URL per vendor', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.url).not.toBe('http://127.0.0.1:0');
-    // `/<vendor>` stands for the vendor's host; the base URL adds the path of the spec's server (vendors.md item 5).
+    // `/<vendor>` stands for the vendor's host; the base URL adds the path of the spec's server (specs/vendor-facts.md item 5).
     expect(server.hostRoots).toEqual(Object.fromEntries(mockVendorIds.map((vendor) => [vendor, `${server.url}/${vendor}`])));
     expect(server.baseUrls).toEqual({
       wetrocloud: `${server.url}/wetrocloud/v1`,

@@ -66,7 +66,7 @@ export const wetrocloudProvider: ProviderAdapter<WetrocloudClient, WetrocloudCli
           for await (const chunk of chunks) {
             const text: unknown = chunk.response;
             if (typeof text === 'string') yield { type: 'text-delta', text };
-            // Whether lines carry `tokens` is unconfirmed (vendors.md); when they do, the last one counts.
+            // Whether lines carry `tokens` is unconfirmed (specs/vendor-facts.md); when they do, the last one counts.
             if (typeof chunk.tokens === 'number') yield { type: 'usage', usage: { totalTokens: chunk.tokens } };
           }
         }

@@ -150,7 +150,7 @@ describe.each(encodings)('textGeneration.create with %s encoding', (encoding) =>
     if (expected.success) {
       await expect(promise).resolves.toEqual(expected);
     } else {
-      // A 200 whose body says success: false is a failure (vendors.md, "Response 200").
+      // A 200 whose body says success: false is a failure (specs/vendor-facts.md, "Response 200").
       const error = await rejectionOf(promise);
       expect(APIError.isInstance(error)).toBe(true);
       const apiError = error as APIError;

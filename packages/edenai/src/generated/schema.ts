@@ -211,7 +211,7 @@ export interface components {
     /**
      * @description One provider's outcome. A result with `status: fail` is a failure. A result with `status: success`, or with
      *     no `status` at all but a `generated_text` and `message`, is an answer: Eden AI's own 200 example on its
-     *     text-chat page (seed `001_7890e77ac8b6ea38.txt`) carries no `status`, so `status` cannot be required (vendors.md
+     *     text-chat page (seed `001_7890e77ac8b6ea38.txt`) carries no `status`, so `status` cannot be required (specs/vendor-facts.md
      *     Eden AI "Modelling decisions" item 9). No discriminator, because `status` may be absent.
      */
     EdenProviderResult: components['schemas']['EdenProviderSuccess'] | components['schemas']['EdenProviderFailure'];

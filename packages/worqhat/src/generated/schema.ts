@@ -99,13 +99,13 @@ export interface components {
       conversation_history?: components['schemas']['WorqHatConversationHistory'];
     };
     /**
-     * @description Body of the text-only operation; `question` and `model` are required. Open to unknown fields: no WorqHat source says the server rejects them (vendors.md WorqHat
+     * @description Body of the text-only operation; `question` and `model` are required. Open to unknown fields: no WorqHat source says the server rejects them (specs/vendor-facts.md WorqHat
      *     "Modelling decisions" item 10), so a spec that did would fail real callers. A misspelt `stream` instead of
      *     `stream_data` is caught by the typed clients, not here.
      */
     WorqHatContentRequest: WithRequired<components['schemas']['WorqHatContentProperties'], 'question' | 'model'>;
     /**
-     * @description Body of the finetuned operation; only `question` is required because the path chooses the model. Open to unknown fields: no WorqHat source says the server rejects them (vendors.md WorqHat
+     * @description Body of the finetuned operation; only `question` is required because the path chooses the model. Open to unknown fields: no WorqHat source says the server rejects them (specs/vendor-facts.md WorqHat
      *     "Modelling decisions" item 10), so a spec that did would fail real callers. A misspelt `stream` instead of
      *     `stream_data` is caught by the typed clients, not here.
      */
