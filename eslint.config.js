@@ -72,9 +72,15 @@ export default tseslint.config(
     },
   },
   {
-    // Prettier wraps code at 120 characters; this catches what it leaves long: comments and string literals.
+    // Prettier wraps code at 120 characters; this catches what it leaves long: comments. A message string stays whole
+    // on its line, so that it can be found by searching for the text a user saw.
     files: ['**/*.ts', '**/*.mts'],
     ignores: ['**/generated/**'],
-    rules: { 'max-len': ['error', { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true }] },
+    rules: {
+      'max-len': [
+        'error',
+        { code: 120, ignoreUrls: true, ignoreRegExpLiterals: true, ignoreStrings: true, ignoreTemplateLiterals: true },
+      ],
+    },
   },
 );

@@ -3,7 +3,8 @@ import type { UserConfig } from 'tsdown';
 /**
  * One build shape for every package: ESM (.mjs) + CJS (.cjs) + declarations.
  * The packages are not "type": "module" on purpose: with it, tsdown's CJS output calls
- * `openapi_fetch.default(...)` and breaks at runtime (docs/architecture.md, toolchain pitfall 1). Each package keeps a dist test that
+ * `openapi_fetch.default(...)` and breaks at runtime (docs/architecture.md, toolchain pitfall 1). Each package keeps a
+ * dist test that
  * require()s and import()s the build and makes a real call.
  */
 export function createPackageBuildConfig(options: { entry: Record<string, string> }): UserConfig {

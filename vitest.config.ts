@@ -11,7 +11,8 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
  * caches per package. What differs between packages is a file the package has, not a line here:
  * - `*.test-d.ts` under `src/` or `test/`: type-level tests, checked by tsc in the unit project (typecheck mode);
  * - `test/setup/*.ts`: setup files of the unit project;
- * - `test/support/require-built-packages.ts`: the dist project's global setup, naming any built package that is missing.
+ * - `test/support/require-built-packages.ts`: the dist project's global setup, naming any built package that is
+ * missing.
  */
 const repositoryRoot = fileURLToPath(new URL('.', import.meta.url));
 const packagesFolder = join(repositoryRoot, 'packages');

@@ -40,7 +40,9 @@ async function pointAtMock(environment: NodeJS.ProcessEnv): Promise<() => Promis
     environment[`${vendor.toUpperCase()}_API_KEY`] = `contract-live-key-${vendor}`;
     environment[`${vendor.toUpperCase()}_BASE_URL`] = server.baseUrls[vendor];
   }
-  const finetuned = mocks.listMockOperations({ vendor: 'worqhat' }).find((operation) => operation.operationId === 'generateContentWithModel');
+  const finetuned = mocks
+    .listMockOperations({ vendor: 'worqhat' })
+    .find((operation) => operation.operationId === 'generateContentWithModel');
   if (finetuned !== undefined) {
     const { modelType, modelId } = finetuned.pathParameterExamples;
     environment.WORQHAT_FINETUNED_MODEL = `${modelType}/${modelId}`;
@@ -57,15 +59,21 @@ async function main(): Promise<number> {
     for (const vendor of vendors) {
       const missing = requiredVariables(vendor).filter((name) => !isSet(environment, name));
       if (missing.length > 0) {
-        console.log(`contract live: ${vendor} skipped: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set`);
+        console.log(
+          `contract live: ${vendor} skipped: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set`,
+        );
         continue;
       }
       enabled.push(vendor);
       const baseURL = environment[`${vendor.toUpperCase()}_BASE_URL`] || 'the spec server';
-      console.log(`contract live: ${vendor} runs against ${baseURL} (a few tokens: one call per operation, a stream, a 401)`);
+      console.log(
+        `contract live: ${vendor} runs against ${baseURL} (a few tokens: one call per operation, a stream, a 401)`,
+      );
     }
     if (enabled.includes('worqhat') && !isSet(environment, 'WORQHAT_FINETUNED_MODEL')) {
-      console.log('contract live: worqhat generateContentWithModel left out: WORQHAT_FINETUNED_MODEL (<modelType>/<modelId>) is not set');
+      console.log(
+        'contract live: worqhat generateContentWithModel left out: WORQHAT_FINETUNED_MODEL (<modelType>/<modelId>) is not set',
+      );
     }
     if (enabled.length === 0) return 0;
     const files = enabled.map((vendor) => `${vendor}.contract.test.ts`);

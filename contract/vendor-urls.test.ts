@@ -1,4 +1,9 @@
-import { responseSchemaErrors, startMockHttpServer, streamChunkSchemaErrors, type MockHttpServer } from '@textgen/mocks';
+import {
+  responseSchemaErrors,
+  startMockHttpServer,
+  streamChunkSchemaErrors,
+  type MockHttpServer,
+} from '@textgen/mocks';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,7 +14,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const documentedAitreRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, temperature: 0 };
+const documentedAitreRequest = {
+  model: 'gpt-3.5-turbo-instruct',
+  prompt: 'Say this is a test',
+  max_tokens: 7,
+  temperature: 0,
+};
 
 describe('the official openai SDK with baseURL <mock>/aitre/v1', () => {
   it('creates completions that follow the request (n, max_tokens, model)', async () => {
@@ -18,15 +28,22 @@ describe('the official openai SDK with baseURL <mock>/aitre/v1', () => {
     expect(completion.choices.map((choice) => choice.index)).toEqual([0, 1]);
     expect(completion.model).toBe('my-instruct-model');
     expect(completion.usage!.completion_tokens).toBeLessThanOrEqual(2 * documentedAitreRequest.max_tokens);
-    expect(responseSchemaErrors({ vendor: 'aitre', operationId: 'createCompletion', status: 200, body: completion })).toEqual([]);
+    expect(
+      responseSchemaErrors({ vendor: 'aitre', operationId: 'createCompletion', status: 200, body: completion }),
+    ).toEqual([]);
   });
 
   it('streams, with the usage chunk stream_options.include_usage asks for', async () => {
     const openai = new OpenAI({ apiKey: 'sk-contract', baseURL: `${server.hostRoots.aitre}/v1`, maxRetries: 0 });
-    const stream = await openai.completions.create({ ...documentedAitreRequest, stream: true, stream_options: { include_usage: true } });
+    const stream = await openai.completions.create({
+      ...documentedAitreRequest,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const chunks: OpenAI.Completions.Completion[] = [];
     for await (const chunk of stream) chunks.push(chunk);
-    for (const chunk of chunks) expect(streamChunkSchemaErrors({ vendor: 'aitre', operationId: 'createCompletion', chunk })).toEqual([]);
+    for (const chunk of chunks)
+      expect(streamChunkSchemaErrors({ vendor: 'aitre', operationId: 'createCompletion', chunk })).toEqual([]);
     const usage = chunks.at(-1)!.usage!;
     expect(chunks.at(-1)!.choices).toEqual([]);
     expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
@@ -49,12 +66,16 @@ describe("each vendor's documented request at its documented path under <mock>/<
       headers: { Authorization: 'Token wtc-key', 'Content-Type': 'application/json' },
       body: JSON.stringify({ model: 'gpt-4.1-nano', messages }),
     });
-    expect(responseSchemaErrors({ vendor: 'wetrocloud', operationId: 'createTextGeneration', status: 200, body: json })).toEqual([]);
+    expect(
+      responseSchemaErrors({ vendor: 'wetrocloud', operationId: 'createTextGeneration', status: 200, body: json }),
+    ).toEqual([]);
     const form = new FormData();
     form.append('model', 'gpt-4o-mini');
     form.append('messages', JSON.stringify(messages));
     const fromForm = await replay(url, { method: 'POST', headers: { Authorization: 'Token wtc-key' }, body: form });
-    expect(responseSchemaErrors({ vendor: 'wetrocloud', operationId: 'createTextGeneration', status: 200, body: fromForm })).toEqual([]);
+    expect(
+      responseSchemaErrors({ vendor: 'wetrocloud', operationId: 'createTextGeneration', status: 200, body: fromForm }),
+    ).toEqual([]);
   });
 
   it('Eden AI: POST /v2/text/chat/ (and LangChain slashless /v2/text/chat), one result per provider asked', async () => {
@@ -62,7 +83,13 @@ describe("each vendor's documented request at its documented path under <mock>/<
       const body = await replay(`${server.hostRoots.edenai}${path}`, {
         method: 'POST',
         headers: { Authorization: 'Bearer eden-key', 'Content-Type': 'application/json' },
-        body: JSON.stringify({ providers: 'groq', text: 'Hello', chatbot_global_action: 'Be brief', previous_history: [], temperature: 0 }),
+        body: JSON.stringify({
+          providers: 'groq',
+          text: 'Hello',
+          chatbot_global_action: 'Be brief',
+          previous_history: [],
+          temperature: 0,
+        }),
       });
       expect(Object.keys(body as object)).toEqual(['groq']);
       expect(responseSchemaErrors({ vendor: 'edenai', operationId: 'createTextChat', status: 200, body })).toEqual([]);
@@ -72,7 +99,10 @@ describe("each vendor's documented request at its documented path under <mock>/<
       headers: { Authorization: 'Bearer eden-key', 'Content-Type': 'application/json' },
       body: JSON.stringify({ providers: 'groq', text: 'Hello' }),
     });
-    const lines = (await stream.text()).split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as { provider: string });
+    const lines = (await stream.text())
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { provider: string });
     expect(new Set(lines.map((line) => line.provider))).toEqual(new Set(['groq']));
   });
 
@@ -83,7 +113,8 @@ describe("each vendor's documented request at its documented path under <mock>/<
       model: 'aicon-v4-nano-160824',
       randomness: 0.5,
       stream_data: false,
-      training_data: 'You are alex and you are one of the best Tour Guides. answer everything while starting with your name',
+      training_data:
+        'You are alex and you are one of the best Tour Guides. answer everything while starting with your name',
       response_type: 'text',
     };
     const body = (await replay(`${server.hostRoots.worqhat}/api/ai/content/v4`, {

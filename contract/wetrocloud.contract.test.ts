@@ -9,6 +9,11 @@ describeVendorContract({
   authorization: (apiKey) => `Token ${apiKey}`,
   calls: [
     { operationId: 'createTextGeneration', path: '/text-generation/', body, answer: 'json' },
-    { operationId: 'createTextGeneration', path: '/text-generation/', body: { ...body, stream: true }, answer: { framing: 'ndjson' } },
+    {
+      operationId: 'createTextGeneration',
+      path: '/text-generation/',
+      body: { ...body, stream: true },
+      answer: { framing: 'ndjson' },
+    },
   ],
 });

@@ -55,7 +55,13 @@ function renderInlineCode(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-function appendQuirksToDescription({ document, quirks }: { document: OpenApiDocument; quirks: string[] }): OpenApiDocument {
+function appendQuirksToDescription({
+  document,
+  quirks,
+}: {
+  document: OpenApiDocument;
+  quirks: string[];
+}): OpenApiDocument {
   const quirksSection = [
     '## Known vendor quirks',
     '',
@@ -73,10 +79,12 @@ function appendQuirksToDescription({ document, quirks }: { document: OpenApiDocu
 function localiseLogoUrls({ text, file }: { text: string; file: string }): string {
   let localised = text;
   for (const url of redoclyLogoUrls) {
-    if (!localised.includes(url)) throw new Error(`${file} no longer contains ${url}; check what the new redoc bundle loads from its CDN`);
+    if (!localised.includes(url))
+      throw new Error(`${file} no longer contains ${url}; check what the new redoc bundle loads from its CDN`);
     localised = localised.replaceAll(url, localLogoDataUri);
   }
-  if (localised.includes('cdn.redoc.ly')) throw new Error(`${file} still references cdn.redoc.ly after localising the footer logo`);
+  if (localised.includes('cdn.redoc.ly'))
+    throw new Error(`${file} still references cdn.redoc.ly after localising the footer logo`);
   return localised;
 }
 
@@ -110,15 +118,30 @@ async function writeSharedRedocBundle(): Promise<SharedRedocBundle> {
  * Points a page built without --inlineBundle at the shared bundle: redocly writes the CDN URL twice (a modulepreload
  * link with its integrity, and the module import that hydrates the page).
  */
-function useSharedRedocBundle({ html, vendor, bundle }: { html: string; vendor: VendorId; bundle: SharedRedocBundle }): string {
-  const cdnUrls = [...new Set(html.match(/https:\/\/cdn\.redocly\.com\/redoc\/v[^/"]+\/bundles\/redoc\.standalone\.js/g) ?? [])];
+function useSharedRedocBundle({
+  html,
+  vendor,
+  bundle,
+}: {
+  html: string;
+  vendor: VendorId;
+  bundle: SharedRedocBundle;
+}): string {
+  const cdnUrls = [
+    ...new Set(html.match(/https:\/\/cdn\.redocly\.com\/redoc\/v[^/"]+\/bundles\/redoc\.standalone\.js/g) ?? []),
+  ];
   const expectedUrl = `https://cdn.redocly.com/redoc/v${bundle.version}/bundles/${sharedRedocBundleName}`;
   if (cdnUrls.length !== 1 || cdnUrls[0] !== expectedUrl) {
-    throw new Error(`${vendor}.html loads ${cdnUrls.join(', ') || 'no CDN bundle'}; expected ${expectedUrl}, the version that was copied`);
+    throw new Error(
+      `${vendor}.html loads ${cdnUrls.join(', ') || 'no CDN bundle'}; expected ${expectedUrl}, the version that was copied`,
+    );
   }
   const localised = html
     .replaceAll(expectedUrl, `./${sharedRedocBundleName}`)
-    .replace(/(<link rel="modulepreload" href="\.\/redoc\.standalone\.js" integrity=")[^"]+"/, `$1${bundle.integrity}"`);
+    .replace(
+      /(<link rel="modulepreload" href="\.\/redoc\.standalone\.js" integrity=")[^"]+"/,
+      `$1${bundle.integrity}"`,
+    );
   if (!localised.includes(bundle.integrity)) throw new Error(`${vendor}.html has no modulepreload integrity to update`);
   if (/cdn\.redoc(ly)?\.(ly|com)/.test(localised)) throw new Error(`${vendor}.html still references a redocly CDN`);
   return localised;
@@ -212,13 +235,25 @@ async function buildIndexPage(vendorPages: BuiltVendorPage[]): Promise<BuiltPage
       `<tr><td><code>${vendor.packageName}</code></td><td><code>npm install ${vendor.packageName}</code></td>` +
       `<td>The typed ${escapeHtml(vendor.title)} client (<code>${vendor.factory}</code>).</td></tr>`,
   );
-  const withPackages = replacePlaceholder({ template: withTitles, name: 'vendor-package-rows', content: packageRows.join('\n        ') });
+  const withPackages = replacePlaceholder({
+    template: withTitles,
+    name: 'vendor-package-rows',
+    content: packageRows.join('\n        '),
+  });
   const mockRows = readVendorExamples().map((vendor) => {
-    const info = vendorRegistry.find((entry) => entry.id === vendor.id)?.spec.info as Record<string, unknown> | undefined;
-    const note = info?.['x-textgen-openai-compatible'] === true ? " (also the official <code>openai</code> SDK's <code>baseURL</code>)" : '';
+    const info = vendorRegistry.find((entry) => entry.id === vendor.id)?.spec.info as
+      Record<string, unknown> | undefined;
+    const note =
+      info?.['x-textgen-openai-compatible'] === true
+        ? " (also the official <code>openai</code> SDK's <code>baseURL</code>)"
+        : '';
     return `<tr><td>${escapeHtml(vendor.title)}</td><td><code>http://127.0.0.1:4010${vendor.mockPath}</code>${note}</td></tr>`;
   });
-  const withMockRows = replacePlaceholder({ template: withPackages, name: 'mock-base-url-rows', content: mockRows.join('\n        ') });
+  const withMockRows = replacePlaceholder({
+    template: withPackages,
+    name: 'mock-base-url-rows',
+    content: mockRows.join('\n        '),
+  });
   const withLinks = replacePlaceholder({ template: withMockRows, name: 'reference-links', content: referenceLinks });
   const html = replacePlaceholder({
     template: withLinks,
@@ -254,17 +289,30 @@ async function buildApiReference({ scratchFolder }: { scratchFolder: string }): 
     entryPoints.push(entry);
   }
   const tsconfig = join(scratchFolder, 'tsconfig.api.json');
-  // The repository's compiler options and @textgen/* paths, which resolve every package to its sources (no build needed).
+  // The repository's compiler options and @textgen/* paths, which resolve every package to its sources (no build
+  // needed).
   const baseConfig = join(repositoryRoot, 'tsconfig.base.json');
   await writeFile(
     tsconfig,
-    JSON.stringify({ extends: baseConfig, compilerOptions: { baseUrl: repositoryRoot, noEmit: true }, include: entryPoints }, null, 2),
+    JSON.stringify(
+      { extends: baseConfig, compilerOptions: { baseUrl: repositoryRoot, noEmit: true }, include: entryPoints },
+      null,
+      2,
+    ),
   );
   const output = join(siteFolder, 'api');
   await rm(output, { recursive: true, force: true });
   await runFile(
     typedocBinary,
-    ['--options', join(docsRoot, 'typedoc.json'), '--tsconfig', tsconfig, '--out', output, ...entryPoints.flatMap((entry) => ['--entryPoints', entry])],
+    [
+      '--options',
+      join(docsRoot, 'typedoc.json'),
+      '--tsconfig',
+      tsconfig,
+      '--out',
+      output,
+      ...entryPoints.flatMap((entry) => ['--entryPoints', entry]),
+    ],
     { cwd: docsRoot, maxBuffer: 16 * 1024 * 1024 },
   );
   return { file: `${output}/`, bytes: await folderBytes(output) };
@@ -272,7 +320,11 @@ async function buildApiReference({ scratchFolder }: { scratchFolder: string }): 
 
 async function folderBytes(folder: string): Promise<number> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size));
+  const sizes = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size),
+  );
   return sizes.reduce((total, size) => total + size, 0);
 }
 
@@ -286,7 +338,12 @@ async function buildDocs(): Promise<BuiltPage[]> {
     for (const vendor of vendorIds) vendorPages.push(await buildVendorPage({ vendor, scratchFolder, bundle }));
     const indexPage = await buildIndexPage(vendorPages);
     const apiReference = await buildApiReference({ scratchFolder });
-    return [indexPage, ...vendorPages, { file: join(siteFolder, sharedRedocBundleName), bytes: bundle.bytes }, apiReference];
+    return [
+      indexPage,
+      ...vendorPages,
+      { file: join(siteFolder, sharedRedocBundleName), bytes: bundle.bytes },
+      apiReference,
+    ];
   } finally {
     await rm(scratchFolder, { recursive: true, force: true });
   }
@@ -294,5 +351,7 @@ async function buildDocs(): Promise<BuiltPage[]> {
 
 const pages = await buildDocs();
 for (const page of pages) {
-  console.log(`built ${relative(repositoryRoot, page.file).padEnd(26)} ${page.bytes.toLocaleString('en-US').padStart(11)} bytes`);
+  console.log(
+    `built ${relative(repositoryRoot, page.file).padEnd(26)} ${page.bytes.toLocaleString('en-US').padStart(11)} bytes`,
+  );
 }

@@ -31,7 +31,9 @@ export type OpenApiDocument = Record<string, unknown> & {
   paths?: Record<string, Record<string, unknown>>;
 };
 
-/** The media types that carry a whole stream body as one example (see specs/CONVENTIONS.md, "Responses and examples"). */
+/**
+ * The media types that carry a whole stream body as one example (see specs/CONVENTIONS.md, "Responses and examples").
+ */
 export const streamMediaTypes = ['text/event-stream', 'application/x-ndjson'] as const;
 
 export type StreamMediaType = (typeof streamMediaTypes)[number];

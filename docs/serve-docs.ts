@@ -108,7 +108,8 @@ const isMainModule = process.argv[1] !== undefined && import.meta.url === pathTo
 if (isMainModule) {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '4173' } } });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be a port number, got ${values.port}`);
   const docsServer = await startDocsServer({ port });
   console.log(`Serving docs/site on ${docsServer.origin}/ (Ctrl+C to stop)`);
 }

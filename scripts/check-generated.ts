@@ -1,6 +1,7 @@
 /**
  * Fails when a generated file is stale: it regenerates everything and asks git whether anything changed.
- * `openapi-typescript --check` is unreliable with several APIs (docs/architecture.md, toolchain pitfalls), so we compare against the committed files.
+ * `openapi-typescript --check` is unreliable with several APIs (docs/architecture.md, toolchain pitfalls), so we
+ * compare against the committed files.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -16,7 +17,9 @@ execFileSync(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'scripts
 
 const changed = findChangedGeneratedFiles(repositoryRoot);
 if (changed.length > 0) {
-  console.error(`Generated files are stale. Run \`pnpm generate\` and commit the result:\n${changed.map((file) => `  ${file}`).join('\n')}`);
+  console.error(
+    `Generated files are stale. Run \`pnpm generate\` and commit the result:\n${changed.map((file) => `  ${file}`).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log('Generated files are fresh.');

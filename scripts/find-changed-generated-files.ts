@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 
 /**
  * Where generate.ts writes: every package's `src/generated/` folder. The `:(glob)` magic makes `**` match the files
- * inside; a plain pathspec `packages/*\/src/generated` would match only that exact path and report stale files as fresh.
+ * inside; a plain pathspec `packages/*\/src/generated` would match only that exact path and report stale files as
+ * fresh.
  */
 export const generatedPathspec = ':(glob)packages/*/src/generated/**';
 

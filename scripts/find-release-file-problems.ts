@@ -32,7 +32,9 @@ export function listPublishablePackages(repositoryRoot: string): PublishablePack
     .filter((entry) => entry.isDirectory() && existsSync(join(packagesFolder, entry.name, 'package.json')))
     .map((entry) => {
       const folder = join('packages', entry.name);
-      const manifest = JSON.parse(readFileSync(join(repositoryRoot, folder, 'package.json'), 'utf8')) as PackageManifest;
+      const manifest = JSON.parse(
+        readFileSync(join(repositoryRoot, folder, 'package.json'), 'utf8'),
+      ) as PackageManifest;
       return { folder, manifest };
     })
     .filter((entry) => entry.manifest.private !== true);
@@ -53,7 +55,9 @@ export function findReleaseFileProblems(repositoryRoot: string, options: { write
     const licensePath = join(repositoryRoot, folder, 'LICENSE');
     if (options.write === true) copyFileSync(rootLicensePath, licensePath);
     if (!existsSync(licensePath) || readFileSync(licensePath, 'utf8') !== rootLicense) {
-      problems.push(`${folder}/LICENSE is missing or differs from the root LICENSE. Run \`pnpm check:release-files --write\`.`);
+      problems.push(
+        `${folder}/LICENSE is missing or differs from the root LICENSE. Run \`pnpm check:release-files --write\`.`,
+      );
     }
 
     const changelogPath = join(repositoryRoot, folder, 'CHANGELOG.md');
@@ -83,7 +87,9 @@ export function findReleaseFileProblems(repositoryRoot: string, options: { write
     for (const command of Object.keys(manifest.bin ?? {})) {
       const publishedBin = manifest.publishConfig?.bin?.[command];
       if (publishedBin === undefined || !publishedBin.startsWith('./dist/')) {
-        problems.push(`${folder}/package.json "publishConfig.bin.${command}" must point into ./dist/ (bin/ is not published).`);
+        problems.push(
+          `${folder}/package.json "publishConfig.bin.${command}" must point into ./dist/ (bin/ is not published).`,
+        );
       }
     }
   }

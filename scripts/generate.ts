@@ -22,7 +22,9 @@ import { readVendorSpecs, repositoryRoot, type VendorSpec } from './read-vendor-
 
 const runFile = promisify(execFile);
 
-/** Writes a generated file; TypeScript goes through Prettier with the repository's settings, as hand-written code does. */
+/**
+ * Writes a generated file; TypeScript goes through Prettier with the repository's settings, as hand-written code does.
+ */
 async function writeGenerated(path: string, text: string): Promise<string> {
   const target = join(repositoryRoot, path);
   await mkdir(dirname(target), { recursive: true });

@@ -1,7 +1,8 @@
 /**
  * What the scripts (runtime matrix, release check, bench, size) ask each vendor and what its spec says comes back,
  * read from the vendor registry that `pnpm generate` writes: the demo calls of `x-textgen-demo` (specs/CONVENTIONS.md),
- * their request examples, the response examples the mock serves for them, and the answer text at `x-textgen-demo.answer`.
+ * their request examples, the response examples the mock serves for them, and the answer text at
+ * `x-textgen-demo.answer`.
  * Nothing here names a vendor, so a new spec is exercised by every script without an edit.
  */
 import { vendorRegistry } from '../packages/mocks/src/generated/vendor-registry';
@@ -63,7 +64,9 @@ export function stringValues(value: unknown): string[] {
   return Object.values(value).flatMap(stringValues);
 }
 
-/** The payloads of a stream example body: NDJSON lines, or the `data:` payloads of server-sent events up to `[DONE]`. */
+/**
+ * The payloads of a stream example body: NDJSON lines, or the `data:` payloads of server-sent events up to `[DONE]`.
+ */
 export function splitStreamBody(text: string, mediaType: string): unknown[] {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   if (mediaType === 'application/x-ndjson') return lines.map((line) => JSON.parse(line) as unknown);
@@ -81,7 +84,8 @@ interface FoundOperation {
 function findOperation(spec: OpenApiDocument, operationId: string, vendorId: string): FoundOperation {
   for (const pathItem of Object.values(spec.paths ?? {})) {
     for (const operation of Object.values(pathItem ?? {}) as OpenApiOperation[]) {
-      if (typeof operation === 'object' && operation !== null && operation.operationId === operationId) return { operation };
+      if (typeof operation === 'object' && operation !== null && operation.operationId === operationId)
+        return { operation };
     }
   }
   throw new Error(`specs/${vendorId}.yaml has no operation ${operationId} (x-textgen-demo).`);
@@ -91,12 +95,16 @@ function readCall(spec: OpenApiDocument, call: DemoCall, vendorId: string): Exam
   const { operation } = findOperation(spec, call.operationId, vendorId);
   const method = (operation as unknown as Record<string, unknown>)['x-textgen-method'];
   const [resource = '', name = ''] = (typeof method === 'string' ? method : '').split('.');
-  const requestExamples = Object.values(operation.requestBody?.content ?? {}).map((media) => media.examples?.[call.request]);
+  const requestExamples = Object.values(operation.requestBody?.content ?? {}).map(
+    (media) => media.examples?.[call.request],
+  );
   const body = requestExamples.find((example) => example !== undefined)?.value;
   const responses = Object.entries(operation.responses?.['200']?.content ?? {});
   const served = responses.find(([, media]) => media.examples?.[call.response] !== undefined);
   if (typeof body !== 'object' || body === null || served === undefined) {
-    throw new Error(`specs/${vendorId}.yaml ${call.operationId} lacks request example "${call.request}" or 200 example "${call.response}".`);
+    throw new Error(
+      `specs/${vendorId}.yaml ${call.operationId} lacks request example "${call.request}" or 200 example "${call.response}".`,
+    );
   }
   return {
     operationId: call.operationId,
@@ -121,7 +129,10 @@ function readMessages(field: unknown): { role?: unknown; content?: unknown }[] {
 
 function mockPathOf(spec: OpenApiDocument, vendorId: string): string {
   const server = spec.servers?.[0];
-  const url = (server?.url ?? '/').replace(/\{([^}]+)\}/g, (_match, name: string) => server?.variables?.[name]?.default ?? '');
+  const url = (server?.url ?? '/').replace(
+    /\{([^}]+)\}/g,
+    (_match, name: string) => server?.variables?.[name]?.default ?? '',
+  );
   return `/${vendorId}${new URL(url, 'http://placeholder.invalid').pathname.replace(/\/+$/, '')}`;
 }
 
@@ -135,7 +146,9 @@ function readVendor(entry: (typeof vendorRegistry)[number]): VendorExamples {
   if ('messages' in demo.input) {
     const messages = readMessages(requestBody[demo.input.messages]);
     prompt = text(messages.filter((message) => message.role === 'user').at(-1)?.content);
-    const systemTexts = messages.filter((message) => message.role === 'system').map((message) => String(message.content));
+    const systemTexts = messages
+      .filter((message) => message.role === 'system')
+      .map((message) => String(message.content));
     system = systemTexts.length > 0 ? systemTexts.join('\n\n') : undefined;
   } else {
     prompt = text(requestBody[demo.input.prompt]);
@@ -145,7 +158,8 @@ function readVendor(entry: (typeof vendorRegistry)[number]): VendorExamples {
   if (prompt === undefined || typeof answerText !== 'string') {
     throw new Error(`specs/${id}.yaml: x-textgen-demo.input or .answer does not match the demo examples.`);
   }
-  if (typeof stream.response !== 'string') throw new Error(`specs/${id}.yaml: the stream example "${stream.responseExample}" is not a body text.`);
+  if (typeof stream.response !== 'string')
+    throw new Error(`specs/${id}.yaml: the stream example "${stream.responseExample}" is not a body text.`);
   const streamItems = splitStreamBody(stream.response, stream.mediaType);
   const streamTexts = streamItems
     .map((item) => readPointer(item, demo.answer.streamChunk))
@@ -169,7 +183,8 @@ function readVendor(entry: (typeof vendorRegistry)[number]): VendorExamples {
     answerText,
     streamItems,
     streamTexts,
-    authenticationError: unauthorized === undefined ? undefined : { name: unauthorized[0], value: unauthorized[1].value },
+    authenticationError:
+      unauthorized === undefined ? undefined : { name: unauthorized[0], value: unauthorized[1].value },
   };
 }
 

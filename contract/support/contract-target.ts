@@ -1,4 +1,10 @@
-import { getDefaultBaseUrl, getVendorSpec, startMockHttpServer, type MockHttpServer, type MockVendor } from '@textgen/mocks';
+import {
+  getDefaultBaseUrl,
+  getVendorSpec,
+  startMockHttpServer,
+  type MockHttpServer,
+  type MockVendor,
+} from '@textgen/mocks';
 
 /**
  * Where a contract suite sends its requests.
@@ -25,7 +31,8 @@ export async function resolveContractTarget(vendor: MockVendor): Promise<Contrac
   const prefix = vendor.toUpperCase();
   if (contractMode === 'live') {
     const apiKey = process.env[`${prefix}_API_KEY`];
-    if (apiKey === undefined || apiKey === '') throw new Error(`${prefix}_API_KEY is not set; run the live suite through pnpm test:contract:live.`);
+    if (apiKey === undefined || apiKey === '')
+      throw new Error(`${prefix}_API_KEY is not set; run the live suite through pnpm test:contract:live.`);
     const baseURL = process.env[`${prefix}_BASE_URL`] || getDefaultBaseUrl(getVendorSpec(vendor));
     return { mode: 'live', vendor, apiKey, baseURL: baseURL.replace(/\/+$/, '') };
   }

@@ -18,7 +18,10 @@ export interface ContractCall {
   /** The path below the base URL, path parameters filled in. */
   path: string;
   body: Record<string, unknown>;
-  /** How the 200 streams, or `json`. Parsers never trust the Content-Type (specs/vendor-facts.md "Modelling decisions" 3). */
+  /**
+   * How the 200 streams, or `json`. Parsers never trust the Content-Type (specs/vendor-facts.md "Modelling decisions"
+   * 3).
+   */
   answer: 'json' | { framing: 'sse' | 'ndjson'; terminator?: string };
 }
 
@@ -35,7 +38,13 @@ interface Drift {
   pointer: string;
 }
 
-async function post(options: { target: ContractTarget; contract: VendorContract; call: ContractCall; apiKey?: string; headers?: Record<string, string> }) {
+async function post(options: {
+  target: ContractTarget;
+  contract: VendorContract;
+  call: ContractCall;
+  apiKey?: string;
+  headers?: Record<string, string>;
+}) {
   return fetch(`${options.target.baseURL}${options.call.path}`, {
     method: 'POST',
     headers: {
@@ -75,12 +84,20 @@ export function describeVendorContract(contract: VendorContract): void {
     target = await resolveContractTarget(vendor);
   });
   afterAll(async () => {
-    for (const drift of drifts) console.log(`contract ${contractMode}: ${vendor} drift: ${drift.operationId} ${drift.where} ${drift.pointer} is not in the spec`);
+    for (const drift of drifts)
+      console.log(
+        `contract ${contractMode}: ${vendor} drift: ${drift.operationId} ${drift.where} ${drift.pointer} is not in the spec`,
+      );
     if (contractMode === 'mock') expect(drifts, 'the mock sends only fields its spec declares').toEqual([]);
     await closeContractTarget();
   });
 
-  const recordDrift = (operationId: string, where: string, schema: Parameters<typeof listUndeclaredFields>[0], value: unknown) => {
+  const recordDrift = (
+    operationId: string,
+    where: string,
+    schema: Parameters<typeof listUndeclaredFields>[0],
+    value: unknown,
+  ) => {
     for (const { pointer } of listUndeclaredFields(schema, value)) drifts.push({ operationId, where, pointer });
   };
 
@@ -95,17 +112,27 @@ export function describeVendorContract(contract: VendorContract): void {
           const body: unknown = JSON.parse(text);
           const errors = responseSchemaErrors({ vendor, operationId: call.operationId, status: 200, body });
           expect(errors, describeBody(body)).toEqual([]);
-          recordDrift(call.operationId, 'response', getResponseSchema({ vendor, operationId: call.operationId, status: 200 }), body);
+          recordDrift(
+            call.operationId,
+            'response',
+            getResponseSchema({ vendor, operationId: call.operationId, status: 200 }),
+            body,
+          );
           return;
         }
         const payloads = streamPayloads(text, call.answer.framing);
         const terminator = call.answer.terminator;
         if (terminator !== undefined) expect(payloads.at(-1), 'the stream ends with its terminator').toBe(terminator);
-        const chunks = payloads.filter((payload) => payload !== terminator).map((payload) => JSON.parse(payload) as unknown);
+        const chunks = payloads
+          .filter((payload) => payload !== terminator)
+          .map((payload) => JSON.parse(payload) as unknown);
         expect(chunks.length, 'at least one chunk').toBeGreaterThan(0);
         const chunkSchema = getStreamChunkSchema({ vendor, operationId: call.operationId });
         for (const [index, chunk] of chunks.entries()) {
-          expect(streamChunkSchemaErrors({ vendor, operationId: call.operationId, chunk }), describeBody(chunk)).toEqual([]);
+          expect(
+            streamChunkSchemaErrors({ vendor, operationId: call.operationId, chunk }),
+            describeBody(chunk),
+          ).toEqual([]);
           recordDrift(call.operationId, `stream chunk ${index}`, chunkSchema, chunk);
         }
       });
@@ -116,10 +143,19 @@ export function describeVendorContract(contract: VendorContract): void {
       expect(firstCall, 'a call to send').toBeDefined();
       // The mock accepts any well-formed key (a wrong one cannot be told apart), so it is asked for its 401 with
       // Prism's `Prefer: code=401`; a real API ignores that header and refuses the key itself.
-      const response = await post({ target, contract, call: firstCall!, apiKey: 'textgen-contract-wrong-key', headers: { prefer: 'code=401' } });
+      const response = await post({
+        target,
+        contract,
+        call: firstCall!,
+        apiKey: 'textgen-contract-wrong-key',
+        headers: { prefer: 'code=401' },
+      });
       const body: unknown = await response.json();
       expect(response.status, describeBody(body)).toBe(401);
-      expect(responseSchemaErrors({ vendor, operationId: firstCall!.operationId, status: 401, body }), describeBody(body)).toEqual([]);
+      expect(
+        responseSchemaErrors({ vendor, operationId: firstCall!.operationId, status: 401, body }),
+        describeBody(body),
+      ).toEqual([]);
     });
   });
 }

@@ -64,10 +64,15 @@ export async function bundleForBrowser({
   const nodeImports: NodeImport[] = [];
   const failOnNodeImports = (cause?: unknown): void => {
     if (nodeImports.length === 0) return;
-    const listed = nodeImports.map((nodeImport) => `  ${nodeImport.path} (imported by ${nodeImport.importer})`).join('\n');
-    throw new Error(`The browser bundle of ${relative(repositoryRoot, entryPoint)} imports Node built-ins, which a browser does not have:\n${listed}`, {
-      cause,
-    });
+    const listed = nodeImports
+      .map((nodeImport) => `  ${nodeImport.path} (imported by ${nodeImport.importer})`)
+      .join('\n');
+    throw new Error(
+      `The browser bundle of ${relative(repositoryRoot, entryPoint)} imports Node built-ins, which a browser does not have:\n${listed}`,
+      {
+        cause,
+      },
+    );
   };
   const result = await build({
     entryPoints: [entryPoint],

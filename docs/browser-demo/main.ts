@@ -5,7 +5,14 @@
  * `[data-stream-text=<vendor>]` one <span> per streamed delta (appended as it arrives), `data-delta-count` how many,
  * and `body[data-status]` ends as `done`, or `error` with the message in `#status`.
  */
-import { createTextgen, generateText, streamText, type Textgen, type TextgenOptions, type TextgenProvider } from '@textgen/sdk';
+import {
+  createTextgen,
+  generateText,
+  streamText,
+  type Textgen,
+  type TextgenOptions,
+  type TextgenProvider,
+} from '@textgen/sdk';
 import { browserDemoApiKey, type BrowserDemoCall } from './browser-demo-calls';
 
 // Written into the bundle by build-browser-demo.ts (esbuild `define`, named by `browserDemoCallsName`), from the
@@ -15,7 +22,8 @@ const browserDemoCalls = textgenBrowserDemoCalls;
 
 function readMockOrigin(): string {
   const mock = new URLSearchParams(window.location.search).get('mock');
-  if (mock === null || mock === '') throw new Error('Open this page with ?mock=<textgen-mock origin>, e.g. ?mock=http://127.0.0.1:4010');
+  if (mock === null || mock === '')
+    throw new Error('Open this page with ?mock=<textgen-mock origin>, e.g. ?mock=http://127.0.0.1:4010');
   return mock.replace(/\/+$/, '');
 }
 
@@ -26,7 +34,9 @@ function createDemoTextgen(mock: string): Textgen {
     // A failure should show on the page at once, not after retries.
     maxRetries: 0,
   });
-  const options = Object.fromEntries(browserDemoCalls.map((call) => [call.provider, clientOptions(call)])) as TextgenOptions;
+  const options = Object.fromEntries(
+    browserDemoCalls.map((call) => [call.provider, clientOptions(call)]),
+  ) as TextgenOptions;
   return createTextgen(options);
 }
 
@@ -59,9 +69,23 @@ function renderVendorSection({ parent, call }: { parent: HTMLElement; call: Brow
   return { generated, streamed, deltaCount };
 }
 
-async function runVendor({ textgen, call, parent }: { textgen: Textgen; call: BrowserDemoCall; parent: HTMLElement }): Promise<void> {
+async function runVendor({
+  textgen,
+  call,
+  parent,
+}: {
+  textgen: Textgen;
+  call: BrowserDemoCall;
+  parent: HTMLElement;
+}): Promise<void> {
   const { generated, streamed, deltaCount } = renderVendorSection({ parent, call });
-  const input = { textgen, provider: call.provider as TextgenProvider, model: call.model, system: call.system, prompt: call.prompt };
+  const input = {
+    textgen,
+    provider: call.provider as TextgenProvider,
+    model: call.model,
+    system: call.system,
+    prompt: call.prompt,
+  };
   const prefer = (example: string) => ({ headers: { Prefer: `example=${example}` } });
 
   // The top-level functions with an explicit instance: the same entry points a Node user calls.

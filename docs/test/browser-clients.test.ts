@@ -1,6 +1,7 @@
 /**
  * Proves the textgen clients run unchanged in a real browser: the browser demo (docs/browser-demo) bundles the
- * @textgen/sdk facade with esbuild for the browser platform, and Debian chromium opens it from one loopback origin while
+ * @textgen/sdk facade with esbuild for the browser platform, and Debian chromium opens it from one loopback origin
+ * while
  * it calls the textgen mock server on another, so every call goes through a real CORS preflight and a real
  * fetch + ReadableStream. The page must show, for all four vendors, the mock's default example text from generateText
  * and the same streamText deltas the facade yields under Node.
@@ -10,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// Sources, not the packages' dist/: docs' vitest config has no @textgen aliases (see the root vitest.config.ts for the packages).
+// Sources, not the packages' dist/: docs' vitest config has no @textgen aliases (see the root vitest.config.ts for the
+// packages).
 import { startMockHttpServer, type MockHttpServer } from '../../packages/mocks/src/index';
 import { createTextgen, textgenProviders, type TextgenProvider } from '../../packages/sdk/src/index';
 import { readVendorExamples } from '../../scripts/vendor-examples';
@@ -44,9 +46,20 @@ function expectedGeneratedText(call: BrowserDemoCall): string {
 
 /** The deltas streamText yields under Node for the same call against the same mock: what the browser must match. */
 async function streamDeltasInNode(call: BrowserDemoCall): Promise<string[]> {
-  const textgen = createTextgen({ [call.provider]: { apiKey: browserDemoApiKey, baseURL: mockServer.baseUrls[call.provider as keyof typeof mockServer.baseUrls], maxRetries: 0 } });
+  const textgen = createTextgen({
+    [call.provider]: {
+      apiKey: browserDemoApiKey,
+      baseURL: mockServer.baseUrls[call.provider as keyof typeof mockServer.baseUrls],
+      maxRetries: 0,
+    },
+  });
   const deltas: string[] = [];
-  const input = { provider: call.provider as TextgenProvider, model: call.model, system: call.system, prompt: call.prompt };
+  const input = {
+    provider: call.provider as TextgenProvider,
+    model: call.model,
+    system: call.system,
+    prompt: call.prompt,
+  };
   for await (const part of textgen.streamText({ ...input, headers: { Prefer: `example=${call.streamExample}` } })) {
     deltas.push(part.text);
   }
@@ -73,7 +86,11 @@ async function openTrackedPage(): Promise<{ page: Page; traffic: PageTraffic }> 
   const traffic: PageTraffic = { requests: [], responses: [], failed: [], consoleErrors: [], pending: [] };
   page.on('request', (request) => traffic.requests.push({ method: request.method(), url: request.url() }));
   page.on('response', (response) =>
-    traffic.responses.push({ url: response.url(), status: response.status(), allowOrigin: response.headers()['access-control-allow-origin'] }),
+    traffic.responses.push({
+      url: response.url(),
+      status: response.status(),
+      allowOrigin: response.headers()['access-control-allow-origin'],
+    }),
   );
   page.on('requestfailed', (request) => {
     // Recorded synchronously so no failure is missed; the response (if any) is filled in once playwright has it.
@@ -119,14 +136,20 @@ describe('textgen clients in a browser', () => {
     expect(browserDemoCalls.map((call) => call.provider).sort()).toEqual([...textgenProviders].sort());
     // The page builds each base URL from the mock origin and mockPath: it must be the mock server's own base URL.
     for (const call of browserDemoCalls) {
-      expect(`${mockServer.url}${call.mockPath}`).toBe(mockServer.baseUrls[call.provider as keyof typeof mockServer.baseUrls]);
+      expect(`${mockServer.url}${call.mockPath}`).toBe(
+        mockServer.baseUrls[call.provider as keyof typeof mockServer.baseUrls],
+      );
     }
     for (const packageName of ['sdk', 'core', ...textgenProviders]) {
       expect(builtDemo.bundledInputs).toContain(`packages/${packageName}/dist/index.mjs`);
       expect(builtDemo.bundledInputs.filter((input) => input.startsWith(`packages/${packageName}/src/`))).toEqual([]);
     }
     const nodeOnlyInputs = builtDemo.bundledInputs.filter(
-      (input) => input.startsWith('packages/mocks/') || input.startsWith('packages/cli/') || input.includes('/msw@') || input.includes('/commander@'),
+      (input) =>
+        input.startsWith('packages/mocks/') ||
+        input.startsWith('packages/cli/') ||
+        input.includes('/msw@') ||
+        input.includes('/commander@'),
     );
     expect(nodeOnlyInputs).toEqual([]);
   });
@@ -134,7 +157,9 @@ describe('textgen clients in a browser', () => {
   it('refuses to bundle code that imports Node built-ins', async () => {
     // @textgen/mocks runs its server on node:http; the same guard that passed the demo must stop it.
     const mocksEntry = join(repositoryRoot, 'packages', 'mocks', 'src', 'index.ts');
-    await expect(bundleForBrowser({ entryPoint: mocksEntry, outfile: join(scratchFolder, 'mocks-bundle', 'index.js') })).rejects.toThrow(
+    await expect(
+      bundleForBrowser({ entryPoint: mocksEntry, outfile: join(scratchFolder, 'mocks-bundle', 'index.js') }),
+    ).rejects.toThrow(
       /imports Node built-ins[\s\S]*node:http \(imported by packages\/mocks\/src\/start-mock-http-server\.ts\)/,
     );
   });
@@ -146,7 +171,9 @@ describe('textgen clients in a browser', () => {
     const mockOrigin = new URL(mockServer.url).origin;
     expect(mockOrigin).not.toBe(pageServer.origin);
     const { page, traffic } = await openTrackedPage();
-    const response = await page.goto(`${pageServer.origin}/browser-demo/index.html?mock=${encodeURIComponent(mockServer.url)}`);
+    const response = await page.goto(
+      `${pageServer.origin}/browser-demo/index.html?mock=${encodeURIComponent(mockServer.url)}`,
+    );
     expect(response?.status()).toBe(200);
 
     const body = page.locator('body');
@@ -162,7 +189,9 @@ describe('textgen clients in a browser', () => {
       const expectedDeltas = nodeDeltas.get(call.provider) ?? [];
       expect(expectedDeltas.length, `${call.provider} deltas under Node`).toBeGreaterThan(1);
       const streamed = page.locator(`[data-stream-text="${call.provider}"]`);
-      expect(await streamed.locator('span').allTextContents(), `${call.provider} streamText deltas`).toEqual(expectedDeltas);
+      expect(await streamed.locator('span').allTextContents(), `${call.provider} streamText deltas`).toEqual(
+        expectedDeltas,
+      );
       expect(await streamed.getAttribute('data-delta-count')).toBe(String(expectedDeltas.length));
     }
     await page.close();
@@ -185,4 +214,3 @@ describe('textgen clients in a browser', () => {
     );
   });
 });
-

@@ -24,13 +24,20 @@ const siteFolder = join(docsRoot, 'site');
 /** Every package with a public API, as the TypeDoc reference (site/api/) documents them. */
 const apiPackages = ['core', 'sdk', ...vendorIds, 'mocks', 'cli'];
 
-/** The names a package's `src/index.ts` exports (`export { a, type B } from ...`), read from the source, not the docs. */
+/**
+ * The names a package's `src/index.ts` exports (`export { a, type B } from ...`), read from the source, not the docs.
+ */
 async function readExportedNames(packageName: string): Promise<string[]> {
   const source = await readFile(join(docsRoot, '..', 'packages', packageName, 'src', 'index.ts'), 'utf8');
   const names: string[] = [];
   for (const match of source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const specifier of (match[1] ?? '').split(',')) {
-      const name = specifier.trim().replace(/^type\s+/, '').split(/\s+as\s+/).at(-1)?.trim();
+      const name = specifier
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .at(-1)
+        ?.trim();
       if (name) names.push(name);
     }
   }
@@ -95,7 +102,15 @@ async function openTrackedPage(): Promise<{ page: Page; traffic: PageTraffic }> 
   return { page, traffic };
 }
 
-async function finishTrackedPage({ page, traffic, name }: { page: Page; traffic: PageTraffic; name: string }): Promise<void> {
+async function finishTrackedPage({
+  page,
+  traffic,
+  name,
+}: {
+  page: Page;
+  traffic: PageTraffic;
+  name: string;
+}): Promise<void> {
   await page.close();
   const loopbackCount = traffic.requests.length - traffic.offLoopback.length;
   console.log(`${name}: ${traffic.requests.length} requests, ${loopbackCount} to loopback or data:/blob:/about:`);
@@ -236,7 +251,11 @@ beforeAll(async () => {
   documents.forEach((document, index) => {
     const vendor = vendorIds[index];
     if (vendor === undefined) throw new Error('vendor list and bundles are out of step');
-    vendorFixtures.set(vendor, { document, operations: listVendorOperations(document), quirks: readVendorQuirks(document) });
+    vendorFixtures.set(vendor, {
+      document,
+      operations: listVendorOperations(document),
+      quirks: readVendorQuirks(document),
+    });
   });
   docsServer = await startDocsServer({ port: 0, siteFolder });
   chromium = await launchChromium({ viewport: { width: 1280, height: 800 } });
@@ -256,7 +275,9 @@ describe('docs site', () => {
     expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
     await expect.poll(() => page.getByRole('heading', { name: 'textgen', level: 1 }).isVisible()).toBe(true);
     for (const packageName of ['sdk', ...vendorIds, 'mocks']) {
-      await expect.poll(() => page.getByText(`npm install @textgen/${packageName}`, { exact: true }).isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText(`npm install @textgen/${packageName}`, { exact: true }).isVisible())
+        .toBe(true);
     }
     await page.screenshot({ path: join(resultsFolder, 'index.png'), fullPage: true });
 
@@ -321,7 +342,10 @@ describe('docs site', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('textgen API reference');
     for (const packageName of apiPackages) {
       await page.goto(`${docsServer.origin}/api/index.html`);
-      await page.getByRole('link', { name: `@textgen/${packageName}`, exact: true }).first().click();
+      await page
+        .getByRole('link', { name: `@textgen/${packageName}`, exact: true })
+        .first()
+        .click();
       await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toContain(`@textgen/${packageName}`);
       const pageText = await page.locator('.col-content').innerText();
       const exportedNames = await readExportedNames(packageName);

@@ -119,7 +119,10 @@ export function summarizeThroughput(options: {
     })),
     ratios: options.samples
       .filter((samples) => samples !== oursSamples)
-      .map((samples) => ({ peer: samples.name, ratio: spreadOf(pairedRatios(oursSamples.perSecond, samples.perSecond)) })),
+      .map((samples) => ({
+        peer: samples.name,
+        ratio: spreadOf(pairedRatios(oursSamples.perSecond, samples.perSecond)),
+      })),
     serverCpuMicrosPerRequest: options.serverCpuMicrosPerRequest,
   };
 }

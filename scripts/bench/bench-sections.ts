@@ -20,7 +20,8 @@ export interface BenchSettings {
 export const sectionNames = ['stubbed', 'loopback-sequential', 'loopback-concurrent', 'sse', 'ndjson', 'heap'] as const;
 export type SectionName = (typeof sectionNames)[number];
 
-export type SectionResult = { kind: 'throughput'; result: ThroughputResult } | { kind: 'heap'; report: HeapGrowthReport };
+export type SectionResult =
+  { kind: 'throughput'; result: ThroughputResult } | { kind: 'heap'; report: HeapGrowthReport };
 
 async function withServer<Result>(
   settings: BenchSettings,
@@ -51,7 +52,13 @@ export async function runSection(section: SectionName, settings: BenchSettings):
     case 'loopback-concurrent':
       return throughput(
         await withServer(settings, (server) =>
-          runLoopbackBenchmark({ packages, completion, server, settings: settings.loopbackConcurrent, inFlight: settings.inFlight }),
+          runLoopbackBenchmark({
+            packages,
+            completion,
+            server,
+            settings: settings.loopbackConcurrent,
+            inFlight: settings.inFlight,
+          }),
         ),
       );
     case 'sse':

@@ -13,7 +13,9 @@ function findBenchmarkVendor(): VendorExamples & { answerPointer: string } {
   );
   const vendor = readVendorExamples().find((candidate) => candidate.id === entry?.id);
   if (entry === undefined || vendor === undefined) {
-    throw new Error('No spec in specs/ says x-textgen-openai-compatible: true; the benchmarks compare with the openai SDK on one.');
+    throw new Error(
+      'No spec in specs/ says x-textgen-openai-compatible: true; the benchmarks compare with the openai SDK on one.',
+    );
   }
   return { ...vendor, answerPointer: entry.demo.answer.json };
 }
@@ -28,9 +30,13 @@ export function readAnswerText(body: unknown): unknown {
 /** A method of our client for the benchmark vendor's demo call: `client[resource][name](body, options)`. */
 export type ClientMethod = (body: Record<string, unknown>, options?: Record<string, unknown>) => Promise<unknown>;
 
-export function clientMethod(client: unknown, call: { resource: string; name: string } = benchmarkVendor.generate): ClientMethod {
+export function clientMethod(
+  client: unknown,
+  call: { resource: string; name: string } = benchmarkVendor.generate,
+): ClientMethod {
   const resource = (client as Record<string, Record<string, unknown>>)[call.resource];
   const method = resource?.[call.name];
-  if (typeof method !== 'function') throw new Error(`${benchmarkVendor.packageName} has no ${call.resource}.${call.name}()`);
+  if (typeof method !== 'function')
+    throw new Error(`${benchmarkVendor.packageName} has no ${call.resource}.${call.name}()`);
   return (method as ClientMethod).bind(resource);
 }

@@ -16,7 +16,11 @@ export function readCannedCompletion(): CannedCompletion {
   if (typeof generate.body.model !== 'string' || typeof expectedText !== 'string') {
     throw new Error(`specs/${id}.yaml: the demo's request example names no model, or its response has no answer text.`);
   }
-  return { request: { ...generate.body, model: generate.body.model }, responseText: JSON.stringify(generate.response), expectedText };
+  return {
+    request: { ...generate.body, model: generate.body.model },
+    responseText: JSON.stringify(generate.response),
+    expectedText,
+  };
 }
 
 /** A completion chunk in OpenAI's wire format, as the benchmark vendor and the openai SDK both expect it. */

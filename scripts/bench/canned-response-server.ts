@@ -35,7 +35,8 @@ const ndjsonBody = syntheticNDJSONBody(streamChunks).bytes;
 function writeInSlices(response: import('node:http').ServerResponse, body: Uint8Array): void {
   // Fixed byte offsets land mid-event, as real network reads do.
   const sliceLength = Math.ceil(body.byteLength / streamWrites);
-  for (let start = 0; start < body.byteLength; start += sliceLength) response.write(body.subarray(start, start + sliceLength));
+  for (let start = 0; start < body.byteLength; start += sliceLength)
+    response.write(body.subarray(start, start + sliceLength));
   response.end();
 }
 

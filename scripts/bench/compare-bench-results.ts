@@ -5,7 +5,8 @@ import { formatSignedKilobytes } from './goal-check';
 
 export function readBenchResults(path: string): BenchResults {
   const results = JSON.parse(readFileSync(path, 'utf8')) as Partial<BenchResults>;
-  if (results.schemaVersion !== 1) throw new Error(`${path} is not a results file of this benchmark (schemaVersion 1).`);
+  if (results.schemaVersion !== 1)
+    throw new Error(`${path} is not a results file of this benchmark (schemaVersion 1).`);
   return results as BenchResults;
 }
 
@@ -19,7 +20,11 @@ function change(before: number, after: number): string {
  * heap growth, bundle sizes and the goal check. Ratios are the figures to trust across runs; absolute rates move with
  * the machine's load, which each file records.
  */
-export function formatComparison(before: BenchResults, after: BenchResults, labels: { before: string; after: string }): string {
+export function formatComparison(
+  before: BenchResults,
+  after: BenchResults,
+  labels: { before: string; after: string },
+): string {
   const ratioRows: string[][] = [];
   const rateRows: string[][] = [];
   for (const result of after.throughput) {
@@ -28,7 +33,13 @@ export function formatComparison(before: BenchResults, after: BenchResults, labe
     for (const ratio of result.ratios) {
       const previousRatio = previous.ratios.find((candidate) => candidate.peer === ratio.peer)?.ratio;
       if (previousRatio === undefined) continue;
-      ratioRows.push([result.id, `${result.ours} ÷ ${ratio.peer}`, ratioSpread(previousRatio), ratioSpread(ratio.ratio), change(previousRatio.median, ratio.ratio.median)]);
+      ratioRows.push([
+        result.id,
+        `${result.ours} ÷ ${ratio.peer}`,
+        ratioSpread(previousRatio),
+        ratioSpread(ratio.ratio),
+        change(previousRatio.median, ratio.ratio.median),
+      ]);
     }
     for (const contender of result.contenders) {
       const previousContender = previous.contenders.find((candidate) => candidate.name === contender.name);
@@ -45,12 +56,25 @@ export function formatComparison(before: BenchResults, after: BenchResults, labe
   const heapRows = after.heap.results.flatMap((result) => {
     const previous = before.heap.results.find((candidate) => candidate.name === result.name);
     if (previous === undefined) return [];
-    return [[result.name, `${previous.verdict}, ${formatSignedKilobytes(previous.growthBytesPer10kCalls)}`, `${result.verdict}, ${formatSignedKilobytes(result.growthBytesPer10kCalls)}`]];
+    return [
+      [
+        result.name,
+        `${previous.verdict}, ${formatSignedKilobytes(previous.growthBytesPer10kCalls)}`,
+        `${result.verdict}, ${formatSignedKilobytes(result.growthBytesPer10kCalls)}`,
+      ],
+    ];
   });
   const bundleRows = after.bundles.results.flatMap((result) => {
     const previous = before.bundles.results.find((candidate) => candidate.name === result.name);
     if (previous === undefined) return [];
-    return [[result.name, `${formatCount(previous.gzipBytes)} B`, `${formatCount(result.gzipBytes)} B`, change(previous.gzipBytes, result.gzipBytes)]];
+    return [
+      [
+        result.name,
+        `${formatCount(previous.gzipBytes)} B`,
+        `${formatCount(result.gzipBytes)} B`,
+        change(previous.gzipBytes, result.gzipBytes),
+      ],
+    ];
   });
   const goalRows = after.goals.map((goal) => {
     const previous = before.goals.find((candidate) => candidate.figure === goal.figure);

@@ -6,7 +6,8 @@ import { formatKilobytes, type SizeBudget } from '../size/size-budget';
 /** A plain-text (Markdown) table, columns padded to their widest cell. */
 export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((cells) => cells[column]!.length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
@@ -88,14 +89,21 @@ function formatHeap(results: BenchResults): string {
       `"flat" means at most ${formatKilobytes(heap.flatThresholdBytesPer10kCalls)} per 10k calls (16 bytes per call: less than one retained object per call). ` +
       `A contender stops early once its heap has grown ${formatMegabytes(heap.stopAfterGrowthBytes)}.`,
     '',
-    formatTable(['contender', 'calls', 'heap used at start', 'at end', 'last − first', 'growth per 10k calls', 'verdict'], rows),
+    formatTable(
+      ['contender', 'calls', 'heap used at start', 'at end', 'last − first', 'growth per 10k calls', 'verdict'],
+      rows,
+    ),
   ].join('\n');
 }
 
 function formatBundles(results: BenchResults, budget: SizeBudget): string {
   const rows = results.bundles.results.map((result) => {
     const limit =
-      result.kind === 'vendor client' ? budget.vendorClientMaxGzipBytes : result.kind === 'facade' ? budget.facadeMaxGzipBytes : undefined;
+      result.kind === 'vendor client'
+        ? budget.vendorClientMaxGzipBytes
+        : result.kind === 'facade'
+          ? budget.facadeMaxGzipBytes
+          : undefined;
     return [
       result.name,
       result.kind,
@@ -129,7 +137,9 @@ export function formatBenchReport(results: BenchResults, budget: SizeBudget): st
     `# textgen benchmarks${results.quick ? ' (--quick: smoke run, numbers are noisy)' : ''}`,
     `Node ${environment.node} on ${environment.platform}, ${environment.cpus}; load average at start ` +
       `${environment.loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')}. ` +
-      `Versions: ${Object.entries(results.versions).map(([name, version]) => `${name} ${version}`).join(', ')}.`,
+      `Versions: ${Object.entries(results.versions)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', ')}.`,
     'Each section runs in a fresh process with all its contenders, from built dist; each round runs each contender ' +
       'once, rotating who goes first; a forced ' +
       'GC precedes every sample. Ratios are ours ÷ peer within each round, summarized as median (min–max); > 1 is faster.',

@@ -28,14 +28,31 @@ export function checkGoals(results: Omit<BenchResults, 'goals'>, budget: SizeBud
   const heap = results.heap.results.find((result) => result.name === oursName);
   if (heap === undefined) throw new Error(`The run has no heap growth figure for ${oursName}.`);
   const vendorClients = results.bundles.results.filter((result) => result.kind === 'vendor client');
-  const largestClient = vendorClients.reduce((largest, result) => (result.gzipBytes > largest.gzipBytes ? result : largest));
+  const largestClient = vendorClients.reduce((largest, result) =>
+    result.gzipBytes > largest.gzipBytes ? result : largest,
+  );
   const facade = results.bundles.results.find((result) => result.kind === 'facade');
   if (facade === undefined) throw new Error('The run has no facade bundle size.');
   return [
     ratioGoal({ figure: "stubbed fetch: our calls/s ÷ openai SDK's", id: 'stubbed', peer: openaiName, atLeast: 1.5 }),
-    ratioGoal({ figure: "loopback: our calls/s ÷ raw fetch's", id: 'loopback-sequential', peer: rawFetchName, atLeast: 0.85 }),
-    ratioGoal({ figure: "loopback: our calls/s ÷ openai SDK's", id: 'loopback-sequential', peer: openaiName, atLeast: 1.3 }),
-    ratioGoal({ figure: "SSE: our chunks/s ÷ bare eventsource-parser's", id: 'sse', peer: bareEventsourceParserName, atLeast: 0.9 }),
+    ratioGoal({
+      figure: "loopback: our calls/s ÷ raw fetch's",
+      id: 'loopback-sequential',
+      peer: rawFetchName,
+      atLeast: 0.85,
+    }),
+    ratioGoal({
+      figure: "loopback: our calls/s ÷ openai SDK's",
+      id: 'loopback-sequential',
+      peer: openaiName,
+      atLeast: 1.3,
+    }),
+    ratioGoal({
+      figure: "SSE: our chunks/s ÷ bare eventsource-parser's",
+      id: 'sse',
+      peer: bareEventsourceParserName,
+      atLeast: 0.9,
+    }),
     {
       figure: `heap growth over ${results.heap.calls.toLocaleString('en-US')} calls`,
       value:

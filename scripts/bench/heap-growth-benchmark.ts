@@ -57,7 +57,8 @@ export function slopeBytesPerCall(samples: readonly HeapSample[]): number {
 
 /**
  * Each contender in turn makes `calls` sequential calls through the stubbed fetch; heap used is sampled after a forced
- * full GC every `sampleEvery` calls, starting after `warmupCalls` (JIT and lazily built caches are not a leak). A client
+ * full GC every `sampleEvery` calls, starting after `warmupCalls` (JIT and lazily built caches are not a leak). A
+ * client
  * that keeps something per call (a timer, a listener on a long-lived signal, a map entry) grows in proportion to calls,
  * which the slope shows; a one-off allocation does not.
  */
@@ -67,9 +68,12 @@ export async function runHeapGrowthBenchmark(options: {
   settings: HeapGrowthSettings;
 }): Promise<HeapGrowthReport> {
   const { packages, completion, settings } = options;
-  const names = createNonStreamCallers({ packages, baseURL: 'http://stubbed.invalid/v1', fetch: createStubbedFetch(completion), completion }).map(
-    (caller) => caller.name,
-  );
+  const names = createNonStreamCallers({
+    packages,
+    baseURL: 'http://stubbed.invalid/v1',
+    fetch: createStubbedFetch(completion),
+    completion,
+  }).map((caller) => caller.name);
   const results: HeapGrowthResult[] = [];
   for (const name of names) {
     // Fresh clients per contender, so nothing one contender left behind is counted against the next one.
@@ -82,7 +86,10 @@ export async function runHeapGrowthBenchmark(options: {
     for (let index = 0; index < settings.warmupCalls; index += 1) await caller.call();
     const samples: HeapSample[] = [{ calls: 0, heapUsedBytes: await heapUsedAfterFullGC() }];
     let calls = 0;
-    while (calls < settings.calls && samples[samples.length - 1]!.heapUsedBytes - samples[0]!.heapUsedBytes < stopAfterGrowthBytes) {
+    while (
+      calls < settings.calls &&
+      samples[samples.length - 1]!.heapUsedBytes - samples[0]!.heapUsedBytes < stopAfterGrowthBytes
+    ) {
       for (let index = 0; index < settings.sampleEvery; index += 1) await caller.call();
       calls += settings.sampleEvery;
       samples.push({ calls, heapUsedBytes: await heapUsedAfterFullGC() });

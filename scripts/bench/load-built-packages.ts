@@ -20,7 +20,9 @@ export function builtEntryPath(packageFolder: string): string {
 async function importBuilt<Module>(packageFolder: string): Promise<Module> {
   const entry = builtEntryPath(packageFolder);
   if (!existsSync(entry)) {
-    throw new Error(`${entry} is missing: build first with \`turbo run build --filter=@textgen/sdk...\` (or run \`pnpm bench\`).`);
+    throw new Error(
+      `${entry} is missing: build first with \`turbo run build --filter=@textgen/sdk...\` (or run \`pnpm bench\`).`,
+    );
   }
   // Imported by path: the root has no node_modules/@textgen, and the root tsconfig `paths` would point at src.
   return (await import(pathToFileURL(entry).href)) as Module;
@@ -38,6 +40,7 @@ export async function loadBuiltPackages(): Promise<BuiltPackages> {
 /** Our client for the benchmark vendor, from its built package's factory (`x-textgen-client.factory`). */
 export function createOurClient(packages: BuiltPackages, options: Record<string, unknown>): unknown {
   const factory = packages.vendor[benchmarkVendor.factory];
-  if (typeof factory !== 'function') throw new Error(`${benchmarkVendor.packageName} dist exports no ${benchmarkVendor.factory}().`);
+  if (typeof factory !== 'function')
+    throw new Error(`${benchmarkVendor.packageName} dist exports no ${benchmarkVendor.factory}().`);
   return (factory as (options: Record<string, unknown>) => unknown)(options);
 }

@@ -67,7 +67,11 @@ export async function measureInterleaved(options: {
   expectedUnits: number;
 }): Promise<ContenderSamples[]> {
   const { contenders, warmupRounds, rounds, expectedUnits } = options;
-  const samples = contenders.map((contender): ContenderSamples => ({ name: contender.name, perSecond: [], cpuMicrosPerUnit: [] }));
+  const samples = contenders.map((contender): ContenderSamples => ({
+    name: contender.name,
+    perSecond: [],
+    cpuMicrosPerUnit: [],
+  }));
   for (let round = 0; round < warmupRounds + rounds; round += 1) {
     for (let offset = 0; offset < contenders.length; offset += 1) {
       const index = (round + offset) % contenders.length;

@@ -55,7 +55,11 @@ export function createNonStreamCallers(options: {
 
   const completionsURL = `${baseURL}/completions`;
   const requestText = () => JSON.stringify(request);
-  const openapiFetchClient = createClient<CompletionPaths>({ baseUrl: baseURL, headers: { authorization: `Bearer ${benchmarkApiKey}` }, fetch });
+  const openapiFetchClient = createClient<CompletionPaths>({
+    baseUrl: baseURL,
+    headers: { authorization: `Bearer ${benchmarkApiKey}` },
+    fetch,
+  });
   const openai = new OpenAI({ baseURL, apiKey: benchmarkApiKey, fetch });
   const createCompletion = clientMethod(createOurClient(packages, { baseURL, apiKey: benchmarkApiKey, fetch }));
 
@@ -82,7 +86,11 @@ export function createNonStreamCallers(options: {
     },
     {
       name: openaiName,
-      call: async () => check(openaiName, await openai.completions.create(request as unknown as OpenAI.CompletionCreateParamsNonStreaming)),
+      call: async () =>
+        check(
+          openaiName,
+          await openai.completions.create(request as unknown as OpenAI.CompletionCreateParamsNonStreaming),
+        ),
     },
     { name: oursName, call: async () => check(oursName, await createCompletion(request)) },
   ];

@@ -32,9 +32,25 @@ if (profilePath === undefined) {
   mkdirSync(folder, { recursive: true });
   const name = `${client.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${calls}-calls-${new Date().toISOString().replaceAll(':', '-')}.cpuprofile`;
   const script = join(repositoryRoot, 'scripts', 'bench', 'stubbed-calls-for-profile.ts');
-  const argv = ['--cpu-prof', '--cpu-prof-dir', folder, '--cpu-prof-name', name, '--import', 'tsx', script, '--client', client, '--calls', calls];
+  const argv = [
+    '--cpu-prof',
+    '--cpu-prof-dir',
+    folder,
+    '--cpu-prof-name',
+    name,
+    '--import',
+    'tsx',
+    script,
+    '--client',
+    client,
+    '--calls',
+    calls,
+  ];
   process.stdout.write(
-    `$ TSX_TSCONFIG_PATH=scripts/bench/tsconfig.json node ${argv.map((argument) => relative(repositoryRoot, argument) || argument).map((argument) => (/\s/.test(argument) ? JSON.stringify(argument) : argument)).join(' ')}\n`,
+    `$ TSX_TSCONFIG_PATH=scripts/bench/tsconfig.json node ${argv
+      .map((argument) => relative(repositoryRoot, argument) || argument)
+      .map((argument) => (/\s/.test(argument) ? JSON.stringify(argument) : argument))
+      .join(' ')}\n`,
   );
   const child = spawnSync(process.execPath, argv, {
     cwd: repositoryRoot,

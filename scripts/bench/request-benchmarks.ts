@@ -45,7 +45,10 @@ export async function runStubbedFetchBenchmark(options: {
   const samples = await measureInterleaved({
     ...settings,
     expectedUnits: settings.unitsPerSample,
-    contenders: callers.map((caller) => ({ name: caller.name, run: () => callSequentially(caller, settings.unitsPerSample) })),
+    contenders: callers.map((caller) => ({
+      name: caller.name,
+      run: () => callSequentially(caller, settings.unitsPerSample),
+    })),
   });
   return summarizeThroughput({
     id: 'stubbed',
@@ -86,7 +89,9 @@ export async function runLoopbackBenchmark(options: {
     contenders: callers.map((caller) => ({
       name: caller.name,
       run: () =>
-        inFlight === 1 ? callSequentially(caller, settings.unitsPerSample) : callConcurrently(caller, settings.unitsPerSample, inFlight),
+        inFlight === 1
+          ? callSequentially(caller, settings.unitsPerSample)
+          : callConcurrently(caller, settings.unitsPerSample, inFlight),
     })),
   });
   const statsAfter = await server.stats();
@@ -103,6 +108,7 @@ export async function runLoopbackBenchmark(options: {
     settings,
     ours: oursName,
     samples,
-    serverCpuMicrosPerRequest: (statsAfter.cpuMicros - statsBefore.cpuMicros) / (statsAfter.requests - statsBefore.requests),
+    serverCpuMicrosPerRequest:
+      (statsAfter.cpuMicros - statsBefore.cpuMicros) / (statsAfter.requests - statsBefore.requests),
   });
 }

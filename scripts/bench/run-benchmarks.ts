@@ -1,6 +1,7 @@
 /**
  * `pnpm bench`: raw fetch, bare openapi-fetch, the openai SDK and our built client side by side (each section in a
- * fresh process of its own, its contenders interleaved within it), printed as ratios with their spread and written to bench-results/<timestamp>.json. Nothing here asserts a speed;
+ * fresh process of its own, its contenders interleaved within it), printed as ratios with their spread and written to
+ * bench-results/<timestamp>.json. Nothing here asserts a speed;
  * the goal check at the end is a report. Run with `tsx --expose-gc --tsconfig scripts/bench/tsconfig.json` (see that
  * file for why) after building the packages.
  *
@@ -46,7 +47,9 @@ const quickSettings: BenchSettings = {
 
 /** Forks run-bench-section.ts with this process's node flags (tsx loader, --expose-gc) and waits for its result. */
 function runSectionInChildProcess(section: SectionName, settings: BenchSettings): Promise<SectionResult> {
-  const child = fork(fileURLToPath(new URL('./run-bench-section.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./run-bench-section.ts', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return new Promise<SectionResult>((resolve, reject) => {
     let result: SectionResult | undefined;
     child.on('message', (message: { type: 'result'; result: SectionResult }) => {
@@ -126,7 +129,9 @@ const compareAt = argv.indexOf('--compare');
 if (compareAt !== -1) {
   const [before, after] = argv.slice(compareAt + 1);
   if (before === undefined || after === undefined) {
-    throw new Error('--compare needs two results files: pnpm bench --compare bench-results/<before>.json bench-results/<after>.json');
+    throw new Error(
+      '--compare needs two results files: pnpm bench --compare bench-results/<before>.json bench-results/<after>.json',
+    );
   }
   process.stdout.write(`${formatComparison(readBenchResults(before), readBenchResults(after), { before, after })}\n`);
 } else {

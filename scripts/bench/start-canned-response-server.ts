@@ -26,7 +26,8 @@ export async function startCannedResponseServer(options: { streamChunks: number 
       child.off('message', onMessage);
       resolve(message.port);
     };
-    const onExit = (code: number | null) => reject(new Error(`The canned-response server exited (code ${code}) before listening.`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`The canned-response server exited (code ${code}) before listening.`));
     child.on('message', onMessage);
     child.once('exit', onExit);
   });

@@ -29,7 +29,8 @@ async function postForBody(url: string): Promise<ReadableStream<Uint8Array>> {
     headers: { authorization: `Bearer ${benchmarkApiKey}`, 'content-type': 'application/json' },
     body: '{"stream":true}',
   });
-  if (!response.ok || response.body === null) throw new Error(`The canned-response server answered HTTP ${response.status}.`);
+  if (!response.ok || response.body === null)
+    throw new Error(`The canned-response server answered HTTP ${response.status}.`);
   return response.body;
 }
 
@@ -92,7 +93,10 @@ export async function runSSEThroughputBenchmark(options: {
 }): Promise<ThroughputResult> {
   const { packages, server, chunks, settings } = options;
   const baseURL = `${server.origin}/sse/v1`;
-  const createCompletion = clientMethod(createOurClient(packages, { baseURL, apiKey: benchmarkApiKey }), benchmarkVendor.stream);
+  const createCompletion = clientMethod(
+    createOurClient(packages, { baseURL, apiKey: benchmarkApiKey }),
+    benchmarkVendor.stream,
+  );
   const streamCompletion = async () => (await createCompletion(request)) as AsyncIterable<CompletionChunkShape>;
   const peer = new OpenAI({ baseURL, apiKey: benchmarkApiKey });
   const request = { model: benchmarkVendor.model, prompt: 'Count upwards', stream: true } as const;
@@ -101,7 +105,9 @@ export async function runSSEThroughputBenchmark(options: {
   // a different class from core's dist one. The check makes sure we time the build.
   const probe = await createCompletion(request);
   if (!(probe instanceof packages.core.Stream)) {
-    throw new Error(`${oursName} returned a Stream that is not @textgen/core dist Stream: the benchmark is not running on dist output.`);
+    throw new Error(
+      `${oursName} returned a Stream that is not @textgen/core dist Stream: the benchmark is not running on dist output.`,
+    );
   }
   probe.controller.abort();
 
@@ -177,7 +183,10 @@ export async function runNDJSONThroughputBenchmark(options: {
       {
         name: openaiName,
         run: async () => {
-          const stream = OpenAIStream.fromReadableStream<CompletionChunkShape>(await postForBody(url), new AbortController());
+          const stream = OpenAIStream.fromReadableStream<CompletionChunkShape>(
+            await postForBody(url),
+            new AbortController(),
+          );
           let count = 0;
           for await (const chunk of stream) if (hasCompletionText(chunk)) count += 1;
           return count;

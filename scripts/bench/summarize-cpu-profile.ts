@@ -121,13 +121,21 @@ export function summarizeCpuProfile(profile: CpuProfile, windowFunction: string 
   };
 }
 
-export function formatProfileSummary(summary: ProfileSummary, options: { top: number; windowFunction: string | undefined }): string {
+export function formatProfileSummary(
+  summary: ProfileSummary,
+  options: { top: number; windowFunction: string | undefined },
+): string {
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   const milliseconds = (micros: number) => (micros / 1000).toFixed(0);
   const sampleTable = (entries: readonly ProfileEntry[], withLocation: boolean) =>
     formatTable(
       ['self %', 'samples', withLocation ? 'function' : 'module', ...(withLocation ? ['location'] : [])],
-      entries.map((entry) => [percent(entry.share), String(entry.samples), entry.name, ...(withLocation ? [entry.location] : [])]),
+      entries.map((entry) => [
+        percent(entry.share),
+        String(entry.samples),
+        entry.name,
+        ...(withLocation ? [entry.location] : []),
+      ]),
     );
   return [
     options.windowFunction === undefined

@@ -74,7 +74,7 @@ function readOperation(document: JsonObject, operation: TextgenOperation): Clien
   const parameters = ((definition.parameters ?? []) as unknown[]).map((parameter) => resolve(document, parameter));
   const namesIn = (location: string) =>
     parameters.filter((parameter) => parameter.in === location).map((parameter) => String(parameter.name));
-  const ok = resolve(document, (resolve(document, definition.responses) as JsonObject)['200']);
+  const ok = resolve(document, resolve(document, definition.responses)['200']);
   const okContent = (ok.content ?? {}) as Record<string, JsonObject>;
   const streamMediaType = Object.keys(okContent).find(
     (mediaType) => mediaType === 'text/event-stream' || mediaType === 'application/x-ndjson',
@@ -174,7 +174,7 @@ function typesSource(shape: ClientShape, clientName: string): string {
 /** The method's overloads: one per answer the `x-textgen-stream` rule allows, so `stream: true` types a Stream. */
 function methodSource(shape: ClientShape, requestOptions: string): string {
   const { operation, typeName, stream } = shape;
-  const summary = String(operation.definition.summary ?? '').trim();
+  const summary = typeof operation.definition.summary === 'string' ? operation.definition.summary.trim() : '';
   const route = `\`${operation.method.toUpperCase()} ${operation.path}\``;
   const indent = '    ';
   const params = `${typeName}Params`;
@@ -231,13 +231,13 @@ export function generateClient(vendor: VendorSpec): string {
     throw new Error(`${vendor.specPath}: the security scheme must be http bearer or an apiKey header.`);
 
   const server = ((document.servers ?? []) as JsonObject[])[0];
-  const serverURL = String(server?.url ?? '');
+  const serverURL = typeof server?.url === 'string' ? server.url : '';
   const variables: ServerVariable[] = Object.entries((server?.variables ?? {}) as Record<string, JsonObject>).map(
     ([name, variable]) => ({
       name,
       values: (variable.enum as string[] | undefined) ?? [],
       defaultValue: String(variable.default),
-      description: String(variable.description ?? ''),
+      description: typeof variable.description === 'string' ? variable.description : '',
     }),
   );
   const requiresBaseURL = extensions.client.baseURL === 'required';

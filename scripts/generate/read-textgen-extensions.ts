@@ -26,7 +26,9 @@ const schema = JSON.parse(readFileSync(new URL('./textgen-extensions.schema.json
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
 const httpMethods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** The spec's `x-textgen-*` extensions, checked against textgen-extensions.schema.json; a broken one stops generation. */
+/**
+ * The spec's `x-textgen-*` extensions, checked against textgen-extensions.schema.json; a broken one stops generation.
+ */
 export function readTextgenExtensions(vendor: VendorSpec): TextgenExtensions {
   const operations: TextgenOperation[] = [];
   for (const [path, item] of Object.entries((vendor.document.paths ?? {}) as Record<string, Record<string, unknown>>)) {

@@ -32,7 +32,8 @@ const requiredEntries = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']
 
 function collectExportTargets(node: unknown, into: string[] = []): string[] {
   if (typeof node === 'string') into.push(node);
-  else if (typeof node === 'object' && node !== null) for (const value of Object.values(node)) collectExportTargets(value, into);
+  else if (typeof node === 'object' && node !== null)
+    for (const value of Object.values(node)) collectExportTargets(value, into);
   return into;
 }
 
@@ -46,7 +47,8 @@ export async function checkPublishedPackage(options: {
   entry: PublishablePackage;
 }): Promise<PublishedPackageReport> {
   const { name, version } = options.entry.manifest;
-  if (name === undefined || version === undefined) throw new Error(`${options.entry.folder}/package.json has no name or version`);
+  if (name === undefined || version === undefined)
+    throw new Error(`${options.entry.folder}/package.json has no name or version`);
   const documentUrl = new URL(name.replace('/', '%2f'), options.registryUrl);
   const documentResponse = await fetch(documentUrl);
   if (!documentResponse.ok) throw new Error(`${name} is not on the local registry (HTTP ${documentResponse.status})`);
@@ -64,7 +66,8 @@ export async function checkPublishedPackage(options: {
   const tarballUrl = manifest.dist?.tarball;
   if (tarballUrl === undefined) throw new Error(`${name}@${version} has no dist.tarball`);
   const tarballResponse = await fetch(tarballUrl);
-  if (!tarballResponse.ok) throw new Error(`${name}@${version}: tarball download failed (HTTP ${tarballResponse.status})`);
+  if (!tarballResponse.ok)
+    throw new Error(`${name}@${version}: tarball download failed (HTTP ${tarballResponse.status})`);
   const tarball = Buffer.from(await tarballResponse.arrayBuffer());
   mkdirSync(options.folder, { recursive: true });
   const tarballPath = join(options.folder, `${name.replace('/', '-').replace('@', '')}-${version}.tgz`);
@@ -75,7 +78,8 @@ export async function checkPublishedPackage(options: {
     .map((line) => line.replace(/^package\//, ''))
     .sort();
 
-  for (const file of files) if (!allowedEntry.test(file)) problems.push(`the tarball holds ${file}, which is not published`);
+  for (const file of files)
+    if (!allowedEntry.test(file)) problems.push(`the tarball holds ${file}, which is not published`);
   for (const file of requiredEntries) if (!files.includes(file)) problems.push(`the tarball lacks ${file}`);
   const entryPoints = [
     manifest.main,

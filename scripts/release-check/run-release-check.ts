@@ -76,7 +76,12 @@ function run(
 ): Promise<RunResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     liveChildren.add(child);
     let stdout = '';
     let stderr = '';
@@ -119,7 +124,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): voi
 }
 
 async function cleanUp(): Promise<void> {
-  // Every child is stopped, and has exited, before its folders are removed: a process still writing would re-create them.
+  // Every child is stopped, and has exited, before its folders are removed: a process still writing would re-create
+  // them.
   await Promise.all(
     [...liveChildren].map(
       (child) =>
@@ -180,7 +186,10 @@ function startMockServer(folder: string, env: NodeJS.ProcessEnv): Promise<{ base
     );
     let output = '';
     const baseUrls: Record<string, string> = {};
-    const timer = setTimeout(() => reject(new Error(`textgen-mock did not print its base URLs in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`textgen-mock did not print its base URLs in 30 s:\n${output}`)),
+      30_000,
+    );
     child.once('close', (code) => {
       liveChildren.delete(child);
       clearTimeout(timer);
@@ -225,7 +234,11 @@ async function main(): Promise<void> {
   const registryFolder = join(temporaryRoot, 'registry');
   mkdirSync(registryFolder);
   const upstreamRegistry = (
-    await run('npm', ['config', 'get', 'registry'], { cwd: temporaryRoot, env: childEnvironment({}), timeoutSeconds: 30 })
+    await run('npm', ['config', 'get', 'registry'], {
+      cwd: temporaryRoot,
+      env: childEnvironment({}),
+      timeoutSeconds: 30,
+    })
   ).stdout.trim();
   const registry: LocalRegistry = await startLocalRegistry({ folder: registryFolder, upstreamRegistry });
   cleanups.push(() => registry.close());
@@ -259,17 +272,23 @@ async function main(): Promise<void> {
   // Side by side: a registry takes packages in any order (npm resolves dependencies only at install time).
   await Promise.all(
     packages.map((entry) =>
-      run(pnpm.command, [...pnpm.prefixArgs, 'publish', '--registry', registry.url, '--no-git-checks', '--provenance=false'], {
-        cwd: join(repositoryRoot, entry.folder),
-        env: npmEnvironment,
-        timeoutSeconds: 300,
-      }),
+      run(
+        pnpm.command,
+        [...pnpm.prefixArgs, 'publish', '--registry', registry.url, '--no-git-checks', '--provenance=false'],
+        {
+          cwd: join(repositoryRoot, entry.folder),
+          env: npmEnvironment,
+          timeoutSeconds: 300,
+        },
+      ),
     ),
   );
 
   const published: PublishedPackageReport[] = [];
   for (const entry of packages) {
-    published.push(await checkPublishedPackage({ registryUrl: registry.url, folder: join(temporaryRoot, 'tarballs'), entry }));
+    published.push(
+      await checkPublishedPackage({ registryUrl: registry.url, folder: join(temporaryRoot, 'tarballs'), entry }),
+    );
   }
 
   const mockEnvironment = (baseUrls: Record<string, string>) => {
@@ -287,7 +306,10 @@ async function main(): Promise<void> {
   const scratch = (scratchName: string, packageJson: Record<string, unknown>) => {
     const folder = join(temporaryRoot, scratchName);
     mkdirSync(folder);
-    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: scratchName, private: true, ...packageJson }, null, 2));
+    writeFileSync(
+      join(folder, 'package.json'),
+      JSON.stringify({ name: scratchName, private: true, ...packageJson }, null, 2),
+    );
     return folder;
   };
   const folderName = (folder: string) => folder.slice(temporaryRoot.length + 1);
@@ -321,7 +343,9 @@ async function main(): Promise<void> {
   const expectedWithSdk = ['@textgen/core', '@textgen/sdk', ...vendors.map((vendor) => vendor.packageName)].sort();
   for (const report of installs.filter((entry) => entry.requested[0] === '@textgen/sdk')) {
     if (JSON.stringify([...report.installed].sort()) !== JSON.stringify(expectedWithSdk)) {
-      throw new Error(`${report.folder}: npm install @textgen/sdk brought ${report.installed.join(', ')}; expected ${expectedWithSdk.join(', ')}`);
+      throw new Error(
+        `${report.folder}: npm install @textgen/sdk brought ${report.installed.join(', ')}; expected ${expectedWithSdk.join(', ')}`,
+      );
     }
   }
 
@@ -342,15 +366,28 @@ async function main(): Promise<void> {
     streamTexts: vendor.streamTexts,
   }));
   writeFileSync(join(jsFolder, 'vendors.json'), `${JSON.stringify(appVendors, null, 2)}\n`);
-  writeFileSync(join(tsFolder, 'src', 'vendors.ts'), `export const vendors = ${JSON.stringify(appVendors, null, 2)};\n`);
+  writeFileSync(
+    join(tsFolder, 'src', 'vendors.ts'),
+    `export const vendors = ${JSON.stringify(appVendors, null, 2)};\n`,
+  );
   const typescriptConfigs = {
     node16: { module: 'Node16', moduleResolution: 'Node16', types: ['node'] },
     // What a browser bundle sees: the DOM library and no @types/node.
     bundler: { module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] },
   };
   for (const [resolution, options] of Object.entries(typescriptConfigs)) {
-    const compilerOptions = { strict: true, target: 'ES2022', skipLibCheck: false, rootDir: 'src', outDir: `out-${resolution}`, ...options };
-    writeFileSync(join(tsFolder, `tsconfig.${resolution}.json`), JSON.stringify({ compilerOptions, include: ['src'] }, null, 2));
+    const compilerOptions = {
+      strict: true,
+      target: 'ES2022',
+      skipLibCheck: false,
+      rootDir: 'src',
+      outDir: `out-${resolution}`,
+      ...options,
+    };
+    writeFileSync(
+      join(tsFolder, `tsconfig.${resolution}.json`),
+      JSON.stringify({ compilerOptions, include: ['src'] }, null, 2),
+    );
   }
 
   const apps: { name: string; how: string; seconds: number; output: string }[] = [];
@@ -367,11 +404,15 @@ async function main(): Promise<void> {
   await runApp('esm-app', 'node app.mjs (import)', jsFolder, ['app.mjs']);
   await runApp('cjs-app', 'node app.cjs (require)', jsFolder, ['app.cjs']);
   for (const resolution of Object.keys(typescriptConfigs)) {
-    const tsc = await run(process.execPath, [join(tsFolder, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${resolution}.json`], {
-      cwd: tsFolder,
-      env: appEnvironment,
-      timeoutSeconds: 300,
-    });
+    const tsc = await run(
+      process.execPath,
+      [join(tsFolder, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', `tsconfig.${resolution}.json`],
+      {
+        cwd: tsFolder,
+        env: appEnvironment,
+        timeoutSeconds: 300,
+      },
+    );
     const how = `tsc -p tsconfig.${resolution}.json (strict, ${tsc.seconds.toFixed(1)} s), then node out-${resolution}/app.js`;
     await runApp(`ts-${resolution}-app`, how, tsFolder, [`out-${resolution}/app.js`]);
   }
@@ -383,7 +424,12 @@ async function main(): Promise<void> {
     env: npmEnvironment,
     timeoutSeconds: 1200,
   });
-  apps.push({ name: 'npx-demo', how: 'npx --yes @textgen/cli demo', seconds: demo.seconds, output: `${demo.stdout.split('\n').length} lines of demo output` });
+  apps.push({
+    name: 'npx-demo',
+    how: 'npx --yes @textgen/cli demo',
+    seconds: demo.seconds,
+    output: `${demo.stdout.split('\n').length} lines of demo output`,
+  });
 
   printSummary({ published, installs, apps });
 }
@@ -396,14 +442,19 @@ function printSummary(summary: {
   const lines: string[] = ['', 'release:check summary', ''];
   lines.push(`Packages published (${summary.published.length}):`);
   for (const entry of summary.published) {
-    lines.push(`  ${entry.name}@${entry.version}  ${entry.files.length} files, ${(entry.tarballBytes / 1024).toFixed(1)} kB packed; dependencies: ${entry.dependencies}`);
+    lines.push(
+      `  ${entry.name}@${entry.version}  ${entry.files.length} files, ${(entry.tarballBytes / 1024).toFixed(1)} kB packed; dependencies: ${entry.dependencies}`,
+    );
   }
   lines.push('', `Installs with plain npm (${summary.installs.length}):`);
   for (const entry of summary.installs) {
-    lines.push(`  ${entry.folder}: npm install ${entry.requested.join(' ')} -> ${entry.installed.join(', ')} (${entry.seconds.toFixed(1)} s)`);
+    lines.push(
+      `  ${entry.folder}: npm install ${entry.requested.join(' ')} -> ${entry.installed.join(', ')} (${entry.seconds.toFixed(1)} s)`,
+    );
   }
   lines.push('', `Apps run against textgen-mock (${summary.apps.length}):`);
-  for (const entry of summary.apps) lines.push(`  ${entry.name}: ${entry.how}, ok in ${entry.seconds.toFixed(1)} s: ${entry.output}`);
+  for (const entry of summary.apps)
+    lines.push(`  ${entry.name}: ${entry.how}, ok in ${entry.seconds.toFixed(1)} s: ${entry.output}`);
   lines.push('', 'Tarball contents:');
   for (const entry of summary.published) {
     lines.push(`  ${entry.name}@${entry.version}:`);

@@ -1,7 +1,8 @@
 /**
  * Runs Verdaccio with the configuration file given as the first argument on an ephemeral loopback port, and prints
  * `listening on <port>` once it accepts connections. It runs as its own process so that stopping it also stops every
- * storage write still in flight (Verdaccio caches proxied packages asynchronously), before the caller removes its folder.
+ * storage write still in flight (Verdaccio caches proxied packages asynchronously), before the caller removes its
+ * folder.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -16,7 +16,10 @@ export interface LocalRegistry {
  * uplink, so an install cannot pass on a package that a release would not have published. Everything else is proxied
  * to `upstreamRegistry`, so third-party dependencies (openapi-fetch, msw, ...) resolve as they would for a user.
  */
-export async function startLocalRegistry(options: { folder: string; upstreamRegistry: string }): Promise<LocalRegistry> {
+export async function startLocalRegistry(options: {
+  folder: string;
+  upstreamRegistry: string;
+}): Promise<LocalRegistry> {
   const configPath = join(options.folder, 'verdaccio.yaml');
   // JSON is YAML, so the configuration is written without a YAML library.
   const configuration = {
@@ -34,11 +37,15 @@ export async function startLocalRegistry(options: { folder: string; upstreamRegi
   writeFileSync(configPath, JSON.stringify(configuration, null, 2));
 
   // `node --import tsx` runs the TypeScript runner the way scripts/check-generated.ts runs generate.ts.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'serve-local-registry.ts'), configPath], {
-    // `--import tsx` is resolved from the working directory: the repository's node_modules.
-    cwd: import.meta.dirname,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'serve-local-registry.ts'), configPath],
+    {
+      // `--import tsx` is resolved from the working directory: the repository's node_modules.
+      cwd: import.meta.dirname,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -117,7 +117,8 @@ async function bundleInto({
     `${JSON.stringify({ name: 'textgen-runtime-smoke', private: true, type: 'module' })}\n`,
   );
 
-  // The smoke program's vendors (smoke/smoke-vendors.d.ts): each package's factory imported by name, and what to ask it.
+  // The smoke program's vendors (smoke/smoke-vendors.d.ts): each package's factory imported by name, and what to ask
+  // it.
   const vendorsModule = join(scratchFolder, 'smoke-vendors.mjs');
   await writeFile(
     vendorsModule,

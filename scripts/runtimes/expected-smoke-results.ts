@@ -33,8 +33,18 @@ export function smokeVendorPlan(vendor: VendorExamples): SmokeVendorPlan {
     model: vendor.model,
     prompt: vendor.prompt,
     system: vendor.system,
-    generate: { resource: generate.resource, name: generate.name, body: generate.body, responseExample: generate.responseExample },
-    stream: { resource: stream.resource, name: stream.name, body: stream.body, responseExample: stream.responseExample },
+    generate: {
+      resource: generate.resource,
+      name: generate.name,
+      body: generate.body,
+      responseExample: generate.responseExample,
+    },
+    stream: {
+      resource: stream.resource,
+      name: stream.name,
+      body: stream.body,
+      responseExample: stream.responseExample,
+    },
     authenticationErrorExample: vendor.authenticationError?.name,
   };
 }
@@ -110,7 +120,8 @@ const vendorChecks: Record<SmokeCaseName, { check: VendorCheck; passed: string }
   },
   'typed error': {
     check: (observed, expected) => {
-      if (expected.authenticationErrorStrings === undefined) return observed === undefined ? undefined : 'ran without a 401 example';
+      if (expected.authenticationErrorStrings === undefined)
+        return observed === undefined ? undefined : 'ran without a 401 example';
       const error = observed as Partial<TypedErrorObservation> | undefined;
       const problems = [
         error?.threw === true ? undefined : 'did not throw',

@@ -11,7 +11,9 @@ const entries = listBundleEntries().filter((entry) => entry.kind !== 'peer');
 const { esbuild, sizes } = await measureBundleSizes(entries);
 
 const over: string[] = [];
-process.stdout.write(`Bundle sizes (esbuild ${esbuild}, minified ESM for the browser, gzip level 9) against scripts/size/size-budget.json:\n`);
+process.stdout.write(
+  `Bundle sizes (esbuild ${esbuild}, minified ESM for the browser, gzip level 9) against scripts/size/size-budget.json:\n`,
+);
 for (const size of sizes) {
   const limit = budgetFor(size, budget)!;
   const fits = size.gzipBytes <= limit;

@@ -31,7 +31,9 @@ export interface BundleSize {
   modules: number;
 }
 
-/** One vendor client per vendor of the registry (its spec's `x-textgen-client.factory`), the facade and the two peers. */
+/**
+ * One vendor client per vendor of the registry (its spec's `x-textgen-client.factory`), the facade and the two peers.
+ */
 export function listBundleEntries(): BundleEntry[] {
   const vendorEntries: BundleEntry[] = vendorRegistry.map((vendor) => ({
     name: vendor.packageName,
@@ -51,7 +53,10 @@ export function listBundleEntries(): BundleEntry[] {
       source: "export * from '@textgen/sdk';",
       packageFolder: join(repositoryRoot, 'packages', 'sdk'),
       packageName: '@textgen/sdk',
-      requiredInputs: ['packages/sdk/dist/index.mjs', ...vendorRegistry.map((vendor) => `packages/${vendor.id}/dist/index.mjs`)],
+      requiredInputs: [
+        'packages/sdk/dist/index.mjs',
+        ...vendorRegistry.map((vendor) => `packages/${vendor.id}/dist/index.mjs`),
+      ],
     },
     {
       name: 'openai',
@@ -77,7 +82,9 @@ export function listBundleEntries(): BundleEntry[] {
  * install would, bundled by esbuild for the browser (bundle, minify, ESM, es2022), then gzipped (node:zlib, level 9).
  * Linking the package folder, not its entry file, means esbuild resolves `exports` as it would in a real app.
  */
-export async function measureBundleSizes(entries: readonly BundleEntry[]): Promise<{ esbuild: string; sizes: BundleSize[] }> {
+export async function measureBundleSizes(
+  entries: readonly BundleEntry[],
+): Promise<{ esbuild: string; sizes: BundleSize[] }> {
   const scratchApp = mkdtempSync(join(tmpdir(), 'textgen-bundle-size-'));
   try {
     for (const entry of entries) {

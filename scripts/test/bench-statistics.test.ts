@@ -37,10 +37,24 @@ describe('CPU profile summary', () => {
       { id: 1, callFrame: { functionName: '(root)', url: '', lineNumber: -1, columnNumber: -1 }, children: [2, 3, 4] },
       { id: 2, callFrame: { functionName: '(program)', url: '', lineNumber: -1, columnNumber: -1 } },
       { id: 3, callFrame: { functionName: '(garbage collector)', url: '', lineNumber: -1, columnNumber: -1 } },
-      { id: 4, callFrame: { functionName: 'runProfiledCalls', url: 'file:///repo/scripts/bench/x.ts', lineNumber: 9, columnNumber: 0 }, children: [5] },
+      {
+        id: 4,
+        callFrame: {
+          functionName: 'runProfiledCalls',
+          url: 'file:///repo/scripts/bench/x.ts',
+          lineNumber: 9,
+          columnNumber: 0,
+        },
+        children: [5],
+      },
       {
         id: 5,
-        callFrame: { functionName: 'coreFetch', url: 'file:///repo/node_modules/openapi-fetch/dist/index.mjs', lineNumber: 22, columnNumber: 0 },
+        callFrame: {
+          functionName: 'coreFetch',
+          url: 'file:///repo/node_modules/openapi-fetch/dist/index.mjs',
+          lineNumber: 22,
+          columnNumber: 0,
+        },
       },
     ],
     // Start-up (program), then the window: runProfiledCalls, GC, coreFetch x3, runProfiledCalls; then shut-down.
@@ -63,6 +77,8 @@ describe('CPU profile summary', () => {
 
   it('covers the whole profile when no function is named, and says so when the named one is absent', () => {
     expect(summarizeCpuProfile(profile, undefined).windowSamples).toBe(9);
-    expect(() => summarizeCpuProfile(profile, 'notThere')).toThrow(/No sample of the profile is under a function named notThere/);
+    expect(() => summarizeCpuProfile(profile, 'notThere')).toThrow(
+      /No sample of the profile is under a function named notThere/,
+    );
   });
 });

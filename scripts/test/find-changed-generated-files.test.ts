@@ -7,7 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findChangedGeneratedFiles } from '../find-changed-generated-files';
 
 // Folders of packages that do not exist yet: the check must cover a package added later without being told about it.
-const generatedFolders = ['packages/first-vendor/src/generated', 'packages/mocks/src/generated', 'packages/added-later/src/generated'];
+const generatedFolders = [
+  'packages/first-vendor/src/generated',
+  'packages/mocks/src/generated',
+  'packages/added-later/src/generated',
+];
 
 let repository: string;
 
@@ -36,15 +40,18 @@ describe('findChangedGeneratedFiles', () => {
     expect(findChangedGeneratedFiles(repository)).toEqual([]);
   });
 
-  it.each(generatedFolders.map((folder) => ({ folder })))('sees a modified, a deleted and a new file in $folder', ({ folder }) => {
-    write(`${folder}/committed.ts`, 'export const changed = 1;\n');
-    expect(findChangedGeneratedFiles(repository)).toEqual([`${folder}/committed.ts`]);
-    unlinkSync(join(repository, folder, 'committed.ts'));
-    expect(findChangedGeneratedFiles(repository)).toEqual([`${folder}/committed.ts`]);
-    git('checkout', '-q', '--', `${folder}/committed.ts`);
-    write(`${folder}/nested/new-file.json`, '{}\n');
-    expect(findChangedGeneratedFiles(repository)).toEqual([`${folder}/nested/new-file.json`]);
-  });
+  it.each(generatedFolders.map((folder) => ({ folder })))(
+    'sees a modified, a deleted and a new file in $folder',
+    ({ folder }) => {
+      write(`${folder}/committed.ts`, 'export const changed = 1;\n');
+      expect(findChangedGeneratedFiles(repository)).toEqual([`${folder}/committed.ts`]);
+      unlinkSync(join(repository, folder, 'committed.ts'));
+      expect(findChangedGeneratedFiles(repository)).toEqual([`${folder}/committed.ts`]);
+      git('checkout', '-q', '--', `${folder}/committed.ts`);
+      write(`${folder}/nested/new-file.json`, '{}\n');
+      expect(findChangedGeneratedFiles(repository)).toEqual([`${folder}/nested/new-file.json`]);
+    },
+  );
 
   it('ignores changes outside the generated folders', () => {
     write('packages/core/src/hand-written.ts', 'export const edited = 1;\n');

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findReleaseFileProblems, listPublishablePackages, publishedFiles, repositoryUrl } from '../find-release-file-problems';
+import {
+  findReleaseFileProblems,
+  listPublishablePackages,
+  publishedFiles,
+  repositoryUrl,
+} from '../find-release-file-problems';
 import { vendorIds } from '../../packages/mocks/src/generated/vendor-registry';
 import { repositoryRoot } from './read-source-spec';
 
@@ -38,7 +43,10 @@ function makeRepository(change: (packageFolder: string, manifest: Record<string,
   writeFileSync(join(packageFolder, 'package.json'), JSON.stringify(manifest));
   // A private package is never published and is not checked.
   mkdirSync(join(root, 'packages', 'internal'));
-  writeFileSync(join(root, 'packages', 'internal', 'package.json'), JSON.stringify({ name: 'internal', private: true }));
+  writeFileSync(
+    join(root, 'packages', 'internal', 'package.json'),
+    JSON.stringify({ name: 'internal', private: true }),
+  );
   return root;
 }
 
@@ -85,7 +93,13 @@ describe('findReleaseFileProblems', () => {
 describe('the repository itself', () => {
   it('publishes the shared packages and one package per vendor of the registry, each ready for a release', () => {
     const names = listPublishablePackages(repositoryRoot).map((entry) => entry.manifest.name);
-    const sharedPackages = ['@textgen/ai-sdk-provider', '@textgen/cli', '@textgen/core', '@textgen/mocks', '@textgen/sdk'];
+    const sharedPackages = [
+      '@textgen/ai-sdk-provider',
+      '@textgen/cli',
+      '@textgen/core',
+      '@textgen/mocks',
+      '@textgen/sdk',
+    ];
     const vendorPackages = vendorIds.map((vendor) => `@textgen/${vendor}`);
     expect(names.sort()).toEqual([...sharedPackages, ...vendorPackages].sort());
     expect(findReleaseFileProblems(repositoryRoot)).toEqual([]);

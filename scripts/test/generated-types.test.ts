@@ -46,7 +46,9 @@ function listSourceOperations(spec: Record<string, unknown>): SourceOperation[] 
   });
 }
 
-const schemaFiles = vendorIds.map((vendor) => join(repositoryRoot, 'packages', vendor, 'src', 'generated', 'schema.ts'));
+const schemaFiles = vendorIds.map((vendor) =>
+  join(repositoryRoot, 'packages', vendor, 'src', 'generated', 'schema.ts'),
+);
 const program = ts.createProgram(schemaFiles, { strict: true, noEmit: true, skipLibCheck: true });
 const checker = program.getTypeChecker();
 
@@ -66,7 +68,12 @@ function propertyType(type: ts.Type | undefined, name: string): ts.Type | undefi
 }
 
 function propertyNames(type: ts.Type | undefined): string[] {
-  return type ? checker.getPropertiesOfType(type).map((property) => property.name).sort() : [];
+  return type
+    ? checker
+        .getPropertiesOfType(type)
+        .map((property) => property.name)
+        .sort()
+    : [];
 }
 
 /**
@@ -96,25 +103,34 @@ function coverageDifferences(options: { spec: Record<string, unknown>; file: str
       continue;
     }
     if (methodType !== operationType) differences.push(`${label}: paths and operations disagree`);
-    compare(`${label} request media types`, propertyNames(propertyType(propertyType(operationType, 'requestBody'), 'content')), source.requestMediaTypes);
+    compare(
+      `${label} request media types`,
+      propertyNames(propertyType(propertyType(operationType, 'requestBody'), 'content')),
+      source.requestMediaTypes,
+    );
     compare(`${label} response statuses`, propertyNames(propertyType(operationType, 'responses')), source.responseKeys);
   }
   return differences;
 }
 
-describe.each(vendorIds.map((vendor, index) => ({ vendor, file: schemaFiles[index]! })))('$vendor generated types', ({ vendor, file }) => {
-  const spec = readSourceSpec(vendor);
+describe.each(vendorIds.map((vendor, index) => ({ vendor, file: schemaFiles[index]! })))(
+  '$vendor generated types',
+  ({ vendor, file }) => {
+    const spec = readSourceSpec(vendor);
 
-  it('has no type errors', () => {
-    const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
-    expect(diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual([]);
-  });
+    it('has no type errors', () => {
+      const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
+      expect(diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))).toEqual(
+        [],
+      );
+    });
 
-  it('declares exactly the paths, operations, request media types and response statuses of the YAML spec', () => {
-    expect(listSourceOperations(spec).length).toBeGreaterThan(0);
-    expect(coverageDifferences({ spec, file })).toEqual([]);
-  });
-});
+    it('declares exactly the paths, operations, request media types and response statuses of the YAML spec', () => {
+      expect(listSourceOperations(spec).length).toBeGreaterThan(0);
+      expect(coverageDifferences({ spec, file })).toEqual([]);
+    });
+  },
+);
 
 describe('the comparison sees a spec edited without `pnpm generate`', () => {
   // Any vendor shows it; the first spec's first operation is edited.
@@ -126,7 +142,9 @@ describe('the comparison sees a spec edited without `pnpm generate`', () => {
   it('reports an operation the types lack', () => {
     const spec = readSourceSpec(vendor);
     const paths = spec.paths as Record<string, unknown>;
-    paths['/textgen-unregenerated'] = { post: { operationId: 'unregeneratedOperation', responses: { '200': { description: 'ok' } } } };
+    paths['/textgen-unregenerated'] = {
+      post: { operationId: 'unregeneratedOperation', responses: { '200': { description: 'ok' } } },
+    };
     expect(coverageDifferences({ spec, file })).toEqual([
       'paths: missing from the types: /textgen-unregenerated',
       'operations: missing from the types: unregeneratedOperation',
@@ -137,7 +155,10 @@ describe('the comparison sees a spec edited without `pnpm generate`', () => {
   it('reports a response status and a request media type the types lack, through a $ref', () => {
     expect(probe.requestMediaTypes.length).toBeGreaterThan(0);
     const spec = readSourceSpec(vendor);
-    const pathItem = resolveReference(spec, (spec.paths as Record<string, unknown>)[probe.path]) as Record<string, Record<string, unknown>>;
+    const pathItem = resolveReference(spec, (spec.paths as Record<string, unknown>)[probe.path]) as Record<
+      string,
+      Record<string, unknown>
+    >;
     const operation = pathItem[probe.method]!;
     (operation.responses as Record<string, unknown>)['418'] = { description: 'a status the types lack' };
     const components = spec.components as Record<string, Record<string, unknown>>;

@@ -34,7 +34,10 @@ function passingReports(): SmokeCaseReport[] {
       name: 'vendor stream',
       observed: {
         alpha: [{ text: 'a' }, { text: ' stream' }, { usage: { total: 3 } }],
-        beta: [{ content: 'b s', id: 'x' }, { content: 'tream', id: 'x' }],
+        beta: [
+          { content: 'b s', id: 'x' },
+          { content: 'tream', id: 'x' },
+        ],
       },
     },
     { name: 'generateText', observed: { alpha: 'a answer', beta: 'b answer' } },
@@ -71,12 +74,17 @@ describe('judgeSmokeReports', () => {
   });
 
   it('fails generateText when one vendor answers differently, and names that vendor', () => {
-    const verdicts = judgeSmokeReports(replaceReport({ name: 'generateText', observed: { alpha: 'a answer', beta: 'other' } }), expected);
+    const verdicts = judgeSmokeReports(
+      replaceReport({ name: 'generateText', observed: { alpha: 'a answer', beta: 'other' } }),
+      expected,
+    );
     expect(verdicts.generateText).toEqual({ passed: false, detail: 'beta: text "other"' });
   });
 
   it('fails a case that reports nothing for one vendor', () => {
-    expect(failedCases(replaceReport({ name: 'generateText', observed: { alpha: 'a answer' } }))).toEqual(['generateText']);
+    expect(failedCases(replaceReport({ name: 'generateText', observed: { alpha: 'a answer' } }))).toEqual([
+      'generateText',
+    ]);
   });
 
   it('fails streamText delivered in a single delta: the case is about streaming, not the final text', () => {

@@ -1,5 +1,6 @@
 /**
- * specs/README.md maps every specs/vendor-facts.md item to a JSON pointer into the spec. A pointer that no longer resolves is a
+ * specs/README.md maps every specs/vendor-facts.md item to a JSON pointer into the spec. A pointer that no longer
+ * resolves is a
  * coverage claim nobody can check, so every pointer in the README must resolve against its vendor's bundle (the
  * dereferenced spec, where a pointer may also pass through a `$ref`). Pointers are written in full (`#/paths/...`),
  * with a section's abbreviation (`S/<Vendor>StreamChunk`, where the section says "`S` = `/components/schemas`"), or
@@ -27,7 +28,8 @@ function sectionVendor(heading: string): VendorId | undefined {
 function allPointers(node: unknown, prefix = '', into: string[] = []): string[] {
   into.push(prefix);
   if (typeof node === 'object' && node !== null) {
-    for (const [key, child] of Object.entries(node)) allPointers(child, `${prefix}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, into);
+    for (const [key, child] of Object.entries(node))
+      allPointers(child, `${prefix}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, into);
   }
   return into;
 }
@@ -42,10 +44,13 @@ interface PointerCase {
 function readmePointers(): PointerCase[] {
   const cases: PointerCase[] = [];
   for (const section of readme.split(/^## /m).slice(1)) {
-    const vendor = sectionVendor(section.slice(0, section.indexOf('\n') === -1 ? undefined : section.indexOf('\n') + 400));
+    const vendor = sectionVendor(
+      section.slice(0, section.indexOf('\n') === -1 ? undefined : section.indexOf('\n') + 400),
+    );
     if (vendor === undefined) continue;
     const abbreviations = new Map<string, string>();
-    for (const match of section.matchAll(/`([A-Z]{1,8})`\s*(?:=|stands for|for)\s*`#?(\/[^`]*)`/g)) abbreviations.set(match[1]!, match[2]!);
+    for (const match of section.matchAll(/`([A-Z]{1,8})`\s*(?:=|stands for|for)\s*`#?(\/[^`]*)`/g))
+      abbreviations.set(match[1]!, match[2]!);
     for (const match of section.matchAll(/`([^`\s]+)`/g)) {
       const written = match[1]!;
       const head = written.split('/')[0]!;
@@ -63,7 +68,9 @@ function readmePointers(): PointerCase[] {
 
 const bundles = new Map(
   vendorIds.map((vendor) => {
-    const bundle: unknown = JSON.parse(readFileSync(join(repositoryRoot, 'packages', vendor, 'src', 'generated', `${vendor}.openapi.json`), 'utf8'));
+    const bundle: unknown = JSON.parse(
+      readFileSync(join(repositoryRoot, 'packages', vendor, 'src', 'generated', `${vendor}.openapi.json`), 'utf8'),
+    );
     return [vendor, { bundle, pointers: allPointers(bundle) }] as const;
   }),
 );
@@ -92,7 +99,9 @@ describe('specs/README.md pointers', () => {
   });
 
   it('resolves every pointer against its vendor bundle', () => {
-    const dangling = cases.filter((testCase) => !resolves(testCase)).map(({ vendor, written }) => `${vendor}: ${written}`);
+    const dangling = cases
+      .filter((testCase) => !resolves(testCase))
+      .map(({ vendor, written }) => `${vendor}: ${written}`);
     expect(dangling).toEqual([]);
   });
 

@@ -25,7 +25,9 @@ export interface LaunchedChromium {
 }
 
 /** Headless Chromium with a fresh, throw-away profile; `close()` also deletes the profile. */
-export async function launchChromium(options: { viewport: { width: number; height: number } }): Promise<LaunchedChromium> {
+export async function launchChromium(options: {
+  viewport: { width: number; height: number };
+}): Promise<LaunchedChromium> {
   const userDataFolder = await mkdtemp(join(tmpdir(), 'textgen-chromium-'));
   const context = await chromium.launchPersistentContext(userDataFolder, {
     executablePath: chromiumPath,

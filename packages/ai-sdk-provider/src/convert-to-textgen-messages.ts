@@ -1,8 +1,4 @@
-import {
-  UnsupportedFunctionalityError,
-  type LanguageModelV4Prompt,
-  type SharedV4Warning,
-} from '@ai-sdk/provider';
+import { UnsupportedFunctionalityError, type LanguageModelV4Prompt, type SharedV4Warning } from '@ai-sdk/provider';
 import type { TextgenMessage, TextgenProvider } from '@textgen/sdk/adapters';
 
 export interface ConvertedMessages {
@@ -13,7 +9,11 @@ export interface ConvertedMessages {
   warnings: SharedV4Warning[];
 }
 
-function unsupported(options: { vendor: TextgenProvider; functionality: string; fix: string }): UnsupportedFunctionalityError {
+function unsupported(options: {
+  vendor: TextgenProvider;
+  functionality: string;
+  fix: string;
+}): UnsupportedFunctionalityError {
   return new UnsupportedFunctionalityError({
     functionality: options.functionality,
     message: `textgen: ${options.vendor} does not support ${options.functionality}. ${options.fix}`,
@@ -26,7 +26,10 @@ function unsupported(options: { vendor: TextgenProvider; functionality: string; 
  * Tool calls and results are allowed only where the vendor has tools (Eden AI), and are sent by
  * `toEdenAIToolFields`: here an assistant turn keeps only its text.
  */
-export function convertToTextgenMessages(options: { prompt: LanguageModelV4Prompt; vendor: TextgenProvider }): ConvertedMessages {
+export function convertToTextgenMessages(options: {
+  prompt: LanguageModelV4Prompt;
+  vendor: TextgenProvider;
+}): ConvertedMessages {
   const { prompt, vendor } = options;
   const supportsTools = vendor === 'edenai';
   const messages: TextgenMessage[] = [];
@@ -66,13 +69,19 @@ export function convertToTextgenMessages(options: { prompt: LanguageModelV4Promp
                 throw unsupported({
                   vendor,
                   functionality: part.type === 'tool-call' ? 'tool calls' : 'provider-executed tool results',
-                  fix: supportsTools ? 'Only tool results in tool messages can be sent.' : 'Use edenai:<model> for tools, or remove them.',
+                  fix: supportsTools
+                    ? 'Only tool results in tool messages can be sent.'
+                    : 'Use edenai:<model> for tools, or remove them.',
                 });
               }
               hasToolParts = true;
               break;
             case 'file':
-              throw unsupported({ vendor, functionality: 'file parts in the prompt', fix: `Remove the file part of prompt message ${index}.` });
+              throw unsupported({
+                vendor,
+                functionality: 'file parts in the prompt',
+                fix: `Remove the file part of prompt message ${index}.`,
+              });
             case 'reasoning':
             case 'reasoning-file':
             case 'custom':
@@ -89,7 +98,11 @@ export function convertToTextgenMessages(options: { prompt: LanguageModelV4Promp
       }
       case 'tool':
         if (!supportsTools) {
-          throw unsupported({ vendor, functionality: 'tool results', fix: 'Use edenai:<model> for tools, or remove them.' });
+          throw unsupported({
+            vendor,
+            functionality: 'tool results',
+            fix: 'Use edenai:<model> for tools, or remove them.',
+          });
         }
         hasToolParts = true;
         break;

@@ -63,13 +63,15 @@ export function createTextgenProvider(settings: TextgenProviderSettings = {}): T
     const { vendor, model } = parseTextgenModelId(modelId);
     return new TextgenLanguageModel({ vendor, model, modelId, slot: slots[vendor] });
   };
-  const noSuchModel = (modelType: 'embeddingModel' | 'imageModel') => (modelId: string): never => {
-    throw new NoSuchModelError({
-      modelId,
-      modelType,
-      message: `textgen: the textgen vendors generate text only; there is no ${modelType} ${JSON.stringify(modelId)}.`,
-    });
-  };
+  const noSuchModel =
+    (modelType: 'embeddingModel' | 'imageModel') =>
+    (modelId: string): never => {
+      throw new NoSuchModelError({
+        modelId,
+        modelType,
+        message: `textgen: the textgen vendors generate text only; there is no ${modelType} ${JSON.stringify(modelId)}.`,
+      });
+    };
 
   // An arrow function: `new textgen(...)` fails with "not a constructor" instead of building a half-made model.
   const provider = (modelId: TextgenModelId): LanguageModelV4 => languageModel(modelId);

@@ -6,7 +6,8 @@ import { toAPICallError } from './to-api-call-error';
 const textId = '0';
 
 /**
- * The textgen provider's stream events as the AI SDK's stream parts, in the spec's order: `stream-start` (with the warnings),
+ * The textgen provider's stream events as the AI SDK's stream parts, in the spec's order: `stream-start` (with the
+ * warnings),
  * `response-metadata` (the id and model), `text-start`, `text-delta`s, `text-end`, then `finish`
  * with the usage and finish reason. A failure while reading ends the stream with an `error` part (an `APICallError`
  * for HTTP and connection failures). Cancelling the stream returns the iterator, which aborts the HTTP request.
@@ -45,7 +46,7 @@ export function createTextgenStream(options: {
     async pull(controller) {
       if (finished) return;
       try {
-        for (let enqueued = false; !enqueued; ) {
+        for (let enqueued = false; !enqueued;) {
           const next = await iterator.next();
           if (next.done === true) {
             finished = true;
@@ -69,7 +70,10 @@ export function createTextgenStream(options: {
               enqueued = true;
               break;
             case 'usage':
-              Object.assign(usage, Object.fromEntries(Object.entries(event.usage).filter((entry) => entry[1] !== undefined)));
+              Object.assign(
+                usage,
+                Object.fromEntries(Object.entries(event.usage).filter((entry) => entry[1] !== undefined)),
+              );
               break;
             case 'finish-reason':
               finishReason = toLanguageModelFinishReason(event.finishReason);

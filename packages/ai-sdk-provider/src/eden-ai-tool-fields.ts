@@ -12,7 +12,9 @@ type EdenAITool = NonNullable<EdenAIProviderOptions['available_tools']>[number];
 type EdenAIToolResult = NonNullable<EdenAIProviderOptions['tool_results']>[number];
 
 export interface EdenAIToolFields {
-  /** What the provider gets: the system text and one user turn, which it sends as `chatbot_global_action` and `text`. */
+  /**
+   * What the provider gets: the system text and one user turn, which it sends as `chatbot_global_action` and `text`.
+   */
   messages: TextgenMessage[];
   /** Wire fields merged over the provider's body: the history with its tool calls, the results, the tools. */
   wireFields: Partial<EdenAIProviderOptions>;
@@ -53,7 +55,9 @@ function toolOutputText(output: LanguageModelV4ToolResultOutput): string {
  * results rather than a user message. A `{ type: 'tool' }` choice has no Eden AI field: only that tool is sent, with
  * `tool_choice: required`.
  */
-export function toEdenAIToolFields(options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools' | 'toolChoice'>): EdenAIToolFields {
+export function toEdenAIToolFields(
+  options: Pick<LanguageModelV4CallOptions, 'prompt' | 'tools' | 'toolChoice'>,
+): EdenAIToolFields {
   const { prompt, tools = [], toolChoice } = options;
   const warnings: SharedV4Warning[] = [];
   const system: TextgenMessage[] = [];
@@ -67,20 +71,35 @@ export function toEdenAIToolFields(options: Pick<LanguageModelV4CallOptions, 'pr
         break;
       case 'user':
         // File parts were refused by convertToTextgenMessages, which runs first.
-        history.push({ role: 'user', message: message.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n') });
+        history.push({
+          role: 'user',
+          message: message.content.map((part) => (part.type === 'text' ? part.text : '')).join('\n'),
+        });
         break;
       case 'assistant': {
         const text = message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
         const toolCalls = message.content.flatMap((part) =>
-          part.type === 'tool-call' ? [{ id: part.toolCallId, name: part.toolName, arguments: JSON.stringify(part.input ?? {}) }] : [],
+          part.type === 'tool-call'
+            ? [{ id: part.toolCallId, name: part.toolName, arguments: JSON.stringify(part.input ?? {}) }]
+            : [],
         );
-        history.push(toolCalls.length > 0 ? { role: 'assistant', message: text, tool_calls: toolCalls } : { role: 'assistant', message: text });
+        history.push(
+          toolCalls.length > 0
+            ? { role: 'assistant', message: text, tool_calls: toolCalls }
+            : { role: 'assistant', message: text },
+        );
         break;
       }
       case 'tool':
         for (const part of message.content) {
-          if (part.type === 'tool-result') toolResults.push({ id: part.toolCallId, result: toolOutputText(part.output) });
-          else warnings.push({ type: 'unsupported', feature: 'tool approval responses', details: 'Eden AI has no tool approvals.' });
+          if (part.type === 'tool-result')
+            toolResults.push({ id: part.toolCallId, result: toolOutputText(part.output) });
+          else
+            warnings.push({
+              type: 'unsupported',
+              feature: 'tool approval responses',
+              details: 'Eden AI has no tool approvals.',
+            });
         }
         break;
       default: {
@@ -97,9 +116,17 @@ export function toEdenAIToolFields(options: Pick<LanguageModelV4CallOptions, 'pr
   const functionTools: EdenAITool[] = [];
   for (const tool of tools) {
     if (tool.type === 'function') {
-      functionTools.push({ name: tool.name, ...(tool.description === undefined ? {} : { description: tool.description }), parameters: tool.inputSchema as Record<string, unknown> });
+      functionTools.push({
+        name: tool.name,
+        ...(tool.description === undefined ? {} : { description: tool.description }),
+        parameters: tool.inputSchema as Record<string, unknown>,
+      });
     } else {
-      warnings.push({ type: 'unsupported', feature: `provider tool ${tool.id}`, details: 'Eden AI takes function tools only; it was not sent.' });
+      warnings.push({
+        type: 'unsupported',
+        feature: `provider tool ${tool.id}`,
+        details: 'Eden AI takes function tools only; it was not sent.',
+      });
     }
   }
 

@@ -12,10 +12,19 @@ export interface MappedCallSettings {
   warnings: SharedV4Warning[];
 }
 
-type SettingName = 'temperature' | 'maxOutputTokens' | 'stopSequences' | 'topP' | 'topK' | 'presencePenalty' | 'frequencyPenalty' | 'seed';
+type SettingName =
+  | 'temperature'
+  | 'maxOutputTokens'
+  | 'stopSequences'
+  | 'topP'
+  | 'topK'
+  | 'presencePenalty'
+  | 'frequencyPenalty'
+  | 'seed';
 
 /**
- * Where each AI SDK setting goes, per vendor: the field name, `adapter` when the vendor's textgen provider maps it, or undefined
+ * Where each AI SDK setting goes, per vendor: the field name, `adapter` when the vendor's textgen provider maps it, or
+ * undefined
  * when the vendor has no such field (then the setting is not sent and an `unsupported` warning says so). The README's
  * mapping table is this one.
  */
@@ -49,16 +58,30 @@ function jsonInstruction(schema: unknown): string {
 }
 
 /** Maps the call's settings for one vendor; throws UnsupportedFunctionalityError for what it cannot do at all. */
-export function mapCallSettings(options: { vendor: TextgenProvider; call: LanguageModelV4CallOptions; stream: boolean }): MappedCallSettings {
+export function mapCallSettings(options: {
+  vendor: TextgenProvider;
+  call: LanguageModelV4CallOptions;
+  stream: boolean;
+}): MappedCallSettings {
   const { vendor, call, stream } = options;
-  const mapped: MappedCallSettings = { temperature: undefined, maxOutputTokens: undefined, wireFields: {}, extraSystem: [], warnings: [] };
+  const mapped: MappedCallSettings = {
+    temperature: undefined,
+    maxOutputTokens: undefined,
+    wireFields: {},
+    extraSystem: [],
+    warnings: [],
+  };
 
   for (const setting of settingNames) {
     const value = call[setting];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     const field = settingFields[setting][vendor];
     if (field === undefined) {
-      mapped.warnings.push({ type: 'unsupported', feature: setting, details: `${vendor} has no such field; it was not sent.` });
+      mapped.warnings.push({
+        type: 'unsupported',
+        feature: setting,
+        details: `${vendor} has no such field; it was not sent.`,
+      });
     } else if (field === 'adapter') {
       if (setting === 'temperature') mapped.temperature = value as number;
       if (setting === 'maxOutputTokens') mapped.maxOutputTokens = value as number;
@@ -70,11 +93,19 @@ export function mapCallSettings(options: { vendor: TextgenProvider; call: Langua
   if (call.reasoning !== undefined && call.reasoning !== 'provider-default') {
     const effort = vendor === 'edenai' ? edenAIReasoningEfforts[call.reasoning] : undefined;
     if (effort === undefined) {
-      mapped.warnings.push({ type: 'unsupported', feature: 'reasoning', details: `${vendor} has no reasoning level '${call.reasoning}'; it was not sent.` });
+      mapped.warnings.push({
+        type: 'unsupported',
+        feature: 'reasoning',
+        details: `${vendor} has no reasoning level '${call.reasoning}'; it was not sent.`,
+      });
     } else {
       mapped.wireFields.reasoning_effort = effort;
       if (effort !== call.reasoning) {
-        mapped.warnings.push({ type: 'compatibility', feature: 'reasoning', details: `Eden AI has low, medium and high; '${call.reasoning}' was sent as '${effort}'.` });
+        mapped.warnings.push({
+          type: 'compatibility',
+          feature: 'reasoning',
+          details: `Eden AI has low, medium and high; '${call.reasoning}' was sent as '${effort}'.`,
+        });
       }
     }
   }
@@ -86,7 +117,8 @@ export function mapCallSettings(options: { vendor: TextgenProvider; call: Langua
         message: `textgen: ${vendor} has no JSON output mode. Use worqhat:<model> for JSON output, or generate text and parse it.`,
       });
     }
-    // WorqHat's spec: with response_type json, ask for JSON in training_data too, or the model may emit endless whitespace.
+    // WorqHat's spec: with response_type json, ask for JSON in training_data too, or the model may emit endless
+    // whitespace.
     mapped.wireFields.response_type = 'json';
     mapped.extraSystem.push(jsonInstruction(call.responseFormat.schema));
   }
@@ -109,7 +141,11 @@ export function mapCallSettings(options: { vendor: TextgenProvider; call: Langua
   }
 
   if (stream && call.includeRawChunks === true) {
-    mapped.warnings.push({ type: 'unsupported', feature: 'includeRawChunks', details: 'The textgen providers do not expose raw chunks.' });
+    mapped.warnings.push({
+      type: 'unsupported',
+      feature: 'includeRawChunks',
+      details: 'The textgen providers do not expose raw chunks.',
+    });
   }
   return mapped;
 }

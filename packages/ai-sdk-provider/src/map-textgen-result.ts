@@ -6,7 +6,10 @@ import type { TextgenFinishReason, TextgenProvider, TextgenUsage } from '@textge
  * undefined too). Wetrocloud reports only a total (`tokens`), which the AI SDK's shape has no place for except `raw`,
  * so `raw` carries the vendor's own field names for every vendor that reports usage.
  */
-export function toLanguageModelUsage(options: { vendor: TextgenProvider; usage: Partial<TextgenUsage> }): LanguageModelV4Usage {
+export function toLanguageModelUsage(options: {
+  vendor: TextgenProvider;
+  usage: Partial<TextgenUsage>;
+}): LanguageModelV4Usage {
   const { vendor, usage } = options;
   return {
     inputTokens: { total: usage.inputTokens, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
@@ -27,7 +30,11 @@ function rawUsage(options: { vendor: TextgenProvider; usage: Partial<TextgenUsag
       return definedOnly({ tokens: usage.totalTokens });
     case 'edenai':
     case 'aitre':
-      return definedOnly({ prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.totalTokens });
+      return definedOnly({
+        prompt_tokens: usage.inputTokens,
+        completion_tokens: usage.outputTokens,
+        total_tokens: usage.totalTokens,
+      });
     case 'worqhat':
       // processing_count is a billing count, not tokens (see the facade's README).
       return undefined;

@@ -86,19 +86,26 @@ export class TextgenLanguageModel implements LanguageModelV4 {
     // A lone user turn goes as `prompt`, so AITRE sends it exactly as written rather than through its chat template.
     const [onlyMessage] = messages;
     const asPrompt = messages.length === 1 && onlyMessage?.role === 'user' && onlyMessage.content.trim() !== '';
-    const call = normalizeCallInput({
-      provider: vendor,
-      model,
-      ...(asPrompt ? { prompt: onlyMessage.content } : { messages }),
-      temperature: settings.temperature,
-      maxOutputTokens: settings.maxOutputTokens,
-      providerOptions: { [vendor]: wireFields },
-      signal: options.abortSignal,
-      headers,
-    }, textgenProviders);
+    const call = normalizeCallInput(
+      {
+        provider: vendor,
+        model,
+        ...(asPrompt ? { prompt: onlyMessage.content } : { messages }),
+        temperature: settings.temperature,
+        maxOutputTokens: settings.maxOutputTokens,
+        providerOptions: { [vendor]: wireFields },
+        signal: options.abortSignal,
+        headers,
+      },
+      textgenProviders,
+    );
     const prepared = slot.prepare({ call, stream });
     warnings.push(...prepared.warnings.map((message): SharedV4Warning => ({ type: 'other', message })));
-    return { prepared, warnings, url: vendorEndpointUrl({ vendor, baseURL: slot.baseURL(), stream, providerOptions: wireFields }) };
+    return {
+      prepared,
+      warnings,
+      url: vendorEndpointUrl({ vendor, baseURL: slot.baseURL(), stream, providerOptions: wireFields }),
+    };
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
@@ -123,7 +130,10 @@ export class TextgenLanguageModel implements LanguageModelV4 {
       usage: toLanguageModelUsage({ vendor: this.config.vendor, usage: result.usage }),
       request: { url },
       response: { id: result.requestId, modelId: result.model ?? this.config.model, body: result.raw },
-      warnings: [...warnings, ...(result.warnings ?? []).map((message): SharedV4Warning => ({ type: 'other', message }))],
+      warnings: [
+        ...warnings,
+        ...(result.warnings ?? []).map((message): SharedV4Warning => ({ type: 'other', message })),
+      ],
     };
   }
 

@@ -4,7 +4,8 @@ import { APIConnectionError, APIError, APIUserAbortError, shouldRetryStatus } fr
 /**
  * Turns what a textgen client threw into what the AI SDK expects from a provider. An HTTP failure or a lost connection
  * becomes an `APICallError` whose `isRetryable` is core's retry policy (408, 409, 429, 5xx and `x-should-retry`;
- * connection errors and timeouts), so the AI SDK's own retries follow the same rules. Everything else (a caller's abort,
+ * connection errors and timeouts), so the AI SDK's own retries follow the same rules. Everything else (a caller's
+ * abort,
  * bad input found before sending) is passed on unchanged. The message, headers and body are core's, which has already
  * removed the API key from them.
  */
@@ -22,7 +23,8 @@ export function toAPICallError(options: { error: unknown; url: string }): unknow
     requestBodyValues: undefined,
     statusCode: status,
     responseHeaders: Object.fromEntries(error.headers),
-    responseBody: error.body === undefined ? undefined : typeof error.body === 'string' ? error.body : JSON.stringify(error.body),
+    responseBody:
+      error.body === undefined ? undefined : typeof error.body === 'string' ? error.body : JSON.stringify(error.body),
     isRetryable,
     data: error.body,
     cause: error,

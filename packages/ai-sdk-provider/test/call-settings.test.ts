@@ -41,7 +41,9 @@ describe('settings', () => {
       seed: 42,
       stream: false,
     });
-    expect(result.warnings).toEqual([{ type: 'unsupported', feature: 'topK', details: expect.stringContaining('aitre') as unknown }]);
+    expect(result.warnings).toEqual([
+      { type: 'unsupported', feature: 'topK', details: expect.stringContaining('aitre') as unknown },
+    ]);
   });
 
   it('wetrocloud has none of them: nothing is sent and each setting is an unsupported warning', async () => {
@@ -55,26 +57,36 @@ describe('settings', () => {
       seed: 1,
     });
     expect(mock.lastCall?.body).toEqual({ model: 'llama-3.3-70b', messages: [{ role: 'user', content: 'Hi' }] });
-    expect(result.warnings?.map((warning) => (warning.type === 'unsupported' ? warning.feature : warning.type))).toEqual([
-      'temperature',
-      'maxOutputTokens',
-      'stopSequences',
-      'topP',
-      'seed',
-    ]);
+    expect(
+      result.warnings?.map((warning) => (warning.type === 'unsupported' ? warning.feature : warning.type)),
+    ).toEqual(['temperature', 'maxOutputTokens', 'stopSequences', 'topP', 'seed']);
   });
 
   it('worqhat takes temperature (as randomness) but no maxOutputTokens or stop sequences', async () => {
-    const result = await generateText({ model: createMockProvider()('worqhat:aicon-v4-nano-160824'), prompt: 'Hi', temperature: 2, maxOutputTokens: 5, stopSequences: ['x'] });
+    const result = await generateText({
+      model: createMockProvider()('worqhat:aicon-v4-nano-160824'),
+      prompt: 'Hi',
+      temperature: 2,
+      maxOutputTokens: 5,
+      stopSequences: ['x'],
+    });
     expect(mock.lastCall?.body).toMatchObject({ question: 'Hi', randomness: 1 });
     expect(mock.lastCall?.body).not.toHaveProperty('max_tokens');
-    expect(result.warnings?.map((warning) => (warning.type === 'unsupported' ? warning.feature : warning.type))).toEqual(['maxOutputTokens', 'stopSequences']);
+    expect(
+      result.warnings?.map((warning) => (warning.type === 'unsupported' ? warning.feature : warning.type)),
+    ).toEqual(['maxOutputTokens', 'stopSequences']);
   });
 
   it('Eden AI maps the reasoning level to reasoning_effort, to the nearest level with a compatibility warning', async () => {
-    const result = await generateText({ model: createMockProvider()('edenai:openai'), prompt: 'Hi', reasoning: 'xhigh' });
+    const result = await generateText({
+      model: createMockProvider()('edenai:openai'),
+      prompt: 'Hi',
+      reasoning: 'xhigh',
+    });
     expect(mock.lastCall?.body).toMatchObject({ reasoning_effort: 'high' });
-    expect(result.warnings).toEqual([{ type: 'compatibility', feature: 'reasoning', details: expect.stringContaining("'high'") as unknown }]);
+    expect(result.warnings).toEqual([
+      { type: 'compatibility', feature: 'reasoning', details: expect.stringContaining("'high'") as unknown },
+    ]);
   });
 
   it('provider options under the vendor name are sent as raw wire fields and win over mapped ones', async () => {
@@ -84,11 +96,23 @@ describe('settings', () => {
       maxOutputTokens: 7,
       providerOptions: { aitre: { best_of: 2, user: 'user-1', max_tokens: 9 }, edenai: { ignored: true } },
     });
-    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 9, best_of: 2, user: 'user-1', stream: false });
+    expect(mock.lastCall?.body).toEqual({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+      max_tokens: 9,
+      best_of: 2,
+      user: 'user-1',
+      stream: false,
+    });
   });
 
   it('worqhat gives structured output through response_type json, asking for the schema in training_data', async () => {
-    const example = specExample({ vendor: 'worqhat', operationId: 'generateContent', streams: false, name: 'tour-guide-json-response' }).value as { content: string };
+    const example = specExample({
+      vendor: 'worqhat',
+      operationId: 'generateContent',
+      streams: false,
+      name: 'tour-guide-json-response',
+    }).value as { content: string };
     const schema: JSONSchema7 = {
       type: 'object',
       properties: { guide: { type: 'string' }, places: { type: 'array', items: { type: 'string' } } },
@@ -108,18 +132,30 @@ describe('settings', () => {
 });
 
 describe('what a vendor cannot do is an UnsupportedFunctionalityError before any request', () => {
-  const weather = tool({ description: 'Weather.', inputSchema: jsonSchema<{ city: string }>({ type: 'object', properties: { city: { type: 'string' } } }) });
-
-  it.each(['aitre:gpt-3.5-turbo-instruct', 'wetrocloud:llama-3.3-70b', 'worqhat:aicon-v4-nano-160824'] as const)('tools on %s', async (modelId) => {
-    const error = await rejection(generateText({ model: createMockProvider()(modelId), prompt: 'Hi', tools: { weather } }));
-    expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/has no tool calling.*edenai/);
-    expect(mock.calls).toHaveLength(0);
+  const weather = tool({
+    description: 'Weather.',
+    inputSchema: jsonSchema<{ city: string }>({ type: 'object', properties: { city: { type: 'string' } } }),
   });
+
+  it.each(['aitre:gpt-3.5-turbo-instruct', 'wetrocloud:llama-3.3-70b', 'worqhat:aicon-v4-nano-160824'] as const)(
+    'tools on %s',
+    async (modelId) => {
+      const error = await rejection(
+        generateText({ model: createMockProvider()(modelId), prompt: 'Hi', tools: { weather } }),
+      );
+      expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(/has no tool calling.*edenai/);
+      expect(mock.calls).toHaveLength(0);
+    },
+  );
 
   it('structured output on Eden AI', async () => {
     const error = await rejection(
-      generateText({ model: createMockProvider()('edenai:openai'), prompt: 'Hi', output: Output.object({ schema: jsonSchema({ type: 'object' }) }) }),
+      generateText({
+        model: createMockProvider()('edenai:openai'),
+        prompt: 'Hi',
+        output: Output.object({ schema: jsonSchema({ type: 'object' }) }),
+      }),
     );
     expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/edenai has no JSON output mode/);
@@ -129,7 +165,15 @@ describe('what a vendor cannot do is an UnsupportedFunctionalityError before any
     const error = await rejection(
       generateText({
         model: createMockProvider()('worqhat:aicon-v4-nano-160824'),
-        messages: [{ role: 'user', content: [{ type: 'text', text: 'What is this?' }, { type: 'file', data: new Uint8Array([1, 2]), mediaType: 'image/png' }] }],
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is this?' },
+              { type: 'file', data: new Uint8Array([1, 2]), mediaType: 'image/png' },
+            ],
+          },
+        ],
       }),
     );
     expect(UnsupportedFunctionalityError.isInstance(error)).toBe(true);
@@ -167,7 +211,11 @@ describe('model ids', () => {
 
   it('keeps everything after the first colon as the vendor model id', () => {
     const model = createMockProvider().languageModel('edenai:openai/gpt-4o:latest');
-    expect(model).toMatchObject({ specificationVersion: 'v4', provider: 'textgen.edenai', modelId: 'edenai:openai/gpt-4o:latest' });
+    expect(model).toMatchObject({
+      specificationVersion: 'v4',
+      provider: 'textgen.edenai',
+      modelId: 'edenai:openai/gpt-4o:latest',
+    });
   });
 
   it('has no embedding or image models', () => {

@@ -10,7 +10,11 @@ const mock = useMockServer();
 describe('the default textgen provider', () => {
   it('reads the key and base URL from the environment when first called, not when imported', async () => {
     vi.stubEnv('AITRE_API_KEY', '');
-    const error = await generateText({ model: textgen('aitre:gpt-3.5-turbo-instruct'), prompt: 'Hi', maxRetries: 0 }).then(
+    const error = await generateText({
+      model: textgen('aitre:gpt-3.5-turbo-instruct'),
+      prompt: 'Hi',
+      maxRetries: 0,
+    }).then(
       () => undefined,
       (caught: unknown) => caught,
     );
@@ -24,7 +28,9 @@ describe('the default textgen provider', () => {
     vi.stubEnv('AITRE_BASE_URL', mockBaseUrls.aitre);
     vi.stubEnv('TEXTGEN_LOG', 'off');
     const result = await generateText({ model: textgen('aitre:gpt-3.5-turbo-instruct'), prompt: 'Say this is a test' });
-    const example = specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: false }).value as { choices: { text: string }[] };
+    const example = specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: false }).value as {
+      choices: { text: string }[];
+    };
     expect(result.text).toBe(example.choices[0]!.text);
     expect(mock.lastCall?.headers.authorization).toBe('Bearer env-key-aitre');
   });

@@ -16,7 +16,8 @@ const jsonAnswer = specExample({ vendor: 'aitre', operationId: 'createCompletion
   choices: { text: string }[];
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 };
-// The non-empty `choices[0].text` of each chunk of the first stream example (the last chunk only carries finish_reason).
+// The non-empty `choices[0].text` of each chunk of the first stream example (the last chunk only carries
+// finish_reason).
 const streamedTexts = sseDataPayloads(specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true }))
   .map((payload) => (payload as { choices: { text: string }[] }).choices[0]?.text ?? '')
   .filter((piece) => piece !== '');

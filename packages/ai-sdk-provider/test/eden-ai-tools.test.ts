@@ -5,9 +5,25 @@ import { specExample } from './support/spec-examples';
 
 const mock = useMockServer();
 
-type EdenAnswer = Record<string, { generated_text: string | null; message: { role: string; tool_calls: { id: string; name: string; arguments: string }[] | null }[] }>;
-const toolCallAnswer = specExample({ vendor: 'edenai', operationId: 'createTextChat', streams: false, name: 'weather-tool-call-answer' }).value as EdenAnswer;
-const toolResultAnswer = specExample({ vendor: 'edenai', operationId: 'createTextChat', streams: false, name: 'weather-tool-result-answer' }).value as EdenAnswer;
+type EdenAnswer = Record<
+  string,
+  {
+    generated_text: string | null;
+    message: { role: string; tool_calls: { id: string; name: string; arguments: string }[] | null }[];
+  }
+>;
+const toolCallAnswer = specExample({
+  vendor: 'edenai',
+  operationId: 'createTextChat',
+  streams: false,
+  name: 'weather-tool-call-answer',
+}).value as EdenAnswer;
+const toolResultAnswer = specExample({
+  vendor: 'edenai',
+  operationId: 'createTextChat',
+  streams: false,
+  name: 'weather-tool-result-answer',
+}).value as EdenAnswer;
 const [specToolCall] = toolCallAnswer.openai!.message.find((turn) => turn.role === 'assistant')!.tool_calls!;
 const specToolInput = JSON.parse(specToolCall!.arguments) as { city: string };
 // What the caller's tool returns: the result the spec's `weather-tool-result` request example sends back.
@@ -32,8 +48,16 @@ describe('Eden AI tools through generateText', () => {
   it('runs a tool call round trip: available_tools out, tool_calls back, tool_results out, the final answer back', async () => {
     weatherCalls.length = 0;
     // Newest override first: the tool call answers the first request, the final answer the second.
-    mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: toolResultAnswer }, times: 1 });
-    mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: toolCallAnswer }, times: 1 });
+    mock.override({
+      operationId: 'createTextChat',
+      response: { type: 'json', status: 200, body: toolResultAnswer },
+      times: 1,
+    });
+    mock.override({
+      operationId: 'createTextChat',
+      response: { type: 'json', status: 200, body: toolCallAnswer },
+      times: 1,
+    });
 
     const result = await generateText({
       model: createMockProvider()('edenai:openai'),
@@ -47,7 +71,9 @@ describe('Eden AI tools through generateText', () => {
     expect(weatherCalls).toEqual([specToolInput.city]);
     expect(result.steps).toHaveLength(2);
     expect(result.steps[0]!.finishReason).toBe('tool-calls');
-    expect(result.steps[0]!.toolCalls).toMatchObject([{ toolCallId: specToolCall!.id, toolName: specToolCall!.name, input: specToolInput }]);
+    expect(result.steps[0]!.toolCalls).toMatchObject([
+      { toolCallId: specToolCall!.id, toolName: specToolCall!.name, input: specToolInput },
+    ]);
     expect(result.text).toBe(toolResultAnswer.openai!.generated_text);
 
     const [first, second] = mock.callsFor('createTextChat');
@@ -60,12 +86,17 @@ describe('Eden AI tools through generateText', () => {
         {
           name: 'get_weather',
           description: 'Current weather for a city.',
-          parameters: expect.objectContaining({ type: 'object', properties: { city: { type: 'string', description: 'City name.' } }, required: ['city'] }) as unknown,
+          parameters: expect.objectContaining({
+            type: 'object',
+            properties: { city: { type: 'string', description: 'City name.' } },
+            required: ['city'],
+          }) as unknown,
         },
       ],
       tool_choice: 'auto',
     });
-    // The follow-up has the shape of the spec's `weather-tool-result` request example: an empty `text`, the question and
+    // The follow-up has the shape of the spec's `weather-tool-result` request example: an empty `text`, the question
+    // and
     // the assistant's tool call in the history, and the tool's output in `tool_results` under the call's id.
     const secondBody = second?.body as Record<string, unknown>;
     expect(secondBody).toMatchObject({
@@ -73,7 +104,11 @@ describe('Eden AI tools through generateText', () => {
       text: '',
       previous_history: [
         { role: 'user', message: 'What is the weather in Paris right now?' },
-        { role: 'assistant', message: '', tool_calls: [{ id: specToolCall!.id, name: specToolCall!.name, arguments: expect.any(String) as unknown }] },
+        {
+          role: 'assistant',
+          message: '',
+          tool_calls: [{ id: specToolCall!.id, name: specToolCall!.name, arguments: expect.any(String) as unknown }],
+        },
       ],
       tool_results: [{ id: specToolCall!.id, result: expect.any(String) as unknown }],
     });
@@ -83,8 +118,15 @@ describe('Eden AI tools through generateText', () => {
   });
 
   it('a named tool choice sends only that tool, with tool_choice required', async () => {
-    mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: toolCallAnswer }, times: 1 });
-    const otherTool = tool({ description: 'Unused.', inputSchema: jsonSchema<{ q: string }>({ type: 'object', properties: { q: { type: 'string' } } }) });
+    mock.override({
+      operationId: 'createTextChat',
+      response: { type: 'json', status: 200, body: toolCallAnswer },
+      times: 1,
+    });
+    const otherTool = tool({
+      description: 'Unused.',
+      inputSchema: jsonSchema<{ q: string }>({ type: 'object', properties: { q: { type: 'string' } } }),
+    });
     await generateText({
       model: createMockProvider()('edenai:openai'),
       prompt: 'What is the weather in Paris right now?',

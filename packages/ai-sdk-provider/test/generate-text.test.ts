@@ -34,18 +34,29 @@ describe('generateText from the ai package', () => {
     expect(result.response.id).toMatch(/^req_[0-9a-f]{32}$/);
     expect(result.warnings).toEqual([]);
     // A lone user turn goes as the prompt, exactly as written.
-    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, stream: false });
+    expect(mock.lastCall?.body).toEqual({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+      max_tokens: 7,
+      stream: false,
+    });
   });
 
   it('wetrocloud: the text of the example; its only count (tokens) stays out of input/output and is kept in raw', async () => {
-    const example = specExample({ vendor: 'wetrocloud', operationId: 'createTextGeneration', streams: false }).value as { response: string; tokens: number };
+    const example = specExample({ vendor: 'wetrocloud', operationId: 'createTextGeneration', streams: false })
+      .value as { response: string; tokens: number };
     const result = await generateText({
       model: createMockProvider()('wetrocloud:llama-3.3-70b'),
       system: 'You are terse.',
       prompt: 'what is a large language model?',
     });
     expect(result.text).toBe(example.response);
-    expect(result.usage).toMatchObject({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined, raw: { tokens: example.tokens } });
+    expect(result.usage).toMatchObject({
+      inputTokens: undefined,
+      outputTokens: undefined,
+      totalTokens: undefined,
+      raw: { tokens: example.tokens },
+    });
     // Wetrocloud sends no finish reason: `other` with no raw value, not an invented `stop`.
     expect(result.finishReason).toBe('other');
     expect(result.rawFinishReason).toBeUndefined();
@@ -97,7 +108,9 @@ describe('generateText from the ai package', () => {
       max_tokens: 150,
     });
     // Eden AI has no request id, so the model gives none (generateText then makes up its own).
-    const direct = await createMockProvider()('edenai:openai/gpt-4o').doGenerate({ prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }] });
+    const direct = await createMockProvider()('edenai:openai/gpt-4o').doGenerate({
+      prompt: [{ role: 'user', content: [{ type: 'text', text: 'Hi' }] }],
+    });
     expect(direct.response?.id).toBeUndefined();
     expect(direct.response?.modelId).toBe('openai/gpt-4o');
   });

@@ -13,21 +13,52 @@ interface StreamCase {
   example: string;
   /** The text deltas, read from the spec example (empty pieces carry no text and are not sent on). */
   deltas: () => string[];
-  usage: () => { inputTokens: number | undefined; outputTokens: number | undefined; totalTokens: number | undefined; raw: unknown };
+  usage: () => {
+    inputTokens: number | undefined;
+    outputTokens: number | undefined;
+    totalTokens: number | undefined;
+    raw: unknown;
+  };
   finishReason: string;
   rawFinishReason: string | undefined;
   responseId: () => string | RegExp | undefined;
   responseModel: () => string;
 }
 
-type AitreChunk = { model: string; choices: { text: string; index: number; finish_reason: string | null }[]; usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null };
-const aitreChunks = () => sseDataPayloads(specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true, name: 'stream-with-usage' })) as AitreChunk[];
+type AitreChunk = {
+  model: string;
+  choices: { text: string; index: number; finish_reason: string | null }[];
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null;
+};
+const aitreChunks = () =>
+  sseDataPayloads(
+    specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true, name: 'stream-with-usage' }),
+  ) as AitreChunk[];
 type WetrocloudLine = { response: string; tokens?: number };
-const wetrocloudLines = () => ndjsonPayloads(specExample({ vendor: 'wetrocloud', operationId: 'createTextGeneration', streams: true, name: 'llm-answer-stream' })) as WetrocloudLine[];
+const wetrocloudLines = () =>
+  ndjsonPayloads(
+    specExample({
+      vendor: 'wetrocloud',
+      operationId: 'createTextGeneration',
+      streams: true,
+      name: 'llm-answer-stream',
+    }),
+  ) as WetrocloudLine[];
 type EdenAILine = { text: string; blocked: boolean };
-const edenAILines = () => ndjsonPayloads(specExample({ vendor: 'edenai', operationId: 'createTextChatStream', streams: true, name: 'stream-keyword-answer' })) as EdenAILine[];
+const edenAILines = () =>
+  ndjsonPayloads(
+    specExample({
+      vendor: 'edenai',
+      operationId: 'createTextChatStream',
+      streams: true,
+      name: 'stream-keyword-answer',
+    }),
+  ) as EdenAILine[];
 type WorqhatChunk = { content: string; model: string; processing_id: string };
-const worqhatChunks = () => sseDataPayloads(specExample({ vendor: 'worqhat', operationId: 'generateContent', streams: true, name: 'tour-guide-stream-events' })) as WorqhatChunk[];
+const worqhatChunks = () =>
+  sseDataPayloads(
+    specExample({ vendor: 'worqhat', operationId: 'generateContent', streams: true, name: 'tour-guide-stream-events' }),
+  ) as WorqhatChunk[];
 
 const nonEmpty = (pieces: string[]) => pieces.filter((piece) => piece !== '');
 
@@ -36,10 +67,22 @@ const cases: StreamCase[] = [
     vendor: 'aitre',
     modelId: 'aitre:gpt-3.5-turbo-instruct',
     example: 'stream-with-usage',
-    deltas: () => nonEmpty(aitreChunks().flatMap((chunk) => chunk.choices.filter((choice) => choice.index === 0).map((choice) => choice.text))),
+    deltas: () =>
+      nonEmpty(
+        aitreChunks().flatMap((chunk) =>
+          chunk.choices.filter((choice) => choice.index === 0).map((choice) => choice.text),
+        ),
+      ),
     usage: () => {
-      const usage = aitreChunks().map((chunk) => chunk.usage).find((candidate) => candidate !== null && candidate !== undefined)!;
-      return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens, raw: usage };
+      const usage = aitreChunks()
+        .map((chunk) => chunk.usage)
+        .find((candidate) => candidate !== null && candidate !== undefined)!;
+      return {
+        inputTokens: usage.prompt_tokens,
+        outputTokens: usage.completion_tokens,
+        totalTokens: usage.total_tokens,
+        raw: usage,
+      };
     },
     finishReason: 'length',
     rawFinishReason: 'length',
@@ -51,7 +94,16 @@ const cases: StreamCase[] = [
     modelId: 'wetrocloud:llama-3.3-70b',
     example: 'llm-answer-stream',
     deltas: () => nonEmpty(wetrocloudLines().map((line) => line.response)),
-    usage: () => ({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined, raw: { tokens: wetrocloudLines().filter((line) => line.tokens !== undefined).at(-1)!.tokens } }),
+    usage: () => ({
+      inputTokens: undefined,
+      outputTokens: undefined,
+      totalTokens: undefined,
+      raw: {
+        tokens: wetrocloudLines()
+          .filter((line) => line.tokens !== undefined)
+          .at(-1)!.tokens,
+      },
+    }),
     finishReason: 'other',
     rawFinishReason: undefined,
     responseId: () => undefined,
@@ -61,7 +113,12 @@ const cases: StreamCase[] = [
     vendor: 'edenai',
     modelId: 'edenai:openai/gpt-4o',
     example: 'stream-keyword-answer',
-    deltas: () => nonEmpty(edenAILines().filter((line) => !line.blocked).map((line) => line.text)),
+    deltas: () =>
+      nonEmpty(
+        edenAILines()
+          .filter((line) => !line.blocked)
+          .map((line) => line.text),
+      ),
     // Eden AI streams carry no usage.
     usage: () => ({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined, raw: undefined }),
     finishReason: 'other',
@@ -103,7 +160,12 @@ describe.each(cases)('streaming $vendor', (streamCase) => {
     expect(await result.text).toBe(expectedDeltas.join(''));
     const expectedUsage = streamCase.usage();
     const usage = await result.usage;
-    expect({ inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, totalTokens: usage.totalTokens, raw: usage.raw }).toEqual(expectedUsage);
+    expect({
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      totalTokens: usage.totalTokens,
+      raw: usage.raw,
+    }).toEqual(expectedUsage);
     expect(await result.finishReason).toBe(streamCase.finishReason);
     expect(await result.rawFinishReason).toBe(streamCase.rawFinishReason);
     const response = await result.response;
@@ -141,14 +203,29 @@ describe.each(cases)('streaming $vendor', (streamCase) => {
 
 describe('a blocked Eden AI fragment', () => {
   it('is left out of the text and ends the stream with finish reason other (raw "blocked")', async () => {
-    const lines = ndjsonPayloads(specExample({ vendor: 'edenai', operationId: 'createTextChatStream', streams: true, name: 'stream-provider-error' })) as EdenAILine[];
-    expect(lines.some((line) => line.blocked), 'the example has a blocked fragment').toBe(true);
+    const lines = ndjsonPayloads(
+      specExample({
+        vendor: 'edenai',
+        operationId: 'createTextChatStream',
+        streams: true,
+        name: 'stream-provider-error',
+      }),
+    ) as EdenAILine[];
+    expect(
+      lines.some((line) => line.blocked),
+      'the example has a blocked fragment',
+    ).toBe(true);
     const result = streamText({
       model: createMockProvider()('edenai:openai'),
       prompt: 'Who was the 44th president?',
       headers: { Prefer: 'example=stream-provider-error' },
     });
-    expect(await result.text).toBe(lines.filter((line) => !line.blocked).map((line) => line.text).join(''));
+    expect(await result.text).toBe(
+      lines
+        .filter((line) => !line.blocked)
+        .map((line) => line.text)
+        .join(''),
+    );
     expect(await result.finishReason).toBe('other');
     expect(await result.rawFinishReason).toBe('blocked');
   });

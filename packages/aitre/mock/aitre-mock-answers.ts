@@ -68,7 +68,8 @@ function generateCandidate(options: { template: string; maxTokens: number; stops
   }
   const tokens = splitCompletionTokens(text);
   // Reaching the cap counts as `length`, as in OpenAI's example: 7 tokens with max_tokens 7 ends with "length".
-  if (!stoppedBySequence && tokens.length >= options.maxTokens) return { tokens: tokens.slice(0, options.maxTokens), finishReason: 'length' };
+  if (!stoppedBySequence && tokens.length >= options.maxTokens)
+    return { tokens: tokens.slice(0, options.maxTokens), finishReason: 'length' };
   return { tokens, finishReason: 'stop' };
 }
 
@@ -85,7 +86,12 @@ interface Logprobs {
 }
 
 /** `top` entries per position: the sampled token first, then distinct alternatives, each less likely. */
-function buildLogprobs(options: { tokens: string[]; firstOffset: number; top: number; firstPosition: number }): Logprobs {
+function buildLogprobs(options: {
+  tokens: string[];
+  firstOffset: number;
+  top: number;
+  firstPosition: number;
+}): Logprobs {
   const logprobs: Logprobs = { text_offset: [], token_logprobs: [], tokens: [], top_logprobs: [] };
   let offset = options.firstOffset;
   options.tokens.forEach((token, index) => {
@@ -119,7 +125,7 @@ interface PlannedChoice {
  * AITRE (OpenAI legacy completions), answered from the request:
  * - `n` choices per prompt (a list of prompts gets `n` each, grouped per prompt), indexes `0..`;
  * - `best_of` candidates per prompt, of which `n` are returned; `best_of < n`, or `best_of > 1` with `stream`, is the
- *   400 OpenAI documents ("best_of must be greater than n", "results cannot be streamed"); usage counts every candidate;
+ * 400 OpenAI documents ("best_of must be greater than n", "results cannot be streamed"); usage counts every candidate;
  * - `max_tokens` (default 16) bounds the text and sets `finish_reason: "length"`; `stop` cuts it with `"stop"`;
  * - `logprobs: k` gives each choice a logprobs object with k `top_logprobs` entries per token;
  * - `echo` puts the prompt before the completion; `model` is echoed;
@@ -137,7 +143,10 @@ export function answerRequest(context: AnswerContext): RequestAnswer | undefined
   if (context.wantsStream && bestOf > 1) return invalidRequest('best_of', 'Cannot stream results with best_of > 1.');
 
   const prompts = readPrompts(body.prompt);
-  const maxTokens = body.max_tokens === null || body.max_tokens === undefined ? defaultMaxTokens : integerOr(body.max_tokens, defaultMaxTokens);
+  const maxTokens =
+    body.max_tokens === null || body.max_tokens === undefined
+      ? defaultMaxTokens
+      : integerOr(body.max_tokens, defaultMaxTokens);
   const stops = readStops(body.stop);
   const echo = body.echo === true;
   const top = body.logprobs === null || body.logprobs === undefined ? undefined : integerOr(body.logprobs, 0);
@@ -150,13 +159,21 @@ export function answerRequest(context: AnswerContext): RequestAnswer | undefined
   let completionTokens = 0;
   prompts.forEach((prompt, promptIndex) => {
     for (let candidateIndex = 0; candidateIndex < candidatesPerPrompt; candidateIndex += 1) {
-      const candidate = generateCandidate({ template: templates[candidateIndex % templates.length]!, maxTokens, stops });
+      const candidate = generateCandidate({
+        template: templates[candidateIndex % templates.length]!,
+        maxTokens,
+        stops,
+      });
       completionTokens += candidate.tokens.length;
       if (candidateIndex < n) returned.push({ index: promptIndex * n + candidateIndex, prompt, candidate });
     }
   });
   const promptTokens = prompts.reduce((sum, prompt) => sum + prompt.tokenCount, 0);
-  const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+  const usage = {
+    prompt_tokens: promptTokens,
+    completion_tokens: completionTokens,
+    total_tokens: promptTokens + completionTokens,
+  };
 
   const logprobsFor = (choice: PlannedChoice) => {
     if (top === undefined) return null;
@@ -206,11 +223,15 @@ export function answerRequest(context: AnswerContext): RequestAnswer | undefined
     let offset = echo ? 0 : choice.prompt.text.length;
     pieces.forEach((piece, position) => {
       const logprobs =
-        top === undefined ? null : buildLogprobs({ tokens: [piece], firstOffset: offset, top, firstPosition: position });
+        top === undefined
+          ? null
+          : buildLogprobs({ tokens: [piece], firstOffset: offset, top, firstPosition: position });
       payloads.push(chunk([{ text: piece, index: choice.index, logprobs, finish_reason: null }]));
       offset += piece.length;
     });
-    payloads.push(chunk([{ text: '', index: choice.index, logprobs: null, finish_reason: choice.candidate.finishReason }]));
+    payloads.push(
+      chunk([{ text: '', index: choice.index, logprobs: null, finish_reason: choice.candidate.finishReason }]),
+    );
   }
   if (includeUsage) payloads.push(chunk([], { usage }));
   return { kind: 'stream', payloads };
@@ -218,7 +239,9 @@ export function answerRequest(context: AnswerContext): RequestAnswer | undefined
 
 function jsonTemplates(example: unknown): string[] {
   const choices = isRecord(example) && Array.isArray(example.choices) ? example.choices : [];
-  return choices.map((choice) => (isRecord(choice) && typeof choice.text === 'string' ? choice.text : '')).filter((text) => text !== '');
+  return choices
+    .map((choice) => (isRecord(choice) && typeof choice.text === 'string' ? choice.text : ''))
+    .filter((text) => text !== '');
 }
 
 /** The text each choice spells out across the first stream example's chunks, in choice order. */
@@ -232,5 +255,8 @@ function streamTemplates(context: AnswerContext): string[] {
       texts.set(index, `${texts.get(index) ?? ''}${choice.text}`);
     }
   }
-  return [...texts.entries()].sort(([left], [right]) => left - right).map(([, text]) => text).filter((text) => text !== '');
+  return [...texts.entries()]
+    .sort(([left], [right]) => left - right)
+    .map(([, text]) => text)
+    .filter((text) => text !== '');
 }

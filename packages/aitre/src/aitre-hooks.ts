@@ -2,7 +2,8 @@ import type { VendorHooks } from '@textgen/core/internal';
 import type { components } from './generated/schema';
 
 /*
- * AITRE's hand-written code: what its spec cannot say. Everything else in the client is generated from specs/aitre.yaml.
+ * AITRE's hand-written code: what its spec cannot say. Everything else in the client is generated from
+ * specs/aitre.yaml.
  */
 
 /** OpenAI's error envelope, which AITRE returns unchanged: `{error: {message, type, param, code}}`. */
@@ -106,7 +107,8 @@ export function parseGoDurationMs(duration: string): number | undefined {
     if (match === null) return undefined;
     total += Number(match[1]) * millisecondsPerUnit[match[2]!]!;
   }
-  // Go truncates to whole nanoseconds; rounding to 6 decimals of a millisecond removes float noise like 1.2000000000000002.
+  // Go truncates to whole nanoseconds; rounding to 6 decimals of a millisecond removes float noise like
+  // 1.2000000000000002.
   return (sign * Math.round(total * 1e6)) / 1e6;
 }
 

@@ -124,11 +124,9 @@ export const aitreProvider: ProviderAdapter<AitreClient, AitreClientOptions> = {
           stream: true as const,
           stream_options: { include_usage: true, ...body.stream_options },
         };
-        const {
-          data: chunks,
-          requestId,
-          response,
-        } = await client.completions.create(streamBody, call.requestOptions).withResponse();
+        const { data: chunks, requestId } = await client.completions
+          .create(streamBody, call.requestOptions)
+          .withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {

@@ -17,7 +17,8 @@ import {
   requestBodyFor,
   streamExamplePayloads,
   streamingBodyFor,
-  testApiKey, aitreMockBaseURL,
+  testApiKey,
+  aitreMockBaseURL,
   useAitreMock,
 } from '../test/support/aitre-mock';
 import { createAitre, type CreateCompletionParams, type CreateCompletionResult } from '../src/index';
@@ -118,20 +119,23 @@ describe('createAitre', () => {
 });
 
 describe('completions.create (JSON)', () => {
-  it.each(jsonExamples.map((example) => [example.name, example] as const))('returns the 200 example "%s"', async (name, example) => {
-    const client = createTestClient();
-    const body = nonStreamingBodyFor(example);
-    const completion = await client.completions.create(body, { headers: { Prefer: `example=${name}` } });
-    expectTypeOf(completion).toEqualTypeOf<CreateCompletionResult>();
-    expect(completion).toEqual(example.value);
-    const [call] = mock.calls;
-    expect(mock.calls).toHaveLength(1);
-    expect(call!.method).toBe('POST');
-    expect(call!.url).toBe(`${client.baseURL}/completions`);
-    expect(call!.headers.authorization).toBe(`Bearer ${testApiKey}`);
-    expect(call!.headers['content-type']).toMatch(/^application\/json/);
-    expect(call!.body).toEqual(body);
-  });
+  it.each(jsonExamples.map((example) => [example.name, example] as const))(
+    'returns the 200 example "%s"',
+    async (name, example) => {
+      const client = createTestClient();
+      const body = nonStreamingBodyFor(example);
+      const completion = await client.completions.create(body, { headers: { Prefer: `example=${name}` } });
+      expectTypeOf(completion).toEqualTypeOf<CreateCompletionResult>();
+      expect(completion).toEqual(example.value);
+      const [call] = mock.calls;
+      expect(mock.calls).toHaveLength(1);
+      expect(call!.method).toBe('POST');
+      expect(call!.url).toBe(`${client.baseURL}/completions`);
+      expect(call!.headers.authorization).toBe(`Bearer ${testApiKey}`);
+      expect(call!.headers['content-type']).toMatch(/^application\/json/);
+      expect(call!.body).toEqual(body);
+    },
+  );
 
   it('gives the x-request-id header as requestId from withResponse()', async () => {
     const client = createTestClient();
@@ -224,13 +228,22 @@ describe('completions.create (stream)', () => {
   it('throws an APIError for a data frame that carries an error member', async () => {
     const [firstChunk] = streamExamplePayloads(streamExamples[0]!.value as string);
     const errorFrame = {
-      error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null },
+      error: {
+        message: 'The server had an error while processing your request.',
+        type: 'server_error',
+        param: null,
+        code: null,
+      },
     };
     mock.override({
       operationId: 'createCompletion',
       response: {
         type: 'stream-chunks',
-        chunks: [`data: ${JSON.stringify(firstChunk)}\n\n`, `data: ${JSON.stringify(errorFrame)}\n\n`, 'data: [DONE]\n\n'],
+        chunks: [
+          `data: ${JSON.stringify(firstChunk)}\n\n`,
+          `data: ${JSON.stringify(errorFrame)}\n\n`,
+          'data: [DONE]\n\n',
+        ],
         headers: { 'x-request-id': 'req_stream_with_error' },
       },
     });

@@ -14,7 +14,9 @@ describe('readAitreErrorMessage', () => {
   );
 
   it('reads a message without code or type', () => {
-    expect(readAitreErrorMessage({ error: { message: 'Bad gateway', type: '', param: null, code: null } })).toBe('Bad gateway');
+    expect(readAitreErrorMessage({ error: { message: 'Bad gateway', type: '', param: null, code: null } })).toBe(
+      'Bad gateway',
+    );
   });
 
   it.each([

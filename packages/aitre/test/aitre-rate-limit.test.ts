@@ -11,7 +11,8 @@ useAitreMock();
 function specHeaderExample(status: string, name: string): string {
   const header = getVendorSpec('aitre').paths['/completions']?.post?.responses[status]?.headers?.[name];
   const examples = typeof header?.schema === 'object' ? header.schema.examples : undefined;
-  if (!Array.isArray(examples) || examples[0] === undefined) throw new Error(`The spec gives no example for ${status} ${name}.`);
+  if (!Array.isArray(examples) || examples[0] === undefined)
+    throw new Error(`The spec gives no example for ${status} ${name}.`);
   return String(examples[0]);
 }
 
@@ -101,7 +102,10 @@ describe('readRateLimit', () => {
     const client = createAitre({ apiKey: testApiKey, baseURL: aitreMockBaseURL });
     let caught: unknown;
     try {
-      await client.completions.create(nonStreamingBodyFor({ name: 'basic' }), { headers: { Prefer: 'code=429' }, maxRetries: 0 });
+      await client.completions.create(nonStreamingBodyFor({ name: 'basic' }), {
+        headers: { Prefer: 'code=429' },
+        maxRetries: 0,
+      });
     } catch (error) {
       caught = error;
     }

@@ -39,7 +39,11 @@ function expectedStreamText(): string {
   return (firstStreamExample.value as string)
     .split('\n')
     .filter((line) => line.startsWith('data: {'))
-    .map((line) => (JSON.parse(line.slice('data: '.length)) as { choices: { text: string }[] }).choices.map((choice) => choice.text).join(''))
+    .map((line) =>
+      (JSON.parse(line.slice('data: '.length)) as { choices: { text: string }[] }).choices
+        .map((choice) => choice.text)
+        .join(''),
+    )
     .join('');
 }
 

@@ -39,35 +39,42 @@ function createClients() {
 /** The text of each choice, joined across chunks, keyed by choice index. */
 function textsByChoice(chunks: { choices: { index: number; text: string }[] }[]): string[] {
   const texts: string[] = [];
-  for (const chunk of chunks) for (const choice of chunk.choices) texts[choice.index] = (texts[choice.index] ?? '') + choice.text;
+  for (const chunk of chunks)
+    for (const choice of chunk.choices) texts[choice.index] = (texts[choice.index] ?? '') + choice.text;
   return texts;
 }
 
 describe('the official openai SDK and this client, against the same local mock server', () => {
-  it.each(jsonExamples.map((example) => [example.name, example] as const))('get the same completion for "%s"', async (name, example) => {
-    const { openai, aitre } = createClients();
-    const body = nonStreamingBodyFor(example);
-    const headers = { Prefer: `example=${name}` };
-    const official = await openai.completions.create(body, { headers });
-    const ours = await aitre.completions.create(body, { headers });
-    expect(ours.choices.map((choice) => choice.text)).toEqual(official.choices.map((choice) => choice.text));
-    expect(ours.choices.length).toBeGreaterThan(0);
-    expect(ours).toEqual({ ...official });
-    expect(ours).toEqual(example.value);
-  });
+  it.each(jsonExamples.map((example) => [example.name, example] as const))(
+    'get the same completion for "%s"',
+    async (name, example) => {
+      const { openai, aitre } = createClients();
+      const body = nonStreamingBodyFor(example);
+      const headers = { Prefer: `example=${name}` };
+      const official = await openai.completions.create(body, { headers });
+      const ours = await aitre.completions.create(body, { headers });
+      expect(ours.choices.map((choice) => choice.text)).toEqual(official.choices.map((choice) => choice.text));
+      expect(ours.choices.length).toBeGreaterThan(0);
+      expect(ours).toEqual({ ...official });
+      expect(ours).toEqual(example.value);
+    },
+  );
 
-  it.each(streamExamples.map((example) => [example.name, example] as const))('stream the same text for "%s"', async (name, example) => {
-    const { openai, aitre } = createClients();
-    const body = streamingBodyFor(example);
-    const headers = { Prefer: `example=${name}` };
-    const officialChunks: OpenAI.Completions.Completion[] = [];
-    for await (const chunk of await openai.completions.create(body, { headers })) officialChunks.push(chunk);
-    const ourChunks = [];
-    for await (const chunk of await aitre.completions.create(body, { headers })) ourChunks.push(chunk);
-    expect(textsByChoice(ourChunks)).toEqual(textsByChoice(officialChunks));
-    expect(textsByChoice(ourChunks).join('').length).toBeGreaterThan(0);
-    expect(ourChunks).toEqual(officialChunks.map((chunk) => ({ ...chunk })));
-  });
+  it.each(streamExamples.map((example) => [example.name, example] as const))(
+    'stream the same text for "%s"',
+    async (name, example) => {
+      const { openai, aitre } = createClients();
+      const body = streamingBodyFor(example);
+      const headers = { Prefer: `example=${name}` };
+      const officialChunks: OpenAI.Completions.Completion[] = [];
+      for await (const chunk of await openai.completions.create(body, { headers })) officialChunks.push(chunk);
+      const ourChunks = [];
+      for await (const chunk of await aitre.completions.create(body, { headers })) ourChunks.push(chunk);
+      expect(textsByChoice(ourChunks)).toEqual(textsByChoice(officialChunks));
+      expect(textsByChoice(ourChunks).join('').length).toBeGreaterThan(0);
+      expect(ourChunks).toEqual(officialChunks.map((chunk) => ({ ...chunk })));
+    },
+  );
 
   it('both read the request id from x-request-id', async () => {
     const { openai, aitre } = createClients();

@@ -7,9 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtCli, cleanEnvironment, committedBinShim, runBuiltCli } from './support/run-built-cli';
 import { specAnswerText, specStreamDeltas } from './support/spec-answers';
 
-const cliPackageVersion = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const cliPackageVersion = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
-const models = { wetrocloud: 'llama-3.3-70b', edenai: 'openai/gpt-4o', worqhat: 'aicon-v4-nano-160824', aitre: 'gpt-3.5-turbo-instruct' } as const;
+const models = {
+  wetrocloud: 'llama-3.3-70b',
+  edenai: 'openai/gpt-4o',
+  worqhat: 'aicon-v4-nano-160824',
+  aitre: 'gpt-3.5-turbo-instruct',
+} as const;
 const vendors = Object.keys(models) as (keyof typeof models)[];
 const secretKey = 'sk-cli-test-secret-0123456789';
 const renamedModel = 'gpt-3.5-turbo-instruct-0914';
@@ -23,7 +30,13 @@ let silentURL: string;
 let silentRequests = 0;
 
 function completionChunk(options: { text: string; finishReason: string | null }): string {
-  const chunk = { id: 'c', object: 'text_completion', created: 1, model: renamedModel, choices: [{ text: options.text, index: 0, logprobs: null, finish_reason: options.finishReason }] };
+  const chunk = {
+    id: 'c',
+    object: 'text_completion',
+    created: 1,
+    model: renamedModel,
+    choices: [{ text: options.text, index: 0, logprobs: null, finish_reason: options.finishReason }],
+  };
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
@@ -43,7 +56,9 @@ beforeAll(async () => {
     request.on('end', () => {
       if (request.url?.startsWith('/renamed/')) {
         response.writeHead(200, { 'content-type': 'text/event-stream' });
-        response.end(`${completionChunk({ text: 'Hello', finishReason: null })}${completionChunk({ text: ' there', finishReason: 'stop' })}data: [DONE]\n\n`);
+        response.end(
+          `${completionChunk({ text: 'Hello', finishReason: null })}${completionChunk({ text: ' there', finishReason: 'stop' })}data: [DONE]\n\n`,
+        );
         return;
       }
       if (request.url?.startsWith('/slow/')) {
@@ -62,12 +77,29 @@ beforeAll(async () => {
       }
       if (request.url?.startsWith('/broken/')) {
         response.writeHead(500, { 'content-type': 'application/json', 'x-request-id': 'req_broken' });
-        response.end(JSON.stringify({ error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } }));
+        response.end(
+          JSON.stringify({
+            error: {
+              message: 'The server had an error while processing your request.',
+              type: 'server_error',
+              param: null,
+              code: null,
+            },
+          }),
+        );
         return;
       }
       const { prompt, model } = JSON.parse(body) as { prompt: string; model: string };
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ id: 'c', object: 'text_completion', created: 1, model, choices: [{ text: `echo: ${prompt}`, index: 0, logprobs: null, finish_reason: 'stop' }] }));
+      response.end(
+        JSON.stringify({
+          id: 'c',
+          object: 'text_completion',
+          created: 1,
+          model,
+          choices: [{ text: `echo: ${prompt}`, index: 0, logprobs: null, finish_reason: 'stop' }],
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => helper.listen(0, '127.0.0.1', resolve));
@@ -94,15 +126,30 @@ afterAll(async () => {
 });
 
 const keyFor = (vendor: string) => ({ [`${vendor.toUpperCase()}_API_KEY`]: secretKey });
-const generateArgs = (vendor: keyof typeof models) => ['generate', '--provider', vendor, '--model', models[vendor], '--base-url', mock.baseUrls[vendor]!];
+const generateArgs = (vendor: keyof typeof models) => [
+  'generate',
+  '--provider',
+  vendor,
+  '--model',
+  models[vendor],
+  '--base-url',
+  mock.baseUrls[vendor]!,
+];
 
 describe('textgen generate (built CLI)', () => {
   for (const vendor of vendors) {
     it(`${vendor}: --json prints the result and exits 0`, async () => {
-      const run = await runBuiltCli([...generateArgs(vendor), '--json', 'What is a large language model?'], { environment: cleanEnvironment(keyFor(vendor)) });
+      const run = await runBuiltCli([...generateArgs(vendor), '--json', 'What is a large language model?'], {
+        environment: cleanEnvironment(keyFor(vendor)),
+      });
       expect(run.stderr).toBe('');
       expect(run.exitCode).toBe(0);
-      const result = JSON.parse(run.stdout) as { text: string; provider: string; usage: object; finishReason: { unified: string } };
+      const result = JSON.parse(run.stdout) as {
+        text: string;
+        provider: string;
+        usage: object;
+        finishReason: { unified: string };
+      };
       expect(result.provider).toBe(vendor);
       // The mock answers with the spec's default example, so the text is the one written there.
       expect(result.text).toBe(specAnswerText(vendor));
@@ -111,11 +158,19 @@ describe('textgen generate (built CLI)', () => {
 
     it(`${vendor}: --stream prints the deltas, and --stream --json one part per line then a finish line`, async () => {
       const environment = cleanEnvironment(keyFor(vendor));
-      const plain = await runBuiltCli([...generateArgs(vendor), '--stream', 'What is a large language model?'], { environment });
+      const plain = await runBuiltCli([...generateArgs(vendor), '--stream', 'What is a large language model?'], {
+        environment,
+      });
       expect(plain.exitCode).toBe(0);
-      const json = await runBuiltCli([...generateArgs(vendor), '--stream', '--json', 'What is a large language model?'], { environment });
+      const json = await runBuiltCli(
+        [...generateArgs(vendor), '--stream', '--json', 'What is a large language model?'],
+        { environment },
+      );
       expect(json.exitCode).toBe(0);
-      const lines = json.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; text: string });
+      const lines = json.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; text: string });
       const finish = lines.at(-1)!;
       expect(finish.type).toBe('finish');
       const deltas = lines.slice(0, -1);
@@ -130,9 +185,14 @@ describe('textgen generate (built CLI)', () => {
   }
 
   it('aitre: --stream --json reports the usage the mock streams for stream_options.include_usage', async () => {
-    const run = await runBuiltCli([...generateArgs('aitre'), '--stream', '--json', 'Say this is a test'], { environment: cleanEnvironment(keyFor('aitre')) });
+    const run = await runBuiltCli([...generateArgs('aitre'), '--stream', '--json', 'Say this is a test'], {
+      environment: cleanEnvironment(keyFor('aitre')),
+    });
     expect(run.exitCode).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string; usage?: Record<string, number | null> });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; usage?: Record<string, number | null> });
     const usage = lines.at(-1)!.usage!;
     // One delta per streamed token, so the output count is the number of deltas; nothing is null any more.
     expect(usage.outputTokens).toBe(lines.filter((line) => line.type === 'text-delta').length);
@@ -141,10 +201,25 @@ describe('textgen generate (built CLI)', () => {
   });
 
   it('a reader that closes stdout early (| head) ends the CLI quietly with 0, not an EPIPE stack trace', async () => {
-    const child = spawn(process.execPath, [builtCli, 'generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/slow`, '--stream', 'hi'], {
-      env: cleanEnvironment(keyFor('aitre')),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        builtCli,
+        'generate',
+        '--provider',
+        'aitre',
+        '--model',
+        'm',
+        '--base-url',
+        `${helperURL}/slow`,
+        '--stream',
+        'hi',
+      ],
+      {
+        env: cleanEnvironment(keyFor('aitre')),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     // Close our end of the pipe at the first byte, as `head -c 1` does.
@@ -161,18 +236,24 @@ describe('textgen generate (built CLI)', () => {
   });
 
   it('reads the prompt from stdin with -', async () => {
-    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'gpt-3.5-turbo-instruct', '--base-url', `${helperURL}/echo`, '-'], {
-      environment: cleanEnvironment(keyFor('aitre')),
-      input: 'Prompt from a pipe',
-    });
+    const run = await runBuiltCli(
+      ['generate', '--provider', 'aitre', '--model', 'gpt-3.5-turbo-instruct', '--base-url', `${helperURL}/echo`, '-'],
+      {
+        environment: cleanEnvironment(keyFor('aitre')),
+        input: 'Prompt from a pipe',
+      },
+    );
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe('echo: Prompt from a pipe\n');
   });
 
   it('an API error exits 1 with exactly one readable line on stderr and never the key', async () => {
-    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/broken`, 'Hi'], {
-      environment: cleanEnvironment(keyFor('aitre')),
-    });
+    const run = await runBuiltCli(
+      ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/broken`, 'Hi'],
+      {
+        environment: cleanEnvironment(keyFor('aitre')),
+      },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toBe('');
     const lines = stderrLines(run.stderr);
@@ -183,9 +264,12 @@ describe('textgen generate (built CLI)', () => {
   });
 
   it('a connection error exits 1 with exactly one line on stderr', async () => {
-    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', closedPortURL, 'Hi'], {
-      environment: cleanEnvironment(keyFor('aitre')),
-    });
+    const run = await runBuiltCli(
+      ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', closedPortURL, 'Hi'],
+      {
+        environment: cleanEnvironment(keyFor('aitre')),
+      },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toBe('');
     const lines = stderrLines(run.stderr);
@@ -196,9 +280,25 @@ describe('textgen generate (built CLI)', () => {
 
   it('--timeout and --max-retries reach the client: a silent server gets 1 + retries attempts, then one line', async () => {
     silentRequests = 0;
-    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', silentURL, '--timeout', '300', '--max-retries', '1', 'Hi'], {
-      environment: cleanEnvironment(keyFor('aitre')),
-    });
+    const run = await runBuiltCli(
+      [
+        'generate',
+        '--provider',
+        'aitre',
+        '--model',
+        'm',
+        '--base-url',
+        silentURL,
+        '--timeout',
+        '300',
+        '--max-retries',
+        '1',
+        'Hi',
+      ],
+      {
+        environment: cleanEnvironment(keyFor('aitre')),
+      },
+    );
     expect(run.exitCode).toBe(1);
     expect(silentRequests).toBe(2);
     const lines = stderrLines(run.stderr);
@@ -208,9 +308,12 @@ describe('textgen generate (built CLI)', () => {
   });
 
   it('a port fetch refuses outright (9, a "bad port") fails fast after one attempt, with one line saying what to change', async () => {
-    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'http://127.0.0.1:9/v1', 'Hi'], {
-      environment: cleanEnvironment({ ...keyFor('aitre'), TEXTGEN_LOG: 'debug' }),
-    });
+    const run = await runBuiltCli(
+      ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'http://127.0.0.1:9/v1', 'Hi'],
+      {
+        environment: cleanEnvironment({ ...keyFor('aitre'), TEXTGEN_LOG: 'debug' }),
+      },
+    );
     expect(run.exitCode).toBe(2);
     const lines = stderrLines(run.stderr);
     // The client's debug log writes one line per attempt: exactly one attempt was made, no retry was waited for.
@@ -223,9 +326,12 @@ describe('textgen generate (built CLI)', () => {
   });
 
   it('TEXTGEN_LOG=debug adds the client log lines on stderr, with the key redacted', async () => {
-    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/broken`, 'Hi'], {
-      environment: cleanEnvironment({ ...keyFor('aitre'), TEXTGEN_LOG: 'debug' }),
-    });
+    const run = await runBuiltCli(
+      ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', `${helperURL}/broken`, 'Hi'],
+      {
+        environment: cleanEnvironment({ ...keyFor('aitre'), TEXTGEN_LOG: 'debug' }),
+      },
+    );
     expect(run.exitCode).toBe(1);
     const lines = stderrLines(run.stderr);
     expect(lines.filter((line) => line.startsWith('textgen: '))).toHaveLength(1);
@@ -245,28 +351,74 @@ describe('textgen generate (built CLI)', () => {
   });
 
   it('--json prints every field, null where the vendor reported nothing', async () => {
-    const run = await runBuiltCli([...generateArgs('wetrocloud'), '--json', 'Hi'], { environment: cleanEnvironment(keyFor('wetrocloud')) });
+    const run = await runBuiltCli([...generateArgs('wetrocloud'), '--json', 'Hi'], {
+      environment: cleanEnvironment(keyFor('wetrocloud')),
+    });
     expect(run.exitCode).toBe(0);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(result)).toEqual(['text', 'provider', 'model', 'usage', 'finishReason', 'requestId', 'warnings', 'raw']);
+    expect(Object.keys(result)).toEqual([
+      'text',
+      'provider',
+      'model',
+      'usage',
+      'finishReason',
+      'requestId',
+      'warnings',
+      'raw',
+    ]);
     expect(result.usage).toEqual({ inputTokens: null, outputTokens: null, totalTokens: expect.any(Number) as number });
     expect(result.finishReason).toEqual({ unified: 'unknown', raw: null });
     expect(result.requestId).toBeNull();
 
-    const streamed = await runBuiltCli([...generateArgs('wetrocloud'), '--stream', '--json', 'Hi'], { environment: cleanEnvironment(keyFor('wetrocloud')) });
+    const streamed = await runBuiltCli([...generateArgs('wetrocloud'), '--stream', '--json', 'Hi'], {
+      environment: cleanEnvironment(keyFor('wetrocloud')),
+    });
     const finish = JSON.parse(streamed.stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
-    expect(Object.keys(finish)).toEqual(['type', 'text', 'provider', 'model', 'usage', 'finishReason', 'requestId', 'warnings']);
+    expect(Object.keys(finish)).toEqual([
+      'type',
+      'text',
+      'provider',
+      'model',
+      'usage',
+      'finishReason',
+      'requestId',
+      'warnings',
+    ]);
     expect(finish.finishReason).toEqual({ unified: 'unknown', raw: null });
     expect(finish.requestId).toBeNull();
   });
 
   it('the --stream --json finish line names the model the vendor reported', async () => {
-    const run = await runBuiltCli(['generate', '--provider', 'aitre', '--model', 'gpt-3.5-turbo-instruct', '--base-url', `${helperURL}/renamed`, '--stream', '--json', 'Hi'], {
-      environment: cleanEnvironment(keyFor('aitre')),
-    });
+    const run = await runBuiltCli(
+      [
+        'generate',
+        '--provider',
+        'aitre',
+        '--model',
+        'gpt-3.5-turbo-instruct',
+        '--base-url',
+        `${helperURL}/renamed`,
+        '--stream',
+        '--json',
+        'Hi',
+      ],
+      {
+        environment: cleanEnvironment(keyFor('aitre')),
+      },
+    );
     expect(run.exitCode).toBe(0);
-    const finish = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { type: string; model: string; text: string; finishReason: unknown };
-    expect(finish).toMatchObject({ type: 'finish', model: renamedModel, text: 'Hello there', finishReason: { unified: 'stop', raw: 'stop' } });
+    const finish = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as {
+      type: string;
+      model: string;
+      text: string;
+      finishReason: unknown;
+    };
+    expect(finish).toMatchObject({
+      type: 'finish',
+      model: renamedModel,
+      text: 'Hello there',
+      finishReason: { unified: 'stop', raw: 'stop' },
+    });
   });
 
   it('the committed bin shim runs the built CLI', async () => {
@@ -276,21 +428,78 @@ describe('textgen generate (built CLI)', () => {
   });
 
   const usageErrors: { name: string; args: string[]; stderr: RegExp }[] = [
-    { name: 'an unknown provider', args: ['generate', '--provider', 'openai', '--model', 'm', 'Hi'], stderr: /openai.*(wetrocloud|choices)/ },
+    {
+      name: 'an unknown provider',
+      args: ['generate', '--provider', 'openai', '--model', 'm', 'Hi'],
+      stderr: /openai.*(wetrocloud|choices)/,
+    },
     { name: 'a missing --model', args: ['generate', '--provider', 'aitre', 'Hi'], stderr: /--model/ },
-    { name: 'a temperature that is not a number', args: ['generate', '--provider', 'aitre', '--model', 'm', '--temperature', 'hot', 'Hi'], stderr: /'--temperature <number>' argument 'hot' is invalid\. It must be a plain decimal number from 0 to 2/ },
-    { name: 'a temperature out of range', args: ['generate', '--provider', 'aitre', '--model', 'm', '--temperature', '3', 'Hi'], stderr: /'--temperature <number>' argument '3' is invalid\. It must be a plain decimal number from 0 to 2/ },
-    { name: 'a hexadecimal temperature', args: ['generate', '--provider', 'aitre', '--model', 'm', '--temperature', '0x1', 'Hi'], stderr: /'--temperature <number>' argument '0x1' is invalid/ },
-    { name: 'a zero --max-output-tokens', args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-output-tokens', '0', 'Hi'], stderr: /'--max-output-tokens <number>' argument '0' is invalid\. It must be a whole number of at least 1/ },
-    { name: 'a fractional --max-output-tokens', args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-output-tokens', '1.5', 'Hi'], stderr: /'--max-output-tokens <number>' argument '1\.5' is invalid/ },
-    { name: 'a --base-url that is not a URL', args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'not a url', 'Hi'], stderr: /'--base-url <url>' argument 'not a url' is invalid\. It must be an absolute http:\/\/ or https:\/\/ URL/ },
-    { name: 'a --base-url without a scheme', args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'localhost:4010', 'Hi'], stderr: /'--base-url <url>' argument 'localhost:4010' is invalid/ },
-    { name: 'a --timeout with a unit', args: ['generate', '--provider', 'aitre', '--model', 'm', '--timeout', '30s', 'Hi'], stderr: /'--timeout <ms>' argument '30s' is invalid\. It must be a whole number of milliseconds of at least 1, e\.g\. 30000 for 30 s\. \(see textgen generate --help\)\.$/ },
-    { name: 'a negative --max-retries', args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-retries', '-1', 'Hi'], stderr: /'--max-retries <number>' argument '-1' is invalid\. It must be a whole number of retries, 0 or more/ },
-    { name: 'a --base-url with a port out of range', args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'http://127.0.0.1:99999', 'Hi'], stderr: /'--base-url <url>' argument 'http:\/\/127\.0\.0\.1:99999' is invalid/ },
-    { name: 'an empty --model', args: ['generate', '--provider', 'aitre', '--model', ' ', 'Hi'], stderr: /--model is empty/ },
-    { name: 'no prompt', args: ['generate', '--provider', 'aitre', '--model', 'm'], stderr: /Give a prompt argument, or -/ },
-    { name: 'an unknown flag', args: ['generate', '--provider', 'aitre', '--model', 'm', '--colour', 'Hi'], stderr: /unknown option '--colour'/ },
+    {
+      name: 'a temperature that is not a number',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--temperature', 'hot', 'Hi'],
+      stderr: /'--temperature <number>' argument 'hot' is invalid\. It must be a plain decimal number from 0 to 2/,
+    },
+    {
+      name: 'a temperature out of range',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--temperature', '3', 'Hi'],
+      stderr: /'--temperature <number>' argument '3' is invalid\. It must be a plain decimal number from 0 to 2/,
+    },
+    {
+      name: 'a hexadecimal temperature',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--temperature', '0x1', 'Hi'],
+      stderr: /'--temperature <number>' argument '0x1' is invalid/,
+    },
+    {
+      name: 'a zero --max-output-tokens',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-output-tokens', '0', 'Hi'],
+      stderr: /'--max-output-tokens <number>' argument '0' is invalid\. It must be a whole number of at least 1/,
+    },
+    {
+      name: 'a fractional --max-output-tokens',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-output-tokens', '1.5', 'Hi'],
+      stderr: /'--max-output-tokens <number>' argument '1\.5' is invalid/,
+    },
+    {
+      name: 'a --base-url that is not a URL',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'not a url', 'Hi'],
+      stderr: /'--base-url <url>' argument 'not a url' is invalid\. It must be an absolute http:\/\/ or https:\/\/ URL/,
+    },
+    {
+      name: 'a --base-url without a scheme',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'localhost:4010', 'Hi'],
+      stderr: /'--base-url <url>' argument 'localhost:4010' is invalid/,
+    },
+    {
+      name: 'a --timeout with a unit',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--timeout', '30s', 'Hi'],
+      stderr:
+        /'--timeout <ms>' argument '30s' is invalid\. It must be a whole number of milliseconds of at least 1, e\.g\. 30000 for 30 s\. \(see textgen generate --help\)\.$/,
+    },
+    {
+      name: 'a negative --max-retries',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--max-retries', '-1', 'Hi'],
+      stderr: /'--max-retries <number>' argument '-1' is invalid\. It must be a whole number of retries, 0 or more/,
+    },
+    {
+      name: 'a --base-url with a port out of range',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--base-url', 'http://127.0.0.1:99999', 'Hi'],
+      stderr: /'--base-url <url>' argument 'http:\/\/127\.0\.0\.1:99999' is invalid/,
+    },
+    {
+      name: 'an empty --model',
+      args: ['generate', '--provider', 'aitre', '--model', ' ', 'Hi'],
+      stderr: /--model is empty/,
+    },
+    {
+      name: 'no prompt',
+      args: ['generate', '--provider', 'aitre', '--model', 'm'],
+      stderr: /Give a prompt argument, or -/,
+    },
+    {
+      name: 'an unknown flag',
+      args: ['generate', '--provider', 'aitre', '--model', 'm', '--colour', 'Hi'],
+      stderr: /unknown option '--colour'/,
+    },
     { name: 'an unknown command', args: ['summon'], stderr: /unknown command 'summon'/ },
   ];
   for (const { name, args, stderr } of usageErrors) {
@@ -318,7 +527,10 @@ describe('textgen generate (built CLI)', () => {
 
 describe('textgen mock (built CLI)', () => {
   it('prints the base URLs, serves requests, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [builtCli, 'mock', '--port', '0'], { env: cleanEnvironment(), stdio: 'pipe' });
+    const child = spawn(process.execPath, [builtCli, 'mock', '--port', '0'], {
+      env: cleanEnvironment(),
+      stdio: 'pipe',
+    });
     let stdout = '';
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     const aitreURL = await new Promise<string>((resolve, reject) => {

@@ -51,7 +51,9 @@ describe('textgen demo (built CLI)', () => {
       const section = vendorSection(run.stdout, vendor.title);
       const [generateText, streamText] = section.split('  streamText ');
       // Each call asks its request example's question and shows the answer written for that question.
-      expect(generateText).toContain(`request example "${generate.request}"; the mock answers with "${generate.response}"`);
+      expect(generateText).toContain(
+        `request example "${generate.request}"; the mock answers with "${generate.response}"`,
+      );
       expect(generateText).toMatch(sentQuestionRow(vendor, generate));
       // The demo prints each answer trimmed (AITRE's example text starts with two newlines).
       expect(generateText).toContain(specAnswerText(vendor.id, generate.response).trim());
@@ -75,7 +77,9 @@ describe('textgen demo (built CLI)', () => {
     const aitreFinish = (aitreAnswer as { choices: { finish_reason: string }[] }).choices[0]!.finish_reason;
     expect(vendorSection(run.stdout, 'AITRE')).toContain(`(AITRE said "${aitreFinish}")`);
     // Wetrocloud has no temperature: the warning is shown for generateText and for streamText.
-    const temperatureWarnings = run.stdout.split('\n').filter((line) => /warning +wetrocloud has no temperature field/.test(line));
+    const temperatureWarnings = run.stdout
+      .split('\n')
+      .filter((line) => /warning +wetrocloud has no temperature field/.test(line));
     expect(temperatureWarnings).toHaveLength(2);
     // NO_COLOR and a pipe: plain text only.
     expect(run.stdout).not.toContain('\u001b[');

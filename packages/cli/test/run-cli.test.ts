@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatErrorLine } from '../src/cli/format-error-line';
 import { exitCodes, runCli, type CliIO } from '../src/index';
 
-function collect(options: { isTTY?: boolean; columns?: number } = {}): { stream: Writable & { isTTY?: boolean }; text: () => string } {
+function collect(options: { isTTY?: boolean; columns?: number } = {}): {
+  stream: Writable & { isTTY?: boolean };
+  text: () => string;
+} {
   let text = '';
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
@@ -14,7 +17,10 @@ function collect(options: { isTTY?: boolean; columns?: number } = {}): { stream:
     },
   });
   // Node sets isTTY on a terminal's stream only; a pipe has none.
-  const terminal = { ...(options.isTTY === undefined ? {} : { isTTY: options.isTTY }), ...(options.columns === undefined ? {} : { columns: options.columns }) };
+  const terminal = {
+    ...(options.isTTY === undefined ? {} : { isTTY: options.isTTY }),
+    ...(options.columns === undefined ? {} : { columns: options.columns }),
+  };
   return { stream: Object.assign(stream, terminal), text: () => text };
 }
 
@@ -32,13 +38,19 @@ async function run(
 
 describe('formatErrorLine', () => {
   it('ends every line in a full stop, adding one only where the message has none', () => {
-    expect(formatErrorLine("unknown option '--colour' (see textgen generate --help)")).toBe("textgen: unknown option '--colour' (see textgen generate --help).\n");
+    expect(formatErrorLine("unknown option '--colour' (see textgen generate --help)")).toBe(
+      "textgen: unknown option '--colour' (see textgen generate --help).\n",
+    );
     expect(formatErrorLine('Port 4010 is busy.')).toBe('textgen: Port 4010 is busy.\n');
   });
 
   it('makes one textgen: line, without doubling the prefix of facade messages', () => {
-    expect(formatErrorLine('textgen: temperature is 3; it must be a number from 0 to 2.')).toBe('textgen: temperature is 3; it must be a number from 0 to 2.\n');
-    expect(formatErrorLine('[aitre] 500 Internal Server Error\n  The server had an error.\n')).toBe('textgen: [aitre] 500 Internal Server Error The server had an error.\n');
+    expect(formatErrorLine('textgen: temperature is 3; it must be a number from 0 to 2.')).toBe(
+      'textgen: temperature is 3; it must be a number from 0 to 2.\n',
+    );
+    expect(formatErrorLine('[aitre] 500 Internal Server Error\n  The server had an error.\n')).toBe(
+      'textgen: [aitre] 500 Internal Server Error The server had an error.\n',
+    );
   });
 });
 
@@ -48,7 +60,9 @@ describe('runCli in-process', () => {
   it('the key is read from the io environment; without it the message names the variable once', async () => {
     const result = await run([...aitre, 'Hi'], {});
     expect(result.exitCode).toBe(exitCodes.usageError);
-    expect(result.stderr).toBe('textgen: No aitre API key: set the AITRE_API_KEY environment variable to your key and run the command again.\n');
+    expect(result.stderr).toBe(
+      'textgen: No aitre API key: set the AITRE_API_KEY environment variable to your key and run the command again.\n',
+    );
   });
 
   it('AITRE without --base-url or AITRE_BASE_URL is one usage-error line naming both, and nothing is sent', async () => {
@@ -72,7 +86,9 @@ describe('runCli in-process', () => {
   it('an AITRE_BASE_URL that is not a URL is a usage error naming the variable', async () => {
     const result = await run([...aitre, 'Hi'], { AITRE_API_KEY: 'k', AITRE_BASE_URL: 'aitre.local' });
     expect(result.exitCode).toBe(exitCodes.usageError);
-    expect(result.stderr).toBe('textgen: AITRE_BASE_URL is "aitre.local"; it must be an absolute http:// or https:// URL.\n');
+    expect(result.stderr).toBe(
+      'textgen: AITRE_BASE_URL is "aitre.local"; it must be an absolute http:// or https:// URL.\n',
+    );
   });
 
   it('a TEXTGEN_LOG that is not a level is a usage error', async () => {
@@ -106,7 +122,10 @@ describe('runCli in-process', () => {
   }
 
   it('accepts the edges of the ranges (the call then fails only for the missing key)', async () => {
-    const result = await run([...aitre, '--temperature', '2', '--max-output-tokens', '1', '--base-url', 'http://127.0.0.1:9/v1', 'Hi'], {});
+    const result = await run(
+      [...aitre, '--temperature', '2', '--max-output-tokens', '1', '--base-url', 'http://127.0.0.1:9/v1', 'Hi'],
+      {},
+    );
     expect(result.stderr).toMatch(/No aitre API key/);
   });
 });
@@ -156,17 +175,24 @@ describe('runCli waiting on a server that accepts and never answers', () => {
 
   it('on a terminal, a status line says the call is waiting and retrying, then gives way to the one error line', async () => {
     requestsReceived = 0;
-    const result = await run([...aitre, '--base-url', silentURL, '--timeout', '1500', '--max-retries', '1', 'Hi'], { AITRE_API_KEY: 'k' }, {
-      stderrIsTTY: true,
-      // A terminal that reports no size (as under `script`): the notice assumes 80 columns instead of cutting it short.
-      stderrColumns: 0,
-    });
+    const result = await run(
+      [...aitre, '--base-url', silentURL, '--timeout', '1500', '--max-retries', '1', 'Hi'],
+      { AITRE_API_KEY: 'k' },
+      {
+        stderrIsTTY: true,
+        // A terminal that reports no size (as under `script`): the notice assumes 80 columns instead of cutting it
+        // short.
+        stderrColumns: 0,
+      },
+    );
     expect(requestsReceived).toBe(2);
     expect(result.exitCode).toBe(exitCodes.apiError);
     // Each redraw starts with a carriage return and an erase-line sequence, so the notice stays on one terminal line.
     const redraws = result.stderr.split('\r\u001b[2K');
     expect(redraws.some((text) => /^textgen: waiting for aitre… 1 s \(attempt 1 of 2\)$/.test(text))).toBe(true);
-    expect(redraws.some((text) => /^textgen: waiting for aitre… \d+ s \(attempt 2 of 2; attempt 1 timed out\)$/.test(text))).toBe(true);
+    expect(
+      redraws.some((text) => /^textgen: waiting for aitre… \d+ s \(attempt 2 of 2; attempt 1 timed out\)$/.test(text)),
+    ).toBe(true);
     // The last thing written is the error line, on a cleared line, and it is the only full line.
     expect(redraws.at(-1)).toMatch(/^textgen: \[aitre\] .*timed out after 1500 ms \(attempt 2\)\..*\n$/);
     expect(result.stderr.split('\n').filter((line) => line !== '')).toHaveLength(1);
@@ -174,7 +200,11 @@ describe('runCli waiting on a server that accepts and never answers', () => {
 
   it('piped (not a terminal), stderr gets only the error line, no status line', async () => {
     requestsReceived = 0;
-    const result = await run([...aitre, '--base-url', silentURL, '--timeout', '1500', '--max-retries', '0', 'Hi'], { AITRE_API_KEY: 'k' }, { stderrIsTTY: false });
+    const result = await run(
+      [...aitre, '--base-url', silentURL, '--timeout', '1500', '--max-retries', '0', 'Hi'],
+      { AITRE_API_KEY: 'k' },
+      { stderrIsTTY: false },
+    );
     expect(requestsReceived).toBe(1);
     expect(result.exitCode).toBe(exitCodes.apiError);
     expect(result.stderr).not.toContain('waiting for');

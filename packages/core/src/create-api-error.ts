@@ -30,11 +30,14 @@ const hints: Record<number, string> = {
   429: 'Slow down, or raise maxRetries.',
 };
 
-/** Picks the APIError subclass for a status. Also for a 2xx whose body reports a failure (it gets the base APIError). */
+/**
+ * Picks the APIError subclass for a status. Also for a 2xx whose body reports a failure (it gets the base APIError).
+ */
 export function createAPIError(options: CreateAPIErrorOptions): APIError {
   const { vendor, status, redactor } = options;
   const redact = redactor ? redactor.text : (text: string) => text;
-  // Redact first, then truncate: a cut through the key would leave its first characters where redaction cannot see them.
+  // Redact first, then truncate: a cut through the key would leave its first characters where redaction cannot see
+  // them.
   const detail = truncateText(redact(options.detail ?? describeBody(options.body)));
   const hint = hints[status] ?? (status >= 500 ? 'The server failed; retry later.' : undefined);
   const requestId = options.requestId ? ` (request id ${options.requestId})` : '';

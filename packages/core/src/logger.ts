@@ -22,7 +22,9 @@ const consoleLogger: Logger = {
   debug: (message) => console.debug(message),
 };
 
-/** The logger core uses: it can tell whether a level is on, so a line that is costly to build is built only when needed. */
+/**
+ * The logger core uses: it can tell whether a level is on, so a line that is costly to build is built only when needed.
+ */
 export interface LeveledLogger extends Logger {
   enabled(level: Exclude<LogLevel, 'off'>): boolean;
 }

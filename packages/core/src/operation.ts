@@ -32,15 +32,17 @@ export interface HookTools {
  * optional; the generated client's types follow the hooks' own parameter and return types.
  */
 export interface OperationHooks {
-  /** Checks the caller's params and returns the wire body; a thrown TextgenError rejects the call before any request. */
-  prepare?(params: never): object;
+  /**
+   * Checks the caller's params and returns the wire body; a thrown TextgenError rejects the call before any request.
+   */
+  prepare?: (params: never) => object;
   /**
    * Reads a parsed 2xx JSON body into what the method resolves to, or throws `tools.createAPIError(...)`; `sent` is
    * the body as sent (after `prepare`).
    */
-  transform?(body: never, response: Response, tools: HookTools, sent: never): unknown;
+  transform?: (body: never, response: Response, tools: HookTools, sent: never) => unknown;
   /** Checks each streamed chunk; returns it, or throws `tools.createAPIError(...)` to end the stream. */
-  chunk?(chunk: never, response: Response, tools: HookTools): unknown;
+  chunk?: (chunk: never, response: Response, tools: HookTools) => unknown;
 }
 
 /** The hooks of a vendor: an error-body reader and per-operation hooks keyed by `operationId`. */
@@ -77,6 +79,7 @@ export function encodeFormBody(body: Record<string, unknown>, jsonFields: readon
   for (const [field, value] of Object.entries(body)) {
     if (value === undefined) continue;
     const asJson = jsonFields.includes(field) || (typeof value === 'object' && value !== null);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects went to JSON.stringify
     form.append(field, asJson ? JSON.stringify(value) : String(value));
   }
   return form;

@@ -17,7 +17,8 @@ export interface Redactor {
 
 export function createRedactor(options: { secret: string; headerName: string }): Redactor {
   const secretHeaderNames = new Set(['authorization', options.headerName.toLowerCase()]);
-  // The key also reaches URLs (encodeURIComponent) and form bodies (URLSearchParams writes ' ' as '+' and escapes more);
+  // The key also reaches URLs (encodeURIComponent) and form bodies (URLSearchParams writes ' ' as '+' and escapes
+  // more);
   // longest first, so a shorter variant never splits a longer one.
   const secrets = [
     ...new Set([

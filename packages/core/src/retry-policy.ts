@@ -20,7 +20,8 @@ export function shouldRetryStatus(options: { status: number; headers: Headers })
 }
 
 /**
- * Delay before the next attempt: the server's `retry-after-ms` / `retry-after` (seconds or an HTTP date) when it lies in
+ * Delay before the next attempt: the server's `retry-after-ms` / `retry-after` (seconds or an HTTP date) when it lies
+ * in
  * 0–60 s, else exponential backoff `min(0.5 s * 2^retriesDone, 8 s)` less up to 25% jitter.
  */
 export function retryDelayMs(options: { headers?: Headers | undefined; retriesDone: number; now?: number }): number {

@@ -3,7 +3,10 @@ import type { Redactor } from './redact-secret';
 import { retryDelayMs, shouldRetryResponse } from './retry-policy';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, type APIError } from './textgen-error';
 
-/** The fetch a client calls: `globalThis.fetch` or one the user passes; called as `fetch(url, init)`, never with a Request. */
+/**
+ * The fetch a client calls: `globalThis.fetch` or one the user passes; called as `fetch(url, init)`, never with a
+ * Request.
+ */
 export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
@@ -16,7 +19,10 @@ export class PreparedRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  /** What openapi-fetch's body serializer returned: a string or FormData, both of which fetch can send again on a redirect. */
+  /**
+   * What openapi-fetch's body serializer returned: a string or FormData, both of which fetch can send again on a
+   * redirect.
+   */
   readonly body: BodyInit | null;
   readonly redirect: RequestRedirect;
   /** A caller's signal passed to a raw openapi-fetch call (`client.POST(path, { signal })`). */
@@ -186,7 +192,8 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
   };
 }
 
-// setTimeout fires at once for a delay above 2^31-1 ms (Node warns TimeoutOverflowWarning), so clamp; Infinity is no timer.
+// setTimeout fires at once for a delay above 2^31-1 ms (Node warns TimeoutOverflowWarning), so clamp; Infinity is no
+// timer.
 const maxTimerMs = 2 ** 31 - 1;
 
 function startTimer(milliseconds: number, onTimeout: () => void): ReturnType<typeof setTimeout> | undefined {
@@ -194,7 +201,8 @@ function startTimer(milliseconds: number, onTimeout: () => void): ReturnType<typ
 }
 
 /**
- * The body with every read bounded by `timeout` ms; a read that takes longer errors with `fail()`, which also aborts the
+ * The body with every read bounded by `timeout` ms; a read that takes longer errors with `fail()`, which also aborts
+ * the
  * request. A pull source with highWaterMark 0 reads only while the consumer waits, so a slow consumer is never taken
  * for a stalled server. `onEnd` runs once the body is done, failed or cancelled.
  */
@@ -298,7 +306,9 @@ async function resendableBody(
   return { body: encoded, headers };
 }
 
-/** undici's refusals that happen before a socket is opened: a blocked port, a URL it cannot parse, a non-HTTP scheme. */
+/**
+ * undici's refusals that happen before a socket is opened: a blocked port, a URL it cannot parse, a non-HTTP scheme.
+ */
 function isRefusedBeforeConnecting(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;

@@ -61,13 +61,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
    * and `for await` then calls this stream's return(), which cancels the body and aborts the request.
    */
   map<Mapped>(map: (item: Item) => Mapped): Stream<Mapped> {
-    const source = this;
-    return new Stream<Mapped>({
-      controller: this.controller,
-      iterate: async function* mapped() {
-        for await (const item of source) yield map(item);
-      },
-    });
+    return new Stream<Mapped>({ controller: this.controller, iterate: () => mapItems(this, map) });
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
@@ -241,4 +235,11 @@ function hasErrorMember(payload: unknown): boolean {
   if (typeof payload !== 'object' || payload === null || !('error' in payload)) return false;
   const error = payload.error;
   return error !== null && error !== undefined && error !== false;
+}
+
+async function* mapItems<Item, Mapped>(
+  source: AsyncIterable<Item>,
+  map: (item: Item) => Mapped,
+): AsyncGenerator<Mapped> {
+  for await (const item of source) yield map(item);
 }

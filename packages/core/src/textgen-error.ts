@@ -1,4 +1,5 @@
-// Symbol.for, not Symbol(): two copies of @textgen/core in one app share the registry, so isInstance() works across them
+// Symbol.for, not Symbol(): two copies of @textgen/core in one app share the registry, so isInstance() works across
+// them
 // where `instanceof` does not.
 const kindsKey = Symbol.for('textgen.error.kinds');
 

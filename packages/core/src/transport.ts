@@ -212,8 +212,10 @@ export function createTransport<Paths extends object>(
       const body = truncateText(redactor.text(text));
       throw errorFromBody({ response, body, detail: `The response body is not valid JSON: ${body}` });
     }
-    // Every operation of these APIs answers an object (Eden AI answers an array for `response_as_dict: false`, which its
-    // hook reads); `null`, `[]`, a number or a string in a 2xx would otherwise reach the caller as if it were the answer.
+    // Every operation of these APIs answers an object (Eden AI answers an array for `response_as_dict: false`, which
+    // its
+    // hook reads); `null`, `[]`, a number or a string in a 2xx would otherwise reach the caller as if it were the
+    // answer.
     if (typeof data !== 'object' || data === null || (Array.isArray(data) && !allowArray)) {
       const kind = data === null ? 'null' : Array.isArray(data) ? 'an array' : `a ${typeof data}`;
       throw errorFromBody({

@@ -1,6 +1,20 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError, type Logger } from '../src/index';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  type Logger,
+} from '../src/index';
 import { createTransport } from '../src/internal';
 import { byteStream } from './support/byte-stream';
 import { createFakeTransport, echo, fakeDescriptor, fakeOperations, streamEcho } from './support/fake-vendor';

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, BadRequestError, InternalServerError, RateLimitError } from '../src/index';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  BadRequestError,
+  InternalServerError,
+  RateLimitError,
+} from '../src/index';
 import { createFakeTransport, echo, fakeOperations } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
 import { failOnUnhandledRejections } from './support/unhandled-rejections';

@@ -1,6 +1,22 @@
 import { createAPIError } from '../src/create-api-error';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, AuthenticationError, BadRequestError, ConflictError, InternalServerError, NotFoundError, PermissionDeniedError, RateLimitError, TextgenError, UnprocessableEntityError, type Logger, type Stream } from '../src/index';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TextgenError,
+  UnprocessableEntityError,
+  type Logger,
+  type Stream,
+} from '../src/index';
 import { createTransport } from '../src/internal';
 import {
   createFakeTransport,

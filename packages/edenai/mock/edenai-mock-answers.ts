@@ -11,18 +11,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * Providers the mock answers for: the names Eden AI's schema lists for text chat (spec `createTextChat` 200
- * description) plus `replicate`, which its published key list and its own 200 example carry (specs/vendor-facts.md Eden AI
+ * description) plus `replicate`, which its published key list and its own 200 example carry (specs/vendor-facts.md Eden
+ * AI
  * "Response 200"). Any other name fails inside the 200, as an unavailable provider does, so fallbacks can be tested.
  */
 const knownProviders = new Set([
-  'openai', 'google', 'cohere', 'meta', 'mistral', 'perplexityai', 'anthropic', 'xai', 'deepseek', 'amazon',
-  'together_ai', 'microsoft', 'groq', 'replicate',
+  'openai',
+  'google',
+  'cohere',
+  'meta',
+  'mistral',
+  'perplexityai',
+  'anthropic',
+  'xai',
+  'deepseek',
+  'amazon',
+  'together_ai',
+  'microsoft',
+  'groq',
+  'replicate',
 ]);
 
 /** `providers` / `fallback_providers` as a list: an array, or a comma-separated string (`""` is the empty list). */
 function readProviderList(value: unknown): string[] {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
-  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter((item) => item !== '');
+  return items
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 /** `openai/gpt-4o` -> `openai`: the provider part of a `provider/model` id. */
@@ -39,7 +55,11 @@ function unavailable(requested: string): Record<string, unknown> {
 }
 
 /** A provider's success: the example's own entry for that provider when it has one, else its first success. */
-function answerFor(options: { example: Record<string, unknown>; provider: string; userText: string }): Record<string, unknown> | undefined {
+function answerFor(options: {
+  example: Record<string, unknown>;
+  provider: string;
+  userText: string;
+}): Record<string, unknown> | undefined {
   const entries = Object.values(options.example).filter(isRecord);
   const own = options.example[options.provider];
   const template = isRecord(own) && own.status !== 'fail' ? own : entries.find((entry) => entry.status !== 'fail');
@@ -52,7 +72,9 @@ function answerFor(options: { example: Record<string, unknown>; provider: string
     status: 'success',
     message: [
       { role: 'user', message: options.userText, tools: null, tool_calls: null },
-      isRecord(assistantTurn) ? assistantTurn : { role: 'assistant', message: generated, tools: null, tool_calls: null },
+      isRecord(assistantTurn)
+        ? assistantTurn
+        : { role: 'assistant', message: generated, tools: null, tool_calls: null },
     ],
   };
 }
@@ -93,12 +115,15 @@ export function answerRequest(context: AnswerContext): RequestAnswer | undefined
   if (context.wantsStream) {
     const asked = requested[0]!;
     const answering = isKnown(asked) ? asked : firstKnownFallback;
-    if (answering === undefined) return { kind: 'stream', payloads: [{ text: '[ERROR]', blocked: true, provider: providerOf(asked) }] };
+    if (answering === undefined)
+      return { kind: 'stream', payloads: [{ text: '[ERROR]', blocked: true, provider: providerOf(asked) }] };
     const provider = providerOf(answering);
     const chunksOf = (example: unknown) => context.streamPayloadsOf(example).filter(isRecord);
     // The example that streams from this provider when there is one (Anthropic's short answer), else the first.
     const fragments =
-      context.examples.map(chunksOf).find((chunks) => chunks.some((chunk) => chunk.provider === provider && chunk.blocked !== true)) ??
+      context.examples
+        .map(chunksOf)
+        .find((chunks) => chunks.some((chunk) => chunk.provider === provider && chunk.blocked !== true)) ??
       chunksOf(context.example);
     const payloads = fragments.filter((chunk) => chunk.blocked !== true).map((chunk) => ({ ...chunk, provider }));
     return { kind: 'stream', payloads };

@@ -73,7 +73,8 @@ function joinProviders(value: string | string[]): string {
 }
 
 /**
- * The body as sent. specs/vendor-facts.md decision 8: the published schema types `providers` as an array, but Eden AI's guides
+ * The body as sent. specs/vendor-facts.md decision 8: the published schema types `providers` as an array, but Eden AI's
+ * guides
  * and every shipped client send one comma-separated string, so that is the form the server is known to accept.
  */
 export function toEdenAIWireBody<Body extends EdenAIChatRequest>(body: Body): Body & { providers: string } {
@@ -121,7 +122,10 @@ export interface EdenAIProviderFailure {
   readonly message: string;
   /** The provider's `error` object as sent (it may carry more than `message`); undefined when there was none. */
   readonly error: EdenAIProviderFailureBody['error'] | undefined;
-  /** The provider's result exactly as sent. Usually an `EdenAIProviderFailureBody`, but any non-`success` value lands here. */
+  /**
+   * The provider's result exactly as sent. Usually an `EdenAIProviderFailureBody`, but any non-`success` value lands
+   * here.
+   */
   readonly result: unknown;
 }
 
@@ -215,7 +219,9 @@ export function describeAllProvidersFailed(failures: readonly EdenAIProviderFail
   return `Every provider failed (${list}). Retry later, or add fallback_providers.`;
 }
 
-/** What the generated client asks of Eden AI: error reading, the wire form of the provider lists, per-provider results. */
+/**
+ * What the generated client asks of Eden AI: error reading, the wire form of the provider lists, per-provider results.
+ */
 export const edenaiHooks = {
   errorMessageFromBody: readEdenAIErrorMessage,
   operations: {
@@ -243,7 +249,8 @@ export const edenaiHooks = {
       },
     },
     createTextChatStream: {
-      // Eden AI labels the NDJSON body text/plain; core's reader ignores the Content-Type. The stream ends with the body.
+      // Eden AI labels the NDJSON body text/plain; core's reader ignores the Content-Type. The stream ends with the
+      // body.
       prepare: (params: EdenAIChatStreamRequest) => toEdenAIWireBody(params),
     },
   },

@@ -179,11 +179,7 @@ export const edenaiProvider: ProviderAdapter<EdenAIClient, EdenAIClientOptions> 
         };
       },
       async stream() {
-        const {
-          data: chunks,
-          requestId,
-          response,
-        } = await client.text.chatStream(body, call.requestOptions).withResponse();
+        const { data: chunks, requestId } = await client.text.chatStream(body, call.requestOptions).withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {

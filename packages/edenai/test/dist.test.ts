@@ -28,10 +28,12 @@ async function callThrough(edenai: typeof EdenAI) {
   );
   const fragments: string[] = [];
   for await (const chunk of stream) if (!chunk.blocked) fragments.push(chunk.text);
-  const failure = await client.text.chat({ providers: 'openai', text: 'Hi' }, { headers: { Prefer: 'code=429' }, maxRetries: 0 }).then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
+  const failure = await client.text
+    .chat({ providers: 'openai', text: 'Hi' }, { headers: { Prefer: 'code=429' }, maxRetries: 0 })
+    .then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
   return { chat, text: fragments.join(''), failure };
 }
 
@@ -47,7 +49,9 @@ describe('the built package', () => {
   ])('works through %s', async (_name, load) => {
     const { chat, text, failure } = await callThrough(await load());
     expect(chat.successes.map((success) => success.provider)).toEqual(['openai']);
-    expect(chat.failures.map((item) => [item.provider, item.message])).toEqual([['google', 'Provider is currently unavailable']]);
+    expect(chat.failures.map((item) => [item.provider, item.message])).toEqual([
+      ['google', 'Provider is currently unavailable'],
+    ]);
     expect(text).toBe('Barack Obama was the 44th president of the United States.');
     expect(failure).toMatchObject({ name: 'RateLimitError', status: 429, vendor: 'edenai' });
   });

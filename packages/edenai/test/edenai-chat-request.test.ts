@@ -3,7 +3,9 @@ import { toEdenAIWireBody, type EdenAIChatRequest } from '../src/index';
 
 describe('toEdenAIWireBody', () => {
   it('joins provider arrays with commas and keeps strings as given', () => {
-    expect(toEdenAIWireBody({ providers: ['openai', 'google/gemini-2.5-flash'] })).toEqual({ providers: 'openai,google/gemini-2.5-flash' });
+    expect(toEdenAIWireBody({ providers: ['openai', 'google/gemini-2.5-flash'] })).toEqual({
+      providers: 'openai,google/gemini-2.5-flash',
+    });
     expect(toEdenAIWireBody({ providers: 'openai', fallback_providers: 'anthropic,mistral' })).toEqual({
       providers: 'openai',
       fallback_providers: 'anthropic,mistral',

@@ -12,16 +12,33 @@ const answer = (text: string) => ({
 
 describe('readEdenAIChatResult', () => {
   it('names map results by key and keeps their order', () => {
-    const body = { google: answer('g'), openai: { status: 'fail', error: { message: 'Timeout error', code: 'timeout' } } };
+    const body = {
+      google: answer('g'),
+      openai: { status: 'fail', error: { message: 'Timeout error', code: 'timeout' } },
+    };
     const result = readEdenAIChatResult({ body, requestedProviders: ['openai', 'google'] })!;
     expect(result.results.map((item) => item.provider)).toEqual(['google', 'openai']);
-    expect(result.successes[0]).toMatchObject({ ok: true, provider: 'google', generatedText: 'g', toolCalls: [], cost: undefined });
-    expect(result.failures[0]).toMatchObject({ ok: false, provider: 'openai', message: 'Timeout error', error: { message: 'Timeout error', code: 'timeout' } });
+    expect(result.successes[0]).toMatchObject({
+      ok: true,
+      provider: 'google',
+      generatedText: 'g',
+      toolCalls: [],
+      cost: undefined,
+    });
+    expect(result.failures[0]).toMatchObject({
+      ok: false,
+      provider: 'openai',
+      message: 'Timeout error',
+      error: { message: 'Timeout error', code: 'timeout' },
+    });
     expect(result.raw).toBe(body);
   });
 
   it('prefers the item provider field over the request order in arrays', () => {
-    const body = [{ ...answer('g'), provider: 'google' }, { ...answer('o'), provider: 'openai' }];
+    const body = [
+      { ...answer('g'), provider: 'google' },
+      { ...answer('o'), provider: 'openai' },
+    ];
     const result = readEdenAIChatResult({ body, requestedProviders: ['openai', 'google'] })!;
     expect(result.results.map((item) => item.provider)).toEqual(['google', 'openai']);
   });
@@ -65,7 +82,9 @@ describe('readEdenAIChatResult', () => {
       silent: 'The provider failed without an error message.',
       scalar: 'The result is not an object: "oops"',
     });
-    expect(result.failures.filter((failure) => failure.error !== undefined).map((failure) => failure.provider)).toEqual(['errorNoStatus']);
+    expect(result.failures.filter((failure) => failure.error !== undefined).map((failure) => failure.provider)).toEqual(
+      ['errorNoStatus'],
+    );
   });
 
   it('reads a result with generated_text and no status as an answer (Eden AI own 200 example has no status)', () => {

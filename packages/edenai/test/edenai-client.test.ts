@@ -8,7 +8,13 @@ import {
   RateLimitError,
   TextgenError,
 } from '@textgen/core';
-import { createMockServer, listMockOperations, type MockExample, type MockOperation, type MockRequestExample } from '@textgen/mocks';
+import {
+  createMockServer,
+  listMockOperations,
+  type MockExample,
+  type MockOperation,
+  type MockRequestExample,
+} from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEdenAI } from '../src/index';
 import type { EdenAIChatRequest, EdenAIChatStreamRequest } from '../src/index';
@@ -38,7 +44,8 @@ function requestExample(operation: MockOperation, name: string): MockRequestExam
 
 const defaultChatRequest = requestExample(chatOperation, 'keyword-extraction').value as EdenAIChatRequest;
 const listChatRequest = requestExample(chatOperation, 'keyword-extraction-as-list').value as EdenAIChatRequest;
-const defaultStreamRequest = requestExample(streamOperation, 'stream-keyword-extraction').value as EdenAIChatStreamRequest;
+const defaultStreamRequest = requestExample(streamOperation, 'stream-keyword-extraction')
+  .value as EdenAIChatStreamRequest;
 
 function createClient() {
   return createEdenAI({ apiKey, maxRetries: 0, logLevel: 'off' });
@@ -50,11 +57,15 @@ async function collect<Item>(iterable: AsyncIterable<Item>): Promise<Item[]> {
   return items;
 }
 
-/** The same body with `providers` / `fallback_providers` arrays written as comma-joined strings (specs/vendor-facts.md decision 8). */
+/**
+ * The same body with `providers` / `fallback_providers` arrays written as comma-joined strings (specs/vendor-facts.md
+ * decision 8).
+ */
 function withJoinedProviders(value: Record<string, unknown>): Record<string, unknown> {
   const join = (list: unknown) => (Array.isArray(list) ? list.join(',') : list);
   const expected: Record<string, unknown> = { ...value, providers: join(value.providers) };
-  if (Array.isArray(value.fallback_providers) && value.fallback_providers.length === 0) delete expected.fallback_providers;
+  if (Array.isArray(value.fallback_providers) && value.fallback_providers.length === 0)
+    delete expected.fallback_providers;
   else if (value.fallback_providers !== undefined) expected.fallback_providers = join(value.fallback_providers);
   return expected;
 }
@@ -135,38 +146,45 @@ describe('text.chat response examples', () => {
     expect(successExamples.length).toBeGreaterThan(0);
   });
 
-  it.each(successExamples.map((example) => [example.name, example] as const))('reads %s provider by provider', async (_name, example) => {
-    const request = Array.isArray(example.value) ? listChatRequest : defaultChatRequest;
-    const promise = createClient().text.chat(request, { headers: { Prefer: `example=${example.name}` } });
-    const entries = providerEntries(example.value);
-    if (entries.every(([, entry]) => entry.status !== 'success')) {
-      const error = await captureError(promise);
-      expect(APIError.isInstance(error)).toBe(true);
-      for (const [provider, entry] of entries) {
-        expect((error as APIError).message).toContain(`${provider}: ${(entry.error as { message: string }).message}`);
+  it.each(successExamples.map((example) => [example.name, example] as const))(
+    'reads %s provider by provider',
+    async (_name, example) => {
+      const request = Array.isArray(example.value) ? listChatRequest : defaultChatRequest;
+      const promise = createClient().text.chat(request, { headers: { Prefer: `example=${example.name}` } });
+      const entries = providerEntries(example.value);
+      if (entries.every(([, entry]) => entry.status !== 'success')) {
+        const error = await captureError(promise);
+        expect(APIError.isInstance(error)).toBe(true);
+        for (const [provider, entry] of entries) {
+          expect((error as APIError).message).toContain(`${provider}: ${(entry.error as { message: string }).message}`);
+        }
+        return;
       }
-      return;
-    }
-    const result = await promise;
-    expect(result.raw).toEqual(example.value);
-    expect(result.results.map((item) => [item.provider, item.ok])).toEqual(entries.map(([provider, entry]) => [provider, entry.status === 'success']));
-    expect(result.successes.length + result.failures.length).toBe(entries.length);
-    result.results.forEach((item, index) => {
-      const entry = entries[index]![1];
-      expect(item.result).toEqual(entry);
-      if (item.ok) {
-        expect(item.generatedText).toBe(entry.generated_text);
-        expect(item.cost).toBe(entry.cost);
-        expect(item.usage).toEqual(entry.usage);
-      } else {
-        expect(item.message).toBe((entry.error as { message: string }).message);
-      }
-    });
-  });
+      const result = await promise;
+      expect(result.raw).toEqual(example.value);
+      expect(result.results.map((item) => [item.provider, item.ok])).toEqual(
+        entries.map(([provider, entry]) => [provider, entry.status === 'success']),
+      );
+      expect(result.successes.length + result.failures.length).toBe(entries.length);
+      result.results.forEach((item, index) => {
+        const entry = entries[index]![1];
+        expect(item.result).toEqual(entry);
+        if (item.ok) {
+          expect(item.generatedText).toBe(entry.generated_text);
+          expect(item.cost).toBe(entry.cost);
+          expect(item.usage).toEqual(entry.usage);
+        } else {
+          expect(item.message).toBe((entry.error as { message: string }).message);
+        }
+      });
+    },
+  );
 
   it('reports the failed provider of the partial-failure example and does not throw', async () => {
     const request = requestExample(chatOperation, 'keyword-extraction-partial-failure').value as EdenAIChatRequest;
-    const result = await createClient().text.chat(request, { headers: { Prefer: 'example=keyword-extraction-partial-failure-answers' } });
+    const result = await createClient().text.chat(request, {
+      headers: { Prefer: 'example=keyword-extraction-partial-failure-answers' },
+    });
     expect(result.successes.map((success) => success.provider)).toEqual(['openai']);
     expect(result.successes[0]!.generatedText).toMatch(/^Barack Hussein Obama/);
     expect(result.failures).toEqual([
@@ -182,7 +200,9 @@ describe('text.chat response examples', () => {
   });
 
   it('names array results by their provider field (response_as_dict false)', async () => {
-    const result = await createClient().text.chat(listChatRequest, { headers: { Prefer: 'example=keyword-extraction-answers-as-list' } });
+    const result = await createClient().text.chat(listChatRequest, {
+      headers: { Prefer: 'example=keyword-extraction-answers-as-list' },
+    });
     expect(Array.isArray(result.raw)).toBe(true);
     expect(result.results.map((item) => [item.provider, item.ok])).toEqual([
       ['openai', true],
@@ -248,7 +268,9 @@ describe('text.chat provider failures inside a 200', () => {
     };
     mock.override({ operationId: 'createTextChat', response: { type: 'json', body } });
     const result = await createClient().text.chat({ providers: ['openai', 'google'], text: 'Hello' });
-    expect(result.successes.map((success) => [success.provider, success.generatedText])).toEqual([['google', 'trusted']]);
+    expect(result.successes.map((success) => [success.provider, success.generatedText])).toEqual([
+      ['google', 'trusted'],
+    ]);
     expect(result.failures.map((failure) => failure.provider)).toEqual(['openai']);
     expect(result.failures[0]!.message).toContain('"sucess"');
   });
@@ -269,7 +291,11 @@ describe('text.chat provider failures inside a 200', () => {
       { status: 'fail', error: { message: 'Timeout error' } },
     ];
     mock.override({ operationId: 'createTextChat', response: { type: 'json', body } });
-    const result = await createClient().text.chat({ providers: ['openai', 'google'], response_as_dict: false, text: 'Hello' });
+    const result = await createClient().text.chat({
+      providers: ['openai', 'google'],
+      response_as_dict: false,
+      text: 'Hello',
+    });
     expect(result.results.map((item) => item.provider)).toEqual(['openai', 'google']);
   });
 
@@ -323,20 +349,27 @@ describe('recorded wire body', () => {
 });
 
 describe('text.chatStream', () => {
-  const streamExamples = streamOperation.responseExamples.filter((example) => example.status === 200 && example.streams);
+  const streamExamples = streamOperation.responseExamples.filter(
+    (example) => example.status === 200 && example.streams,
+  );
 
   it('the spec has stream examples to drive', () => {
     expect(streamExamples.length).toBeGreaterThan(0);
   });
 
-  it.each(streamExamples.map((example) => [example.name, example] as const))('yields the chunks of %s in order', async (_name, example) => {
-    const stream = await createClient().text.chatStream(defaultStreamRequest, { headers: { Prefer: `example=${example.name}` } });
-    const expected = String(example.value)
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as CreateTextChatStreamChunk);
-    expect(await collect(stream)).toEqual(expected);
-  });
+  it.each(streamExamples.map((example) => [example.name, example] as const))(
+    'yields the chunks of %s in order',
+    async (_name, example) => {
+      const stream = await createClient().text.chatStream(defaultStreamRequest, {
+        headers: { Prefer: `example=${example.name}` },
+      });
+      const expected = String(example.value)
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as CreateTextChatStreamChunk);
+      expect(await collect(stream)).toEqual(expected);
+    },
+  );
 
   it.each(streamOperation.requestExamples.map((example) => [example.name, example] as const))(
     'sends %s with comma-joined providers, and the mock accepts it',
@@ -350,7 +383,9 @@ describe('text.chatStream', () => {
   );
 
   it('keeps blocked chunks visible so the caller can leave them out of the answer', async () => {
-    const stream = await createClient().text.chatStream(defaultStreamRequest, { headers: { Prefer: 'example=stream-provider-error' } });
+    const stream = await createClient().text.chatStream(defaultStreamRequest, {
+      headers: { Prefer: 'example=stream-provider-error' },
+    });
     const chunks = await collect(stream);
     expect(chunks).toContainEqual({ text: '[ERROR]', blocked: true, provider: 'replicate' });
     const answer = chunks
@@ -368,7 +403,12 @@ describe('text.chatStream', () => {
       text: 'Hi',
     });
     await collect(stream);
-    expect(mock.lastCall!.body).toEqual({ providers: 'anthropic', fallback_providers: 'openai,google', fallback_type: 'rerun', text: 'Hi' });
+    expect(mock.lastCall!.body).toEqual({
+      providers: 'anthropic',
+      fallback_providers: 'openai,google',
+      fallback_type: 'rerun',
+      text: 'Hi',
+    });
   });
 
   it('reads NDJSON split in the middle of a line, served as text/plain like the real API', async () => {
@@ -377,7 +417,11 @@ describe('text.chatStream', () => {
       response: {
         type: 'stream-chunks',
         contentType: 'text/plain',
-        chunks: ['{"text":"Hel', 'lo","blocked":false,"provider":"openai"}\n{"text":" there"', ',"blocked":false,"provider":"openai"}'],
+        chunks: [
+          '{"text":"Hel',
+          'lo","blocked":false,"provider":"openai"}\n{"text":" there"',
+          ',"blocked":false,"provider":"openai"}',
+        ],
       },
     });
     const stream = await createClient().text.chatStream({ providers: 'openai', text: 'Hi' });
@@ -389,8 +433,16 @@ describe('text.chatStream', () => {
 });
 
 describe.each([
-  ['text.chat', chatOperation, (prefer: string) => createClient().text.chat(defaultChatRequest, { headers: { Prefer: prefer } })],
-  ['text.chatStream', streamOperation, (prefer: string) => createClient().text.chatStream(defaultStreamRequest, { headers: { Prefer: prefer } })],
+  [
+    'text.chat',
+    chatOperation,
+    (prefer: string) => createClient().text.chat(defaultChatRequest, { headers: { Prefer: prefer } }),
+  ],
+  [
+    'text.chatStream',
+    streamOperation,
+    (prefer: string) => createClient().text.chatStream(defaultStreamRequest, { headers: { Prefer: prefer } }),
+  ],
 ] as const)('%s errors', (_method, operation, call) => {
   it.each(declaredErrorStatuses(operation))('status %i rejects with the matching error class', async (status) => {
     const error = await captureError(call(`code=${status}`));
@@ -442,7 +494,9 @@ describe('configuration', () => {
       headers: { Prefer: 'example=weather-tool-result-answer' },
     });
     expect(response.status).toBe(200);
-    expect(data).toEqual(chatOperation.responseExamples.find((example) => example.name === 'weather-tool-result-answer')!.value);
+    expect(data).toEqual(
+      chatOperation.responseExamples.find((example) => example.name === 'weather-tool-result-answer')!.value,
+    );
     expect(mock.lastCall!.headers.authorization).toBe(`Bearer ${apiKey}`);
   });
 });

@@ -3,13 +3,24 @@ import { readEdenAIErrorMessage } from '../src/index';
 
 describe('readEdenAIErrorMessage', () => {
   it('reads error.message of the EdenError envelope', () => {
-    expect(readEdenAIErrorMessage({ error: { type: 'Forbidden', message: 'Invalid API key.' } })).toBe('Invalid API key.');
-    expect(readEdenAIErrorMessage({ error: { code: 429, message: 'Rate limit exceeded.' } })).toBe('Rate limit exceeded.');
+    expect(readEdenAIErrorMessage({ error: { type: 'Forbidden', message: 'Invalid API key.' } })).toBe(
+      'Invalid API key.',
+    );
+    expect(readEdenAIErrorMessage({ error: { code: 429, message: 'Rate limit exceeded.' } })).toBe(
+      'Rate limit exceeded.',
+    );
   });
 
   it('lists each field of a 400 field map, after the error type', () => {
-    const body = { error: { type: 'Invalid request', message: { providers: ['This field is required.'], temperature: ['Too high.', 'Not a number.'] } } };
-    expect(readEdenAIErrorMessage(body)).toBe('Invalid request: providers: This field is required.; temperature: Too high. Not a number.');
+    const body = {
+      error: {
+        type: 'Invalid request',
+        message: { providers: ['This field is required.'], temperature: ['Too high.', 'Not a number.'] },
+      },
+    };
+    expect(readEdenAIErrorMessage(body)).toBe(
+      'Invalid request: providers: This field is required.; temperature: Too high. Not a number.',
+    );
   });
 
   it('reads both 404 spellings', () => {

@@ -4,10 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEdenAI } from '../src/index';
 
 // Eden AI's own 200 example from its text-chat page (see fixtures/README.md): no provider result has a `status`.
-const seedBody = JSON.parse(readFileSync(new URL('./fixtures/seed-001-text-chat-200.json', import.meta.url), 'utf8')) as Record<
-  string,
-  { generated_text: string; message: unknown[] }
->;
+const seedBody = JSON.parse(
+  readFileSync(new URL('./fixtures/seed-001-text-chat-200.json', import.meta.url), 'utf8'),
+) as Record<string, { generated_text: string; message: unknown[] }>;
 const seedProviders = Object.keys(seedBody);
 
 const mock = createMockServer({ streamChunkDelayMs: 0 });
@@ -22,7 +21,9 @@ describe('the 200 example body of Eden AI text-chat page (seed 001)', () => {
   });
 
   it('validates against the spec response schema', () => {
-    expect(responseSchemaErrors({ vendor: 'edenai', operationId: 'createTextChat', status: 200, body: seedBody })).toEqual([]);
+    expect(
+      responseSchemaErrors({ vendor: 'edenai', operationId: 'createTextChat', status: 200, body: seedBody }),
+    ).toEqual([]);
   });
 
   it('gives one success per provider through @textgen/edenai, not "Every provider failed"', async () => {

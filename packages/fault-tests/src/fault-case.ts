@@ -35,7 +35,10 @@ export interface CaseContext {
   rawServer(behaviour: RawBehaviour): Promise<string>;
   /** An origin where nothing listens. */
   closedOrigin(): Promise<string>;
-  /** A client or facade for this target, logging at debug level into the case's log. Defaults: main server, no retries, 5 s. */
+  /**
+   * A client or facade for this target, logging at debug level into the case's log. Defaults: main server, no retries,
+   * 5 s.
+   */
   session(options?: { baseURL?: string; maxRetries?: number; timeout?: number }): TargetSession;
   /** Registers a call whose settlement is checked against the expectation. */
   track(call: Promise<unknown>): void;
@@ -60,7 +63,10 @@ export interface FaultCase {
   /** Makes the calls (each through `context.track`); may return before they settle. */
   run(context: CaseContext): void | Promise<void>;
   expect(target: FaultTarget): Expectation;
-  /** Checks beyond the call's settlement (what reached the server, whether a connection was closed); a failure text or undefined. */
+  /**
+   * Checks beyond the call's settlement (what reached the server, whether a connection was closed); a failure text or
+   * undefined.
+   */
   verify?: ((context: CaseContext) => string | undefined | Promise<string | undefined>) | undefined;
 }
 

@@ -17,21 +17,35 @@ const dripText = 'Grüße, 世界 ✓ done';
 const mebibyte = 1024 * 1024;
 
 const ok = (text?: string): Expectation => ({ outcome: 'ok', text });
-const fails = (names: string | readonly string[], extra: Omit<Extract<Expectation, { outcome: 'error' }>, 'outcome' | 'names'> = {}): Expectation => ({
+const fails = (
+  names: string | readonly string[],
+  extra: Omit<Extract<Expectation, { outcome: 'error' }>, 'outcome' | 'names'> = {},
+): Expectation => ({
   outcome: 'error',
   names: typeof names === 'string' ? [names] : names,
   ...extra,
 });
 // A 2xx body that is not a usable answer: the base APIError with the status, saying what is wrong with the body.
-const badBody = (status = 200): Expectation => fails('APIError', { status, message: /body|JSON|response|chunk|payload/i });
+const badBody = (status = 200): Expectation =>
+  fails('APIError', { status, message: /body|JSON|response|chunk|payload/i });
 
-function sendJson(exchange: Exchange, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
-  exchange.response.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers });
+function sendJson(
+  exchange: Exchange,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
+  exchange.response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
   exchange.response.end(body);
 }
 
 const jsonAnswer = (wire: VendorWire, text = answerText) => JSON.stringify(wire.jsonAnswer(text));
-const frames = (wire: VendorWire, texts: readonly string[]) => texts.map((text) => wire.frame(JSON.stringify(wire.chunk(text)))).join('');
+const frames = (wire: VendorWire, texts: readonly string[]) =>
+  texts.map((text) => wire.frame(JSON.stringify(wire.chunk(text)))).join('');
 const completeStream = (wire: VendorWire, texts: readonly string[] = streamTexts) => frames(wire, texts) + wire.end;
 
 function startStream(exchange: Exchange, wire: VendorWire, headers: Record<string, string> = {}): void {
@@ -63,7 +77,8 @@ async function heartbeats(exchange: Exchange, wire: VendorWire): Promise<void> {
 const failThenAnswer =
   (status: number, headers: Record<string, string>, mode: 'json' | 'stream' = 'json') =>
   (wire: VendorWire, exchange: Exchange) => {
-    if (exchange.attempt === 1) return sendJson(exchange, status, JSON.stringify({ error: { message: `scripted ${status}` } }), headers);
+    if (exchange.attempt === 1)
+      return sendJson(exchange, status, JSON.stringify({ error: { message: `scripted ${status}` } }), headers);
     if (mode === 'json') return sendJson(exchange, 200, jsonAnswer(wire));
     startStream(exchange, wire);
     exchange.response.end(completeStream(wire));
@@ -107,7 +122,9 @@ const redirectCases = (['302', '307', '308'] as const).flatMap((code): FaultCase
       // it must name that boundary. Each body is compared with its own header's boundary taken out.
       const withoutBoundary = (request: RecordedRequest) => {
         const boundary = /boundary=([^;]+)/.exec(String(request.headers['content-type']))?.[1];
-        return boundary ? request.body.toString('latin1').replaceAll(boundary, '<boundary>') : request.body.toString('latin1');
+        return boundary
+          ? request.body.toString('latin1').replaceAll(boundary, '<boundary>')
+          : request.body.toString('latin1');
       };
       if (code !== '302' && (second.method !== first.method || withoutBoundary(second) !== withoutBoundary(first))) {
         return `the ${code} redirect changed the request (method, body, or a multipart boundary that its Content-Type does not name): ${first.method} ${first.body.length} B -> ${second.method} ${second.body.length} B`;
@@ -130,7 +147,9 @@ const redirectCases = (['302', '307', '308'] as const).flatMap((code): FaultCase
     verify: async (context) => {
       const other = await context.otherServer(() => undefined);
       const leaked = other.requests.find((request) => request.headers.authorization !== undefined);
-      return leaked ? `Authorization reached the other origin: ${leaked.headers.authorization?.replace(context.apiKey, '<key>')}` : undefined;
+      return leaked
+        ? `Authorization reached the other origin: ${leaked.headers.authorization?.replace(context.apiKey, '<key>')}`
+        : undefined;
     },
   },
 ]);
@@ -145,7 +164,8 @@ export const faultCases: readonly FaultCase[] = [
   {
     name: 'reset before headers (net)',
     description: 'raw socket reset after the request head: retried once, then APIConnectionError',
-    run: async (context) => generate(context, { baseURL: await context.rawServer('reset-before-headers'), maxRetries: 1 }),
+    run: async (context) =>
+      generate(context, { baseURL: await context.rawServer('reset-before-headers'), maxRetries: 1 }),
     expect: () => ({ ...fails('APIConnectionError'), attempts: 2 }),
   },
   {
@@ -160,7 +180,9 @@ export const faultCases: readonly FaultCase[] = [
     script: (wire, exchange) => {
       const body = Buffer.from(jsonAnswer(wire));
       exchange.response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
-      exchange.response.write(body.subarray(0, body.length >> 1), () => setTimeout(() => exchange.request.socket.resetAndDestroy(), 20));
+      exchange.response.write(body.subarray(0, body.length >> 1), () =>
+        setTimeout(() => exchange.request.socket.resetAndDestroy(), 20),
+      );
     },
     run: (context) => generate(context),
     expect: () => fails('APIConnectionError'),
@@ -170,7 +192,9 @@ export const faultCases: readonly FaultCase[] = [
     description: 'a stream sends one chunk, then a TCP reset',
     script: (wire, exchange) => {
       startStream(exchange, wire);
-      exchange.response.write(frames(wire, ['Hello']), () => setTimeout(() => exchange.request.socket.resetAndDestroy(), 20));
+      exchange.response.write(frames(wire, ['Hello']), () =>
+        setTimeout(() => exchange.request.socket.resetAndDestroy(), 20),
+      );
     },
     run: (context) => stream(context),
     expect: () => fails('APIConnectionError'),
@@ -238,7 +262,8 @@ export const faultCases: readonly FaultCase[] = [
   {
     name: 'invalid JSON (key echoed)',
     description: 'a 200 whose JSON is cut, echoing the key: APIError naming the bad body, key redacted',
-    script: (wire, exchange) => sendJson(exchange, 200, `{"echo":"${String(exchange.request.headers.authorization)}","response":"trunc`),
+    script: (wire, exchange) =>
+      sendJson(exchange, 200, `{"echo":"${String(exchange.request.headers.authorization)}","response":"trunc`),
     run: (context) => generate(context),
     expect: () => badBody(),
   },
@@ -278,7 +303,8 @@ export const faultCases: readonly FaultCase[] = [
   },
   {
     name: '{} 200 body',
-    description: 'a 200 whose body is {}: a typed client passes an object through as openai-node does; the facade has no text, an APIError',
+    description:
+      'a 200 whose body is {}: a typed client passes an object through as openai-node does; the facade has no text, an APIError',
     script: (_wire, exchange) => sendJson(exchange, 200, '{}'),
     run: (context) => generate(context),
     expect: (target) => (passesThroughObject(target) ? ok(undefined) : badBody()),
@@ -335,7 +361,8 @@ export const faultCases: readonly FaultCase[] = [
   },
   {
     name: '429 retry-after: 3600',
-    description: 'a retry-after over 60 s is ignored for the default backoff (openai-node), so the call does not sleep an hour',
+    description:
+      'a retry-after over 60 s is ignored for the default backoff (openai-node), so the call does not sleep an hour',
     script: failThenAnswer(429, { 'retry-after': '3600' }),
     run: (context) => generate(context, { maxRetries: 1 }),
     expect: () => ({ ...ok(answerText), attempts: 2 }),
@@ -343,7 +370,8 @@ export const faultCases: readonly FaultCase[] = [
   {
     name: '429 always',
     description: '429 on every attempt: RateLimitError after maxRetries',
-    script: (_wire, exchange) => sendJson(exchange, 429, '{"error":{"message":"slow down"}}', { 'retry-after-ms': '10' }),
+    script: (_wire, exchange) =>
+      sendJson(exchange, 429, '{"error":{"message":"slow down"}}', { 'retry-after-ms': '10' }),
     run: (context) => generate(context, { maxRetries: 2 }),
     expect: () => ({ ...fails('RateLimitError', { status: 429 }), attempts: 3 }),
   },
@@ -353,11 +381,16 @@ export const faultCases: readonly FaultCase[] = [
     script: (_wire, exchange) => {
       const authorization = String(exchange.request.headers.authorization);
       const key = authorization.replace(/^\S+\s+/, '');
-      sendJson(exchange, 401, JSON.stringify({ error: { message: `Invalid API key ${key} (${authorization})`, detail: key } }), {
-        'x-request-id': `req_${key}`,
-        'www-authenticate': `Bearer realm="api", error="invalid_token", key="${key}"`,
-        'x-echo-authorization': authorization,
-      });
+      sendJson(
+        exchange,
+        401,
+        JSON.stringify({ error: { message: `Invalid API key ${key} (${authorization})`, detail: key } }),
+        {
+          'x-request-id': `req_${key}`,
+          'www-authenticate': `Bearer realm="api", error="invalid_token", key="${key}"`,
+          'x-echo-authorization': authorization,
+        },
+      );
     },
     run: (context) => generate(context, { maxRetries: 2 }),
     expect: () => ({ ...fails('AuthenticationError', { status: 401 }), attempts: 1 }),
@@ -373,7 +406,14 @@ export const faultCases: readonly FaultCase[] = [
           return sendJson(exchange, 200, JSON.stringify({ success: false, error: echoed }));
         case 'edenai':
           // The requested provider fails; another one answers, which the client reports and the facade must not use.
-          return sendJson(exchange, 200, JSON.stringify({ openai: { status: 'fail', error: { message: echoed } }, google: { ...(wire.jsonAnswer('from google') as { openai: object }).openai } }));
+          return sendJson(
+            exchange,
+            200,
+            JSON.stringify({
+              openai: { status: 'fail', error: { message: echoed } },
+              google: { ...(wire.jsonAnswer('from google') as { openai: object }).openai },
+            }),
+          );
         case 'worqhat':
         case 'aitre':
           return sendJson(exchange, 403, JSON.stringify({ error: { message: echoed }, message: echoed }));
@@ -404,7 +444,11 @@ export const faultCases: readonly FaultCase[] = [
     name: '500 echoing the key, stream',
     description: 'a streamed request fails with a body echoing the key',
     script: (_wire, exchange) =>
-      sendJson(exchange, 500, JSON.stringify({ error: { message: `upstream rejected ${String(exchange.request.headers.authorization)}` } })),
+      sendJson(
+        exchange,
+        500,
+        JSON.stringify({ error: { message: `upstream rejected ${String(exchange.request.headers.authorization)}` } }),
+      ),
     run: (context) => stream(context),
     expect: () => fails('InternalServerError', { status: 500 }),
   },
@@ -425,7 +469,9 @@ export const faultCases: readonly FaultCase[] = [
     description: 'one chunk, then an error frame whose message echoes the key',
     script: (wire, exchange) => {
       startStream(exchange, wire);
-      exchange.response.end(frames(wire, ['Hello']) + wire.errorFrame(`overloaded for ${String(exchange.request.headers.authorization)}`));
+      exchange.response.end(
+        frames(wire, ['Hello']) + wire.errorFrame(`overloaded for ${String(exchange.request.headers.authorization)}`),
+      );
     },
     run: (context) => stream(context),
     expect: () => fails('APIError', { status: 200 }),
@@ -442,7 +488,8 @@ export const faultCases: readonly FaultCase[] = [
   },
   {
     name: '{} chunk',
-    description: 'a stream payload {}: an object, passed through by a typed client; the facade adds no text for it (as for a usage-only chunk)',
+    description:
+      'a stream payload {}: an object, passed through by a typed client; the facade adds no text for it (as for a usage-only chunk)',
     script: (wire, exchange) => {
       startStream(exchange, wire);
       exchange.response.end(frames(wire, ['Hello']) + wire.frame('{}') + wire.end);
@@ -455,7 +502,14 @@ export const faultCases: readonly FaultCase[] = [
     description: 'blank lines / comments between chunks are skipped',
     script: (wire, exchange) => {
       startStream(exchange, wire);
-      exchange.response.end(wire.heartbeat + frames(wire, ['Hello']) + wire.heartbeat + wire.heartbeat + frames(wire, [', ', 'world']) + wire.end);
+      exchange.response.end(
+        wire.heartbeat +
+          frames(wire, ['Hello']) +
+          wire.heartbeat +
+          wire.heartbeat +
+          frames(wire, [', ', 'world']) +
+          wire.end,
+      );
     },
     run: (context) => stream(context),
     expect: () => ok(streamText),
@@ -501,7 +555,7 @@ export const faultCases: readonly FaultCase[] = [
   },
   {
     name: '20 MB line',
-    description: 'one stream line of 20 MiB, over the reader\'s line limit (16 MiB): an error naming the line size',
+    description: "one stream line of 20 MiB, over the reader's line limit (16 MiB): an error naming the line size",
     deadlineMs: 60_000,
     script: (wire, exchange) => {
       startStream(exchange, wire);
@@ -545,7 +599,10 @@ export const faultCases: readonly FaultCase[] = [
     description: 'headers sent, body held; the caller aborts at 100 ms',
     rerunWarm: true,
     script: (wire, exchange) => {
-      exchange.response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(jsonAnswer(wire).length) });
+      exchange.response.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(jsonAnswer(wire).length),
+      });
       exchange.response.flushHeaders();
     },
     run: (context) => generate(context, { maxRetries: 2 }, { signal: abortLater(100).signal }),
@@ -561,7 +618,11 @@ export const faultCases: readonly FaultCase[] = [
     },
     run: (context) => {
       const controller = new AbortController();
-      context.track(context.session().stream({ signal: controller.signal }, { onPart: () => controller.abort(new Error('caller gave up')) }));
+      context.track(
+        context
+          .session()
+          .stream({ signal: controller.signal }, { onPart: () => controller.abort(new Error('caller gave up')) }),
+      );
     },
     expect: () => fails('APIUserAbortError'),
   },

@@ -72,8 +72,19 @@ export const vendorWires: Record<Vendor, VendorWire> = {
     vendor: 'worqhat',
     framing: 'sse',
     contentType: 'text/event-stream',
-    jsonAnswer: (text) => ({ content: text, processingTime: 12.5, processingId: 'proc-fault-1', processingCount: 3, model: 'aicon-v4-nano-160824' }),
-    chunk: (text) => ({ content: text, model: 'aicon-v4-nano-160824', timestamp: 1_724_236_791_746, processing_id: 'proc-fault-1' }),
+    jsonAnswer: (text) => ({
+      content: text,
+      processingTime: 12.5,
+      processingId: 'proc-fault-1',
+      processingCount: 3,
+      model: 'aicon-v4-nano-160824',
+    }),
+    chunk: (text) => ({
+      content: text,
+      model: 'aicon-v4-nano-160824',
+      timestamp: 1_724_236_791_746,
+      processing_id: 'proc-fault-1',
+    }),
     frame: sseFrame,
     end: sseFrame('[DONE]'),
     errorFrame: (message) => `event: error\ndata: ${JSON.stringify({ error: { message } })}\n\n`,
@@ -176,7 +187,11 @@ function clientOptions(options: SessionOptions) {
 // Optional chaining everywhere a user would read a field: a bad body must be caught by the library, not by the way
 // this suite happens to read it.
 const fieldOf = (value: unknown, ...path: (string | number)[]): unknown =>
-  path.reduce<unknown>((current, key) => (typeof current === 'object' && current !== null ? (current as Record<string | number, unknown>)[key] : undefined), value);
+  path.reduce<unknown>(
+    (current, key) =>
+      typeof current === 'object' && current !== null ? (current as Record<string | number, unknown>)[key] : undefined,
+    value,
+  );
 const stringOrUndefined = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 const clientTargets: FaultTarget[] = [

@@ -5,14 +5,23 @@
  *
  * The parent builds the bodies and serves them from a minimal `node:http` server on 127.0.0.1:0; for every
  * (scenario, contender) pair it spawns a fresh `node --expose-gc` child that warms up with a small call, collects
- * garbage, notes its RSS and heap, makes the one large call, and reports the growth: peak RSS (the kernel's maxRSS, so a
- * peak between samples is not missed) and heap still used while the answer is held. Figures are printed, never asserted.
+ * garbage, notes its RSS and heap, makes the one large call, and reports the growth: peak RSS (the kernel's maxRSS, so
+ * a
+ * peak between samples is not missed) and heap still used while the answer is held. Figures are printed, never
+ * asserted.
  */
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildScenarioBodies, completionJson, memoryScenarios, scenarioTextBytes, type MemoryScenario, type ScenarioBodies } from './memory-bodies';
+import {
+  buildScenarioBodies,
+  completionJson,
+  memoryScenarios,
+  scenarioTextBytes,
+  type MemoryScenario,
+  type ScenarioBodies,
+} from './memory-bodies';
 import { findMemoryContender, listMemoryContenders, type MemoryContender } from './memory-contenders';
 
 interface ChildReport {
@@ -71,7 +80,9 @@ async function runChild(contenderName: string, scenario: MemoryScenario, origin:
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-function startBodyServer(bodies: Map<MemoryScenario, ScenarioBodies>): Promise<{ origin: string; close(): Promise<void> }> {
+function startBodyServer(
+  bodies: Map<MemoryScenario, ScenarioBodies>,
+): Promise<{ origin: string; close(): Promise<void> }> {
   const warmup = buildWarmupBodies();
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     // Drain the request first: answering before reading it can reset the connection under the client.
@@ -142,7 +153,9 @@ async function runParent(): Promise<void> {
         const report = await spawnChild(contender, scenario, server.origin);
         // A contender that returned the wrong text measured something else; say so rather than print its figure.
         if (report.outcome === 'read' && report.textLength !== scenarioTextBytes[scenario]) {
-          throw new Error(`${contender.name} / ${scenario} decoded ${report.textLength} characters, expected ${scenarioTextBytes[scenario]}.`);
+          throw new Error(
+            `${contender.name} / ${scenario} decoded ${report.textLength} characters, expected ${scenarioTextBytes[scenario]}.`,
+          );
         }
         reports.push(report);
       }
@@ -164,7 +177,8 @@ function printTable(reports: ChildReport[]): void {
     report.outcome,
   ]);
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const format = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   console.log(`node ${process.version}, ${process.platform} ${process.arch}; each row is a fresh process`);
   console.log(format(header));
   console.log(format(widths.map((width) => '-'.repeat(width))));

@@ -57,7 +57,11 @@ const contenders: MemoryContender[] = [
     body: 'ndjson',
     call: async (baseURL) => {
       const client = createWetrocloud({ apiKey, baseURL, maxRetries: 0, bodyEncoding: 'json' });
-      const stream = await client.textGeneration.create({ model, messages: [{ role: 'user', content: 'memory' }], stream: true });
+      const stream = await client.textGeneration.create({
+        model,
+        messages: [{ role: 'user', content: 'memory' }],
+        stream: true,
+      });
       let text = '';
       for await (const chunk of stream) text += chunk.response;
       return text;

@@ -83,12 +83,19 @@ process.on('unhandledRejection', (reason) => unhandled.push(reason));
 const delay = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 function collectGarbage(): void {
-  if (typeof globalThis.gc !== 'function') throw new Error('Run the fault suite with node --expose-gc (pnpm test:faults does).');
+  if (typeof globalThis.gc !== 'function')
+    throw new Error('Run the fault suite with node --expose-gc (pnpm test:faults does).');
   globalThis.gc();
 }
 
 function sessionOptions(baseURL: string, overrides: { maxRetries?: number; timeout?: number } = {}): SessionOptions {
-  return { baseURL, apiKey, logger: forwardingLogger, maxRetries: overrides.maxRetries ?? 0, timeout: overrides.timeout ?? 5_000 };
+  return {
+    baseURL,
+    apiKey,
+    logger: forwardingLogger,
+    maxRetries: overrides.maxRetries ?? 0,
+    timeout: overrides.timeout ?? 5_000,
+  };
 }
 
 function describeSettlement(settlement: Settlement): string {
@@ -117,14 +124,17 @@ function checkSettlement(settlement: Settlement, expectation: Expectation): stri
     }
     return undefined;
   }
-  if (settlement.ok) return `expected ${expectation.names.join(' or ')}, got ok (${JSON.stringify(settlement.value)?.slice(0, 100)})`;
+  if (settlement.ok)
+    return `expected ${expectation.names.join(' or ')}, got ok (${JSON.stringify(settlement.value)?.slice(0, 100)})`;
   const { error } = settlement;
   const name = error instanceof Error ? error.name : undefined;
   const accepted = expectation.names.some((expected) => expected === name && errorClasses[expected]?.isInstance(error));
   const message = error instanceof Error ? error.message : String(error);
-  if (!accepted) return `expected ${expectation.names.join(' or ')}, got ${describeSettlement(settlement)}: ${message.slice(0, 160)}`;
+  if (!accepted)
+    return `expected ${expectation.names.join(' or ')}, got ${describeSettlement(settlement)}: ${message.slice(0, 160)}`;
   const status = (error as { status?: unknown }).status;
-  if (expectation.status !== undefined && status !== expectation.status) return `expected status ${expectation.status}, got ${String(status)}`;
+  if (expectation.status !== undefined && status !== expectation.status)
+    return `expected status ${expectation.status}, got ${String(status)}`;
   if (expectation.message && !expectation.message.test(message)) {
     return `the message does not say what went wrong (${String(expectation.message)}): ${message.slice(0, 160)}`;
   }
@@ -153,7 +163,9 @@ async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase):
   const log: string[] = [];
   currentLog = log;
   const cleanups: (() => Promise<void>)[] = [];
-  const defaultScript = faultCase.script ? (exchange: Parameters<typeof warmUpScript>[1]) => faultCase.script?.(target.wire, exchange) : () => undefined;
+  const defaultScript = faultCase.script
+    ? (exchange: Parameters<typeof warmUpScript>[1]) => faultCase.script?.(target.wire, exchange)
+    : () => undefined;
   let server: HostileServer;
   if (phase.warmServer) {
     server = phase.warmServer;
@@ -190,7 +202,8 @@ async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase):
     },
     closedOrigin: findClosedPort,
     session: (options = {}) => {
-      const isDefault = options.baseURL === undefined && options.maxRetries === undefined && options.timeout === undefined;
+      const isDefault =
+        options.baseURL === undefined && options.maxRetries === undefined && options.timeout === undefined;
       if (isDefault && phase.warmSession) return phase.warmSession;
       return target.createSession(sessionOptions(options.baseURL ?? server.origin, options));
     },
@@ -222,9 +235,9 @@ async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase):
       Promise.resolve()
         .then(() => faultCase.run(context))
         .then(async () => {
-        await Promise.all(tracked);
-        return 'settled' as const;
-      }),
+          await Promise.all(tracked);
+          return 'settled' as const;
+        }),
       deadline,
     ]);
     if (finished === 'deadline') {
@@ -259,25 +272,40 @@ async function runCase(faultCase: FaultCase, target: FaultTarget, phase: Phase):
 
   // Unhandled rejections are reported after the microtask queue drains; give stragglers a moment.
   await delay(30);
-  const attempts = server.requests.length + (other ? (await other).requests.length : 0) + rawCounts.reduce((sum, count) => sum + count(), 0);
+  const attempts =
+    server.requests.length +
+    (other ? (await other).requests.length : 0) +
+    rawCounts.reduce((sum, count) => sum + count(), 0);
   if (expectation.attempts !== undefined && attempts !== expectation.attempts) {
     failures.push(`expected ${expectation.attempts} attempt(s) at the server, got ${attempts}`);
   }
   const logLeaks = findKeyInLog(log, apiKey);
   if (logLeaks.length > 0) failures.push(`KEY LEAK in the debug log: ${logLeaks.slice(0, 3).join(', ')}`);
-  if (!log.some((line) => line.startsWith('debug')) && attempts > 0) failures.push('no debug log line was written (is logLevel honoured?)');
+  if (!log.some((line) => line.startsWith('debug')) && attempts > 0)
+    failures.push('no debug log line was written (is logLevel honoured?)');
   const newUnhandled = unhandled.slice(unhandledBefore);
   if (newUnhandled.length > 0) {
-    failures.push(`${newUnhandled.length} unhandled rejection(s): ${newUnhandled.map((reason) => (reason instanceof Error ? reason.name : String(reason))).join(', ')}`);
+    failures.push(
+      `${newUnhandled.length} unhandled rejection(s): ${newUnhandled.map((reason) => (reason instanceof Error ? reason.name : String(reason))).join(', ')}`,
+    );
   }
   for (const cleanup of cleanups) await cleanup();
   // Keep the warm server between cases, but cut what the case left hanging (held requests, endless heartbeats).
   if (phase.warmServer) phase.warmServer.setScript(() => undefined);
-  return { caseName, target: target.name, outcome: summarize(settlements) || '(nothing settled)', elapsedMs, attempts, failures };
+  return {
+    caseName,
+    target: target.name,
+    outcome: summarize(settlements) || '(nothing settled)',
+    elapsedMs,
+    attempts,
+    failures,
+  };
 }
 
 /** Hundreds of quick calls through one client, then a forced GC: the state a long-running server is in. */
-async function warmUp(target: FaultTarget): Promise<{ server: HostileServer; session: TargetSession; failures: string[]; elapsedMs: number }> {
+async function warmUp(
+  target: FaultTarget,
+): Promise<{ server: HostileServer; session: TargetSession; failures: string[]; elapsedMs: number }> {
   currentLog = [];
   const started = performance.now();
   const server = await startHostileServer((exchange) => warmUpScript(target.wire, exchange));
@@ -305,7 +333,8 @@ function printTable(rows: readonly Row[]): void {
     row.failures.length === 0 ? 'pass' : 'FAIL',
   ]);
   const widths = header.map((cell, column) => Math.max(cell.length, ...cells.map((row) => row[column]?.length ?? 0)));
-  const format = (row: readonly string[]) => `| ${row.map((cell, column) => cell.replaceAll('|', '/').padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const format = (row: readonly string[]) =>
+    `| ${row.map((cell, column) => cell.replaceAll('|', '/').padEnd(widths[column] ?? 0)).join(' | ')} |`;
   console.log(format(header));
   console.log(format(widths.map((width) => '-'.repeat(width))));
   for (const row of cells) console.log(format(row));
@@ -316,14 +345,19 @@ const optionValue = (name: string) => {
   return index === -1 ? undefined : process.argv[index + 1];
 };
 
-/** Runs the selected cases on some targets in this process; rows in table order (cold cases first, then warm per target). */
+/**
+ * Runs the selected cases on some targets in this process; rows in table order (cold cases first, then warm per
+ * target).
+ */
 async function runTargets(targets: readonly FaultTarget[]): Promise<Row[]> {
   const only = optionValue('--only');
-  const selected = (cases: readonly FaultCase[]) => cases.filter((faultCase) => only === undefined || faultCase.name.includes(only));
+  const selected = (cases: readonly FaultCase[]) =>
+    cases.filter((faultCase) => only === undefined || faultCase.name.includes(only));
   const rows: Row[] = [];
   const orderOf = (target: FaultTarget) => faultTargets.indexOf(target);
   for (const [caseIndex, faultCase] of selected(faultCases).entries()) {
-    for (const target of targets) rows.push({ ...(await runCase(faultCase, target, { warm: false })), order: [0, caseIndex, orderOf(target)] });
+    for (const target of targets)
+      rows.push({ ...(await runCase(faultCase, target, { warm: false })), order: [0, caseIndex, orderOf(target)] });
   }
   const warmCases = [...selected(faultCases.filter((faultCase) => faultCase.rerunWarm)), ...selected(warmBurstCases)];
   if (warmCases.length === 0) return rows;
@@ -339,7 +373,11 @@ async function runTargets(targets: readonly FaultTarget[]): Promise<Row[]> {
       order: [1, orderOf(target), -1],
     });
     for (const [caseIndex, faultCase] of warmCases.entries()) {
-      const row = await runCase(faultCase, target, { warm: true, warmServer: warmed.server, warmSession: warmed.session });
+      const row = await runCase(faultCase, target, {
+        warm: true,
+        warmServer: warmed.server,
+        warmSession: warmed.session,
+      });
       rows.push({ ...row, order: [1, orderOf(target), caseIndex] });
     }
     await warmed.server.close();
@@ -366,9 +404,13 @@ async function runInWorkers(targets: readonly FaultTarget[], workers: number): P
     shares.map(
       (share) =>
         new Promise<Row[]>((resolve, reject) => {
-          const child = spawn(process.execPath, [...process.execArgv, script, ...forwarded, '--targets', share.map((target) => target.name).join(',')], {
-            stdio: ['ignore', 'pipe', 'inherit'],
-          });
+          const child = spawn(
+            process.execPath,
+            [...process.execArgv, script, ...forwarded, '--targets', share.map((target) => target.name).join(',')],
+            {
+              stdio: ['ignore', 'pipe', 'inherit'],
+            },
+          );
           let output = '';
           child.stdout.setEncoding('utf8');
           child.stdout.on('data', (chunk: string) => (output += chunk));
@@ -407,7 +449,9 @@ async function main(): Promise<void> {
   const rows = (workers > 1 ? await runInWorkers(targets, workers) : await runTargets(targets)).sort(compareOrder);
   printTable(rows);
   const failed = rows.filter((row) => row.failures.length > 0);
-  console.log(`\n${rows.length - failed.length}/${rows.length} passed in ${Math.round((performance.now() - started) / 1000)} s, ${workers} worker(s) (node ${process.version}).`);
+  console.log(
+    `\n${rows.length - failed.length}/${rows.length} passed in ${Math.round((performance.now() - started) / 1000)} s, ${workers} worker(s) (node ${process.version}).`,
+  );
   if (failed.length > 0) {
     console.log('\nFailures:');
     for (const row of failed) console.log(`- ${row.caseName} × ${row.target}: ${row.failures.join('; ')}`);

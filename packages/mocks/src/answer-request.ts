@@ -31,7 +31,10 @@ export function readStreamPayloads(options: { body: string; mediaType: string })
       .filter((data) => data !== '' && data !== '[DONE]')
       .map(parse);
   }
-  return options.body.split(/\r?\n/).filter((line) => line.trim() !== '').map(parse);
+  return options.body
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map(parse);
 }
 
 /** Frames payloads the way the stream example does: SSE events, plus `data: [DONE]` where the example ends with it. */
@@ -65,7 +68,8 @@ export function answerRequest(options: {
     example: examples[0],
     examples,
     wantsStream: options.wantsStream && isStreamMediaType(mediaType),
-    streamPayloadsOf: (example) => (typeof example === 'string' ? readStreamPayloads({ body: example, mediaType }) : []),
+    streamPayloadsOf: (example) =>
+      typeof example === 'string' ? readStreamPayloads({ body: example, mediaType }) : [],
     stableDigest,
     validationErrorBody: (issues) => createValidationErrorBody({ shape: entry.mock.validationErrorBody, issues }),
   };

@@ -4,7 +4,8 @@ export type AuthorizationResult = { kind: 'accepted' } | { kind: 'rejected'; rea
 
 function credentialMatches(value: string, prefix: string | undefined): boolean {
   if (prefix === undefined) return value.trim() !== '';
-  // Auth schemes are case-insensitive (RFC 7235; DRF's TokenAuthentication lower-cases too): "<prefix> <non-empty key>".
+  // Auth schemes are case-insensitive (RFC 7235; DRF's TokenAuthentication lower-cases too): "<prefix> <non-empty
+  // key>".
   const match = /^(\S+) (\S.*)$/.exec(value);
   return match !== null && match[1]!.toLowerCase() === prefix.toLowerCase() && match[2]!.trim() !== '';
 }
@@ -15,7 +16,8 @@ function checkScheme(scheme: OpenApiSecurityScheme, request: Request): Authoriza
   switch (scheme.type) {
     case 'http':
       value = request.headers.get('authorization');
-      prefix = scheme.scheme?.toLowerCase() === 'bearer' ? 'Bearer' : scheme.scheme === undefined ? undefined : scheme.scheme;
+      prefix =
+        scheme.scheme?.toLowerCase() === 'bearer' ? 'Bearer' : scheme.scheme === undefined ? undefined : scheme.scheme;
       break;
     case 'apiKey': {
       const name = scheme.name ?? 'Authorization';
@@ -44,7 +46,11 @@ function checkScheme(scheme: OpenApiSecurityScheme, request: Request): Authoriza
  * with the right prefix (`Bearer <key>` for http bearer, the scheme's `x-textgen-auth-prefix` for an apiKey header).
  * A requirement list is satisfied when any one of its alternatives is (OpenAPI semantics).
  */
-export function checkAuthorization(options: { spec: OpenApiDocument; operation: OpenApiOperation; request: Request }): AuthorizationResult {
+export function checkAuthorization(options: {
+  spec: OpenApiDocument;
+  operation: OpenApiOperation;
+  request: Request;
+}): AuthorizationResult {
   const requirements = options.operation.security ?? options.spec.security ?? [];
   if (requirements.length === 0) return { kind: 'accepted' };
   let firstRejection: AuthorizationResult | undefined;
@@ -53,7 +59,8 @@ export function checkAuthorization(options: { spec: OpenApiDocument; operation: 
     if (schemeNames.length === 0) return { kind: 'accepted' };
     const results = schemeNames.map((schemeName) => {
       const scheme = options.spec.components?.securitySchemes?.[schemeName];
-      if (scheme === undefined) throw new Error(`Security scheme "${schemeName}" is not declared in components.securitySchemes.`);
+      if (scheme === undefined)
+        throw new Error(`Security scheme "${schemeName}" is not declared in components.securitySchemes.`);
       return checkScheme(scheme, options.request);
     });
     const rejection = results.find((result) => result.kind === 'rejected');

@@ -1,5 +1,11 @@
 import type { HttpMethod, OpenApiParameter } from './openapi-document';
-import { getStreamMode, isStreamMediaType, listSpecOperations, requestWantsStream, type StreamMode } from './spec-operations';
+import {
+  getStreamMode,
+  isStreamMediaType,
+  listSpecOperations,
+  requestWantsStream,
+  type StreamMode,
+} from './spec-operations';
 import { getVendorSpec, mockVendorIds, type MockVendor } from './vendor-specs';
 
 /** One named response example of one operation, as the mock can serve it with `Prefer: example=<name>`. */
@@ -102,7 +108,12 @@ export function listMockOperations(options: { vendor?: MockVendor } = {}): MockO
 }
 
 function requestFormFlagIsTrue(mode: StreamMode, value: unknown): boolean {
-  return mode.kind === 'flag' && typeof value === 'object' && value !== null && (value as Record<string, unknown>)[mode.property] === 'true';
+  return (
+    mode.kind === 'flag' &&
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>)[mode.property] === 'true'
+  );
 }
 
 /** Every named response example of every operation: (vendor, operationId, name, status, mediaType). */

@@ -34,17 +34,29 @@ export function declaredResponseHeaders(response: OpenApiResponse | undefined): 
       continue;
     }
     const value = headerExampleValue(header);
-    if (value !== undefined && value !== null) headers.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+    if (value !== undefined && value !== null)
+      headers.set(name, typeof value === 'string' ? value : JSON.stringify(value));
   }
   return headers;
 }
 
-export function jsonResponse(options: { status: number; body: unknown; headers: Headers; mediaType?: string }): Response {
+export function jsonResponse(options: {
+  status: number;
+  body: unknown;
+  headers: Headers;
+  mediaType?: string;
+}): Response {
   options.headers.set('content-type', options.mediaType ?? 'application/json');
   return new HttpResponse(JSON.stringify(options.body), { status: options.status, headers: options.headers });
 }
 
-function streamResponse(options: { status: number; chunks: string[]; mediaType: string; headers: Headers; delayMs: number }): Response {
+function streamResponse(options: {
+  status: number;
+  chunks: string[];
+  mediaType: string;
+  headers: Headers;
+  delayMs: number;
+}): Response {
   options.headers.set('content-type', options.mediaType);
   options.headers.set('cache-control', 'no-cache');
   return new HttpResponse(createChunkStream({ chunks: options.chunks, delayMs: options.delayMs }), {
@@ -70,7 +82,9 @@ export function firstJsonExample(response: OpenApiResponse | undefined): unknown
 export function missingCredentialsExample(response: OpenApiResponse | undefined): unknown {
   for (const [mediaType, media] of Object.entries(response?.content ?? {})) {
     if (!isJsonMediaType(mediaType)) continue;
-    const marked = Object.values(media.examples ?? {}).find((example) => example['x-textgen-when'] === 'missing-credentials');
+    const marked = Object.values(media.examples ?? {}).find(
+      (example) => example['x-textgen-when'] === 'missing-credentials',
+    );
     if (marked !== undefined) return marked.value;
   }
   return firstJsonExample(response);
@@ -94,15 +108,26 @@ export function selectedExampleResponse(selected: SelectedResponse, delayMs: num
   const { mediaType, value, status } = selected;
   if (mediaType === undefined) return new HttpResponse(null, { status, headers });
   if (isStreamMediaType(mediaType) && typeof value === 'string') {
-    return streamResponse({ status, chunks: splitStreamExample({ body: value, mediaType }), mediaType, headers, delayMs });
+    return streamResponse({
+      status,
+      chunks: splitStreamExample({ body: value, mediaType }),
+      mediaType,
+      headers,
+      delayMs,
+    });
   }
-  if (isJsonMediaType(mediaType) || typeof value !== 'string') return jsonResponse({ status, body: value, headers, mediaType });
+  if (isJsonMediaType(mediaType) || typeof value !== 'string')
+    return jsonResponse({ status, body: value, headers, mediaType });
   headers.set('content-type', mediaType);
   return new HttpResponse(value, { status, headers });
 }
 
 /** A test's scripted response (createMockServer().override), with the headers the spec declares for its status. */
-export function overrideResponse(options: { override: MockOverrideResponse; operation: OpenApiOperation; delayMs: number }): Response {
+export function overrideResponse(options: {
+  override: MockOverrideResponse;
+  operation: OpenApiOperation;
+  delayMs: number;
+}): Response {
   const { override, operation } = options;
   switch (override.type) {
     case 'json': {
@@ -125,7 +150,8 @@ export function overrideResponse(options: { override: MockOverrideResponse; oper
       const headers = declaredResponseHeaders(response);
       for (const [name, value] of Object.entries(override.headers ?? {})) headers.set(name, value);
       // Without an explicit body, the spec's own example for that status keeps the vendor's error shape.
-      const body = override.body ?? firstJsonExample(response) ?? { textgenMockError: `scripted status ${override.status}` };
+      const body = override.body ??
+        firstJsonExample(response) ?? { textgenMockError: `scripted status ${override.status}` };
       return jsonResponse({ status: override.status, body, headers });
     }
     default: {
@@ -145,7 +171,12 @@ export function requestAnswerResponse(options: {
   const { answer, selected } = options;
   switch (answer.kind) {
     case 'json':
-      return jsonResponse({ status: 200, body: answer.body, headers: declaredResponseHeaders(selected.response), mediaType: selected.mediaType });
+      return jsonResponse({
+        status: 200,
+        body: answer.body,
+        headers: declaredResponseHeaders(selected.response),
+        mediaType: selected.mediaType,
+      });
     case 'stream': {
       const example = typeof selected.value === 'string' ? selected.value : '';
       const chunks = frameStreamPayloads({ payloads: answer.payloads, mediaType: selected.mediaType, example });

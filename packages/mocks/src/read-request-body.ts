@@ -1,5 +1,11 @@
 import type { JsonSchema, OpenApiMediaType } from './openapi-document';
-import { coerceWireText, findPropertySchema, schemaAcceptsString, validateAgainstSchema, type ValidationIssue } from './request-validator';
+import {
+  coerceWireText,
+  findPropertySchema,
+  schemaAcceptsString,
+  validateAgainstSchema,
+  type ValidationIssue,
+} from './request-validator';
 import { isJsonMediaType } from './spec-operations';
 
 export interface ReadRequestBody {
@@ -31,7 +37,13 @@ async function readForm(options: {
     // Response.formData() is the platform's multipart/urlencoded parser; it needs the original boundary parameter.
     formData = await new Response(options.bytes, { headers: { 'content-type': options.contentType } }).formData();
   } catch {
-    return { parsed: undefined, validationValue: undefined, issues: [{ location: 'body', field: '', keyword: 'multipart', params: {}, message: 'is not a readable form body' }] };
+    return {
+      parsed: undefined,
+      validationValue: undefined,
+      issues: [
+        { location: 'body', field: '', keyword: 'multipart', params: {}, message: 'is not a readable form body' },
+      ],
+    };
   }
   const parsed: Record<string, unknown> = {};
   const validationValue: Record<string, unknown> = {};
@@ -44,14 +56,21 @@ async function readForm(options: {
       const text = typeof entry === 'string' ? entry : await entry.text();
       if (partIsJson(options.media, name)) {
         // encoding.<part>.contentType: application/json means the part holds JSON text (a form's `messages` part).
-        // Prism ignores this and rejects the part (docs/architecture.md, toolchain pitfall 8); we decode it and report bad JSON on the field.
+        // Prism ignores this and rejects the part (docs/architecture.md, toolchain pitfall 8); we decode it and report
+        // bad JSON on the field.
         let decoded: unknown;
         let decodedJson = false;
         try {
           decoded = JSON.parse(text);
           decodedJson = true;
         } catch {
-          issues.push({ location: 'body', field: name, keyword: 'json', params: {}, message: 'must be valid JSON (the part is sent as application/json)' });
+          issues.push({
+            location: 'body',
+            field: name,
+            keyword: 'json',
+            params: {},
+            message: 'must be valid JSON (the part is sent as application/json)',
+          });
           decoded = text;
         }
         parsedValues.push(decoded);
@@ -60,7 +79,14 @@ async function readForm(options: {
         checkedValues.push(schemaAcceptsString(propertySchema) ? text : decoded);
         const contentSchema = typeof propertySchema === 'object' ? propertySchema.contentSchema : undefined;
         if (contentSchema !== undefined && decodedJson) {
-          issues.push(...validateAgainstSchema({ schema: contentSchema as JsonSchema, value: decoded, location: 'body', field: name }));
+          issues.push(
+            ...validateAgainstSchema({
+              schema: contentSchema as JsonSchema,
+              value: decoded,
+              location: 'body',
+              field: name,
+            }),
+          );
         }
       } else {
         parsedValues.push(text);
@@ -89,13 +115,23 @@ export async function readRequestBody(options: {
     try {
       utf8Decoder.decode(options.bytes);
     } catch {
-      return { parsed: undefined, validationValue: undefined, text, issues: [{ location: 'body', field: '', keyword: 'utf-8', params: {}, message: 'is not valid UTF-8' }] };
+      return {
+        parsed: undefined,
+        validationValue: undefined,
+        text,
+        issues: [{ location: 'body', field: '', keyword: 'utf-8', params: {}, message: 'is not valid UTF-8' }],
+      };
     }
     try {
       const parsed: unknown = JSON.parse(text);
       return { parsed, validationValue: parsed, text, issues: [] };
     } catch {
-      return { parsed: undefined, validationValue: undefined, text, issues: [{ location: 'body', field: '', keyword: 'json', params: {}, message: 'is not valid JSON' }] };
+      return {
+        parsed: undefined,
+        validationValue: undefined,
+        text,
+        issues: [{ location: 'body', field: '', keyword: 'json', params: {}, message: 'is not valid JSON' }],
+      };
     }
   }
   if (isFormMediaType(options.mediaType)) {

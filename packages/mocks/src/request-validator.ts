@@ -54,11 +54,29 @@ function toIssue(error: ErrorObject, location: ValidationIssue['location'], base
   const keyword = error.keyword;
   switch (keyword) {
     case 'required':
-      return { location, field: joinField(field, String(params.missingProperty)), keyword, params, message: 'is required' };
+      return {
+        location,
+        field: joinField(field, String(params.missingProperty)),
+        keyword,
+        params,
+        message: 'is required',
+      };
     case 'additionalProperties':
-      return { location, field: joinField(field, String(params.additionalProperty)), keyword, params, message: 'is not an allowed property' };
+      return {
+        location,
+        field: joinField(field, String(params.additionalProperty)),
+        keyword,
+        params,
+        message: 'is not an allowed property',
+      };
     case 'unevaluatedProperties':
-      return { location, field: joinField(field, String(params.unevaluatedProperty)), keyword, params, message: 'is not an allowed property' };
+      return {
+        location,
+        field: joinField(field, String(params.unevaluatedProperty)),
+        keyword,
+        params,
+        message: 'is not an allowed property',
+      };
     case 'enum':
       return {
         location,
@@ -113,7 +131,8 @@ export function coerceWireText(value: string, schema: JsonSchema | undefined): u
   const types = schemaTypes(schema);
   if (types.length === 0 || types.includes('string')) return value;
   if (types.includes('boolean') && (value === 'true' || value === 'false')) return value === 'true';
-  if ((types.includes('integer') || types.includes('number')) && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if ((types.includes('integer') || types.includes('number')) && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   if (types.includes('null') && value === 'null') return null;
   return value;
 }
@@ -168,13 +187,22 @@ export function validateParameters(options: {
     }
     if (rawValues.length === 0) {
       if (parameter.required === true || parameter.in === 'path') {
-        issues.push({ location: parameter.in, field: parameter.name, keyword: 'required', params: {}, message: 'is required' });
+        issues.push({
+          location: parameter.in,
+          field: parameter.name,
+          keyword: 'required',
+          params: {},
+          message: 'is required',
+        });
       }
       continue;
     }
     if (parameter.schema === undefined) continue;
     const isArray = schemaTypes(parameter.schema).includes('array');
-    const itemSchema = isArray && typeof parameter.schema === 'object' ? (parameter.schema.items as JsonSchema | undefined) : parameter.schema;
+    const itemSchema =
+      isArray && typeof parameter.schema === 'object'
+        ? (parameter.schema.items as JsonSchema | undefined)
+        : parameter.schema;
     const coerced = rawValues.map((raw) => coerceWireText(raw, itemSchema));
     issues.push(
       ...validateAgainstSchema({

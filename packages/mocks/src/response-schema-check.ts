@@ -44,7 +44,11 @@ function responseFor(operation: OpenApiOperation, status: number): OpenApiRespon
 function errorsOf(schema: JsonSchema, value: unknown): ResponseSchemaError[] {
   const validate = validatorFor(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => ({ pointer: error.instancePath, keyword: error.keyword, message: error.message ?? error.keyword }));
+  return (validate.errors ?? []).map((error) => ({
+    pointer: error.instancePath,
+    keyword: error.keyword,
+    message: error.message ?? error.keyword,
+  }));
 }
 
 /** The JSON schema the spec declares for one operation's response with that status (its `default` otherwise). */
@@ -52,7 +56,8 @@ export function getResponseSchema(options: { vendor: MockVendor; operationId: st
   const response = responseFor(findOperation(options.vendor, options.operationId), options.status);
   const mediaType = Object.keys(response?.content ?? {}).find(isJsonMediaType);
   const schema = mediaType === undefined ? undefined : response?.content?.[mediaType]?.schema;
-  if (schema === undefined) throw new Error(`${options.operationId} declares no JSON schema for status ${options.status}.`);
+  if (schema === undefined)
+    throw new Error(`${options.operationId} declares no JSON schema for status ${options.status}.`);
   return schema;
 }
 
@@ -66,12 +71,21 @@ export function getStreamChunkSchema(options: { vendor: MockVendor; operationId:
 }
 
 /** Errors of a JSON response body against the operation's schema for `status`; empty when it matches. */
-export function responseSchemaErrors(options: { vendor: MockVendor; operationId: string; status: number; body: unknown }): ResponseSchemaError[] {
+export function responseSchemaErrors(options: {
+  vendor: MockVendor;
+  operationId: string;
+  status: number;
+  body: unknown;
+}): ResponseSchemaError[] {
   return errorsOf(getResponseSchema(options), options.body);
 }
 
 /** Errors of one stream chunk (one SSE `data:` payload or NDJSON line, parsed) against `x-stream-item`. */
-export function streamChunkSchemaErrors(options: { vendor: MockVendor; operationId: string; chunk: unknown }): ResponseSchemaError[] {
+export function streamChunkSchemaErrors(options: {
+  vendor: MockVendor;
+  operationId: string;
+  chunk: unknown;
+}): ResponseSchemaError[] {
   return errorsOf(getStreamChunkSchema(options), options.chunk);
 }
 
@@ -88,7 +102,8 @@ function applicableSchemas(schema: JsonSchema, value: unknown): Record<string, u
   if (typeof schema !== 'object') return [];
   const record = schema;
   const found: Record<string, unknown>[] = [record];
-  for (const branch of (record.allOf as JsonSchema[] | undefined) ?? []) found.push(...applicableSchemas(branch, value));
+  for (const branch of (record.allOf as JsonSchema[] | undefined) ?? [])
+    found.push(...applicableSchemas(branch, value));
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     for (const branch of (record[keyword] as JsonSchema[] | undefined) ?? []) {
       if (validatorFor(branch)(value)) found.push(...applicableSchemas(branch, value));
@@ -106,9 +121,12 @@ export function listUndeclaredFields(schema: JsonSchema, value: unknown, pointer
   const schemas = applicableSchemas(schema, value);
   const found: UndeclaredField[] = [];
   if (Array.isArray(value)) {
-    const itemSchemas = schemas.map((candidate) => candidate.items).filter((items): items is JsonSchema => items !== undefined);
+    const itemSchemas = schemas
+      .map((candidate) => candidate.items)
+      .filter((items): items is JsonSchema => items !== undefined);
     value.forEach((item, index) => {
-      for (const itemSchema of itemSchemas.slice(0, 1)) found.push(...listUndeclaredFields(itemSchema, item, `${pointer}/${index}`));
+      for (const itemSchema of itemSchemas.slice(0, 1))
+        found.push(...listUndeclaredFields(itemSchema, item, `${pointer}/${index}`));
     });
     return found;
   }
@@ -122,7 +140,9 @@ export function listUndeclaredFields(schema: JsonSchema, value: unknown, pointer
       found.push(...listUndeclaredFields(declared, member, memberPointer));
       continue;
     }
-    const mapSchema = schemas.map((candidate) => candidate.additionalProperties).find((extra) => typeof extra === 'object');
+    const mapSchema = schemas
+      .map((candidate) => candidate.additionalProperties)
+      .find((extra) => typeof extra === 'object');
     if (mapSchema !== undefined) found.push(...listUndeclaredFields(mapSchema as JsonSchema, member, memberPointer));
     else found.push({ pointer: memberPointer });
   }

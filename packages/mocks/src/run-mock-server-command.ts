@@ -37,7 +37,12 @@ Pick an example with "Prefer: example=<name>" or a status with "Prefer: code=<st
 `;
 }
 
-function parseWholeNumber(options: { name: string; value: string | undefined; fallback: number; max?: number }): number {
+function parseWholeNumber(options: {
+  name: string;
+  value: string | undefined;
+  fallback: number;
+  max?: number;
+}): number {
   const { name, value, fallback, max } = options;
   if (value === undefined) return fallback;
   const parsed = Number(value);
@@ -133,7 +138,10 @@ function waitForStop(signal: AbortSignal | undefined): Promise<string> {
  * mocks until SIGINT, SIGTERM or `signal`, then closes the server and resolves. Bad flags reject with a
  * MockServerUsageError; a port that cannot be used rejects with an Error that says which port and what to do.
  */
-export async function runMockServerCommand(argv: readonly string[], options: MockServerCommandOptions = {}): Promise<void> {
+export async function runMockServerCommand(
+  argv: readonly string[],
+  options: MockServerCommandOptions = {},
+): Promise<void> {
   const commandName = options.commandName ?? 'textgen-mock';
   const stdout = options.stdout ?? process.stdout;
   const flags = parseFlags(argv, commandName);

@@ -11,7 +11,8 @@ export interface SelectedResponse {
   value: unknown;
 }
 
-export type ResponseSelection = { kind: 'selected'; selected: SelectedResponse } | { kind: 'not-found'; message: string };
+export type ResponseSelection =
+  { kind: 'selected'; selected: SelectedResponse } | { kind: 'not-found'; message: string };
 
 /** The status a `default` response is served with when `Prefer: code=` does not say otherwise. */
 const defaultResponseStatus = 500;
@@ -27,7 +28,10 @@ function listExampleNames(operation: OpenApiOperation, statusKeys: string[]): st
   );
 }
 
-function firstExample(response: OpenApiResponse, mediaTypes: string[]): { mediaType: string; name: string; value: unknown } | undefined {
+function firstExample(
+  response: OpenApiResponse,
+  mediaTypes: string[],
+): { mediaType: string; name: string; value: unknown } | undefined {
   for (const mediaType of mediaTypes) {
     const [entry] = Object.entries(response.content?.[mediaType]?.examples ?? {});
     if (entry !== undefined) return { mediaType, name: entry[0], value: entry[1].value };
@@ -35,7 +39,10 @@ function firstExample(response: OpenApiResponse, mediaTypes: string[]): { mediaT
   return undefined;
 }
 
-/** Media types of a response in the order the mock prefers them: streams first for a stream request, JSON first otherwise. */
+/**
+ * Media types of a response in the order the mock prefers them: streams first for a stream request, JSON first
+ * otherwise.
+ */
 function orderMediaTypes(response: OpenApiResponse, wantsStream: boolean): string[] {
   const mediaTypes = Object.keys(response.content ?? {});
   const streams = mediaTypes.filter(isStreamMediaType);
@@ -62,7 +69,11 @@ export function selectResponseExample(options: {
   let candidateKeys: string[];
   if (preference.code !== undefined) {
     const exactKey = String(preference.code);
-    const statusKey = declaredKeys.includes(exactKey) ? exactKey : declaredKeys.includes('default') ? 'default' : undefined;
+    const statusKey = declaredKeys.includes(exactKey)
+      ? exactKey
+      : declaredKeys.includes('default')
+        ? 'default'
+        : undefined;
     if (statusKey === undefined) {
       return {
         kind: 'not-found',
@@ -75,7 +86,10 @@ export function selectResponseExample(options: {
   } else {
     const successKey = declaredKeys.includes('200') ? '200' : declaredKeys.find((key) => /^2\d\d$/.test(key));
     if (successKey === undefined) {
-      return { kind: 'not-found', message: `textgen mock: ${operation.operationId} declares no 2xx response to serve by default.` };
+      return {
+        kind: 'not-found',
+        message: `textgen mock: ${operation.operationId} declares no 2xx response to serve by default.`,
+      };
     }
     candidateKeys = [successKey];
   }
@@ -88,7 +102,13 @@ export function selectResponseExample(options: {
         if (example !== undefined) {
           return {
             kind: 'selected',
-            selected: { status: statusOfKey(statusKey, preference.code), response, mediaType, exampleName: preference.example, value: example.value },
+            selected: {
+              status: statusOfKey(statusKey, preference.code),
+              response,
+              mediaType,
+              exampleName: preference.example,
+              value: example.value,
+            },
           };
         }
       }

@@ -41,7 +41,8 @@ export function listSpecOperations(spec: OpenApiDocument): SpecOperation[] {
 /** The spec's first server URL with every `{variable}` replaced by its default, without a trailing slash. */
 export function getDefaultBaseUrl(spec: OpenApiDocument): string {
   const server: OpenApiServer | undefined = spec.servers?.[0];
-  if (server === undefined) throw new Error(`The spec "${spec.info.title}" declares no servers, so the mock has no default base URL.`);
+  if (server === undefined)
+    throw new Error(`The spec "${spec.info.title}" declares no servers, so the mock has no default base URL.`);
   const url = server.url.replace(/\{([^}]+)\}/g, (_match, name: string) => {
     const variable = server.variables?.[name];
     if (variable === undefined) throw new Error(`Server variable "${name}" in "${server.url}" has no default.`);

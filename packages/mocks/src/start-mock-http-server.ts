@@ -42,7 +42,8 @@ function corsHeaders(request: IncomingMessage): Record<string, string> {
   return {
     'access-control-allow-origin': '*',
     'access-control-allow-methods': allowedMethods,
-    'access-control-allow-headers': request.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, Prefer',
+    'access-control-allow-headers':
+      request.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, Prefer',
   };
 }
 
@@ -73,7 +74,11 @@ function writeChunk(outgoing: ServerResponse, chunk: Uint8Array): Promise<void> 
   });
 }
 
-async function sendResponse(options: { response: Response; incoming: IncomingMessage; outgoing: ServerResponse }): Promise<void> {
+async function sendResponse(options: {
+  response: Response;
+  incoming: IncomingMessage;
+  outgoing: ServerResponse;
+}): Promise<void> {
   const { response, incoming, outgoing } = options;
   const headers: Record<string, string> = { ...corsHeaders(incoming) };
   const exposed: string[] = [];
@@ -124,14 +129,17 @@ function serverPathOf(vendor: MockVendor): string {
  */
 export async function startMockHttpServer(options: StartMockHttpServerOptions = {}): Promise<MockHttpServer> {
   const host = options.host ?? '127.0.0.1';
-  const log = options.log === true ? (line: string) => console.log(line) : options.log === false ? undefined : options.log;
+  const log =
+    options.log === true ? (line: string) => console.log(line) : options.log === false ? undefined : options.log;
   let handlers: HttpHandler[] = [];
   let origin = '';
 
   const server = createServer((incoming, outgoing) => {
     const started = performance.now();
     outgoing.once('close', () => {
-      log?.(`${incoming.method ?? 'GET'} ${pathWithoutQuery(incoming.url)} ${outgoing.statusCode} ${Math.round(performance.now() - started)}ms`);
+      log?.(
+        `${incoming.method ?? 'GET'} ${pathWithoutQuery(incoming.url)} ${outgoing.statusCode} ${Math.round(performance.now() - started)}ms`,
+      );
     });
     void (async () => {
       try {
@@ -152,7 +160,11 @@ export async function startMockHttpServer(options: StartMockHttpServerOptions = 
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (!outgoing.headersSent) {
-          outgoing.writeHead(500, { ...corsHeaders(incoming), 'content-type': 'application/json', 'x-textgen-mock-error': 'true' });
+          outgoing.writeHead(500, {
+            ...corsHeaders(incoming),
+            'content-type': 'application/json',
+            'x-textgen-mock-error': 'true',
+          });
           outgoing.end(JSON.stringify({ textgenMockError: `The mock failed: ${message}` }));
         } else {
           outgoing.destroy(error instanceof Error ? error : undefined);
@@ -184,7 +196,11 @@ export async function startMockHttpServer(options: StartMockHttpServerOptions = 
   handlers =
     options.vendor === undefined
       ? createMockHandlers({ baseUrls, streamChunkDelayMs: options.streamChunkDelayMs })
-      : createVendorHandlers({ vendor: options.vendor, baseUrl: baseUrls[options.vendor], streamChunkDelayMs: options.streamChunkDelayMs });
+      : createVendorHandlers({
+          vendor: options.vendor,
+          baseUrl: baseUrls[options.vendor],
+          streamChunkDelayMs: options.streamChunkDelayMs,
+        });
 
   return {
     url: origin,

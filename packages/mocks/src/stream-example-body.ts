@@ -13,7 +13,8 @@ function sleep(milliseconds: number): Promise<void> {
 
 /**
  * A pull-based byte stream: each piece becomes its own chunk, with `delayMs` between chunks, so clients see a real
- * incremental body. msw's `sse()` only serves GET/EventSource, and LLM streams are POST responses (docs/architecture.md, toolchain pitfalls).
+ * incremental body. msw's `sse()` only serves GET/EventSource, and LLM streams are POST responses
+ * (docs/architecture.md, toolchain pitfalls).
  */
 export function createChunkStream(options: { chunks: string[]; delayMs: number }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

@@ -1,7 +1,8 @@
 import type { ValidationIssue } from './request-validator';
 
 /**
- * The shapes of a 400 body the mock can write, named by format (a spec picks one in `x-textgen-mock.validationErrorBody`;
+ * The shapes of a 400 body the mock can write, named by format (a spec picks one in
+ * `x-textgen-mock.validationErrorBody`;
  * scripts/generate/textgen-extensions.schema.json lists the same names).
  */
 export type ValidationErrorBodyShape = 'drf-field-map' | 'drf-error-envelope' | 'message-with-fields' | 'openai-error';
@@ -39,7 +40,9 @@ function drfSentence(issue: ValidationIssue): string {
     case 'maxLength':
       return `Ensure this field has no more than ${String(limit)} characters.`;
     case 'minLength':
-      return Number(limit) === 1 ? 'This field may not be blank.' : `Ensure this field has at least ${String(limit)} characters.`;
+      return Number(limit) === 1
+        ? 'This field may not be blank.'
+        : `Ensure this field has at least ${String(limit)} characters.`;
     case 'enum':
       return `"${typeof value === 'string' ? value : JSON.stringify(value)}" is not a valid choice.`;
     case 'json':
@@ -74,7 +77,10 @@ function describe(issue: ValidationIssue): string {
  * The 400 body for an invalid request in one of the known shapes, listing every offending field. Each spec names its
  * vendor's shape; each shape validates against the 400 schema of the specs that use it (tested).
  */
-export function createValidationErrorBody(options: { shape: ValidationErrorBodyShape; issues: ValidationIssue[] }): unknown {
+export function createValidationErrorBody(options: {
+  shape: ValidationErrorBodyShape;
+  issues: ValidationIssue[];
+}): unknown {
   const { shape, issues } = options;
   switch (shape) {
     case 'drf-field-map':

@@ -42,7 +42,9 @@ export interface VendorRegistryEntry {
   mock: {
     /** `optional`: the mock also answers a spec path without its trailing slash (`x-textgen-mock.trailingSlash`). */
     trailingSlash: 'strict' | 'optional';
-    /** The shape of the vendor's 400 body for a request that fails validation (`x-textgen-mock.validationErrorBody`). */
+    /**
+     * The shape of the vendor's 400 body for a request that fails validation (`x-textgen-mock.validationErrorBody`).
+     */
     validationErrorBody: ValidationErrorBodyShape;
     /** The vendor's request-aware answers (`packages/<id>/mock/<id>-mock-answers.ts`), where it has any. */
     answerRequest?: ((context: AnswerContext) => RequestAnswer | undefined) | undefined;

@@ -1,7 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMockServer, createVendorHandlers, getDefaultBaseUrl, getVendorSpec, mockVendorIds } from '@textgen/mocks';
+import {
+  createMockServer,
+  createVendorHandlers,
+  getDefaultBaseUrl,
+  getVendorSpec,
+  mockVendorIds,
+} from '@textgen/mocks';
 import { exampleRequestInit, operationUrl, readChunks } from './support/example-request';
 import { findOperation } from './support/operation-schemas';
 
@@ -30,7 +36,9 @@ function postAitre(options: { body?: unknown; prefer?: string } = {}): Promise<R
 
 describe('default base URLs come from the specs', () => {
   it('substitutes server variable defaults', () => {
-    expect(Object.fromEntries(mockVendorIds.map((vendor) => [vendor, getDefaultBaseUrl(getVendorSpec(vendor))]))).toEqual({
+    expect(
+      Object.fromEntries(mockVendorIds.map((vendor) => [vendor, getDefaultBaseUrl(getVendorSpec(vendor))])),
+    ).toEqual({
       wetrocloud: 'https://api.wetrocloud.com/v1',
       edenai: 'https://api.edenai.run/v2',
       worqhat: 'https://api.worqhat.com',
@@ -86,7 +94,11 @@ describe('Prefer header', () => {
     const worqhatDefault = worqhat.responseExamples.find((example) => example.status === 'default')!;
     const response = await fetch(operationUrl({ operation: worqhat }), {
       method: 'POST',
-      headers: { authorization: 'Bearer k', 'content-type': 'application/json', prefer: `code=403, example=${worqhatDefault.name}` },
+      headers: {
+        authorization: 'Bearer k',
+        'content-type': 'application/json',
+        prefer: `code=403, example=${worqhatDefault.name}`,
+      },
       body: JSON.stringify({ question: 'hi', model: 'aicon-v4-nano-160824' }),
     });
     expect(response.status).toBe(403);
@@ -123,13 +135,18 @@ describe('Prefer header', () => {
       body: JSON.stringify({ model: 'gpt-4o', messages: [] }),
     });
     expect(response.status).toBe(418);
-    expect(await response.json()).toEqual(wetrocloud.responseExamples.find((example) => example.status === 'default')!.value);
+    expect(await response.json()).toEqual(
+      wetrocloud.responseExamples.find((example) => example.status === 'default')!.value,
+    );
   });
 });
 
 describe('override', () => {
   it('scripts a JSON body, status and headers for one operation only', async () => {
-    server.override({ operationId: 'createCompletion', response: { type: 'json', status: 201, body: { scripted: true }, headers: { 'x-custom': 'yes' } } });
+    server.override({
+      operationId: 'createCompletion',
+      response: { type: 'json', status: 201, body: { scripted: true }, headers: { 'x-custom': 'yes' } },
+    });
     const response = await postAitre();
     expect(response.status).toBe(201);
     expect(response.headers.get('x-custom')).toBe('yes');
@@ -137,7 +154,10 @@ describe('override', () => {
   });
 
   it('scripts stream chunks, delivered one by one with the operation stream media type', async () => {
-    server.override({ operationId: 'createCompletion', response: { type: 'stream-chunks', chunks: ['data: {"a":1}\n\n', 'data: [DONE]\n\n'] } });
+    server.override({
+      operationId: 'createCompletion',
+      response: { type: 'stream-chunks', chunks: ['data: {"a":1}\n\n', 'data: [DONE]\n\n'] },
+    });
     const response = await postAitre({ body: { ...validAitre, stream: true } });
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     expect(await readChunks(response)).toEqual(['data: {"a":1}\n\n', 'data: [DONE]\n\n']);
@@ -170,7 +190,11 @@ describe('paths', () => {
 
   it('Eden AI answers with and without the trailing slash', async () => {
     for (const url of ['https://api.edenai.run/v2/text/chat/', 'https://api.edenai.run/v2/text/chat']) {
-      const response = await fetch(url, { method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json' }, body: edenBody });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+        body: edenBody,
+      });
       expect(response.status).toBe(200);
     }
     expect(server.callsFor(edenChat.operationId)).toHaveLength(2);
@@ -192,7 +216,9 @@ describe('paths', () => {
     separateServer.listen({ onUnhandledRequest: 'error' });
     try {
       // The spec's own request example, sent to both spellings of the path on the same server.
-      const example = wetrocloud.requestExamples.find((candidate) => candidate.mediaType === 'application/json' && candidate.name === 'llm-question')!;
+      const example = wetrocloud.requestExamples.find(
+        (candidate) => candidate.mediaType === 'application/json' && candidate.name === 'llm-question',
+      )!;
       const init = exampleRequestInit({ operation: wetrocloud, example });
       const slashedUrl = 'https://api.wetrocloud.com/v1/text-generation/';
       const unslashedUrl = 'https://api.wetrocloud.com/v1/text-generation';

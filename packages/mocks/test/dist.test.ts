@@ -15,7 +15,12 @@ const esmEntry = `${distDirectory}index.mjs`;
 const binEntry = `${distDirectory}bin/textgen-mock.mjs`;
 
 // AITRE's documented request: the mock's answer to it is the spec's `basic` example (7 tokens, max_tokens 7, "length").
-const completionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, temperature: 0 };
+const completionRequest = {
+  model: 'gpt-3.5-turbo-instruct',
+  prompt: 'Say this is a test',
+  max_tokens: 7,
+  temperature: 0,
+};
 
 async function serveOneRequest(mocks: typeof Mocks): Promise<void> {
   const server = await mocks.startMockHttpServer({ port: 0, vendor: 'aitre' });
@@ -26,7 +31,9 @@ async function serveOneRequest(mocks: typeof Mocks): Promise<void> {
       body: JSON.stringify(completionRequest),
     });
     expect(response.status).toBe(200);
-    const expected = mocks.listMockExamples({ vendor: 'aitre' }).find((example) => example.status === 200 && !example.streams)!;
+    const expected = mocks
+      .listMockExamples({ vendor: 'aitre' })
+      .find((example) => example.status === 200 && !example.streams)!;
     expect(await response.json()).toEqual(expected.value);
   } finally {
     await server.close();
@@ -35,7 +42,8 @@ async function serveOneRequest(mocks: typeof Mocks): Promise<void> {
 
 describe('the built package', () => {
   it('exists (run `pnpm --filter @textgen/mocks build` or `pnpm run test:dist` first)', () => {
-    for (const entry of [cjsEntry, esmEntry, binEntry, `${distDirectory}testing.js`, `${distDirectory}testing.mjs`]) expect(existsSync(entry), `${entry} is missing: build the package first`).toBe(true);
+    for (const entry of [cjsEntry, esmEntry, binEntry, `${distDirectory}testing.js`, `${distDirectory}testing.mjs`])
+      expect(existsSync(entry), `${entry} is missing: build the package first`).toBe(true);
   });
 
   it('works through require() of dist/index.js', async () => {
@@ -80,7 +88,9 @@ describe('the built @textgen/mocks/testing entry', () => {
 });
 
 /** Starts the built bin and waits for the URL it prints; `stop` sends a signal and resolves with the exit code. */
-async function startBin(args: string[]): Promise<{ url: string; lines: string[]; stop: (signal: NodeJS.Signals) => Promise<number | null> }> {
+async function startBin(
+  args: string[],
+): Promise<{ url: string; lines: string[]; stop: (signal: NodeJS.Signals) => Promise<number | null> }> {
   const child = spawn(process.execPath, [binEntry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const lines: string[] = [];
@@ -135,52 +145,70 @@ describe('the textgen-mock bin', () => {
     await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
     const busyPort = (occupier.address() as AddressInfo).port;
     try {
-      const child = spawn(process.execPath, [binEntry, '--port', String(busyPort)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [binEntry, '--port', String(busyPort)], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
       const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
       expect(code).toBe(1);
       const lines = stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(new RegExp(`^textgen-mock: Port ${busyPort} is already in use .*--port 0 for any free port\\.$`));
+      expect(lines[0]).toMatch(
+        new RegExp(`^textgen-mock: Port ${busyPort} is already in use .*--port 0 for any free port\\.$`),
+      );
     } finally {
       await new Promise((resolve) => occupier.close(resolve));
     }
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('serves every vendor on --port 0, logs requests, and exits 0 on %s', async (signal) => {
-    const mocks = (await import(pathToFileURL(esmEntry).href)) as typeof Mocks;
-    const bin = await startBin(['--port', '0', '--delay', '0']);
-    // The log line of each request: "<METHOD> <path> <status> <n>ms".
-    const expectedLogPrefixes: string[] = [];
-    let exitCode: number | null;
-    try {
-      for (const vendor of mocks.mockVendorIds) {
-        const operation = mocks.listMockOperations({ vendor })[0]!;
-        const requestExample = operation.requestExamples.find((example) => example.mediaType === 'application/json' && !example.streams)!;
-        const expected = operation.responseExamples.find((example) => example.status === 200 && !example.streams)!;
-        // `/<vendor>` stands for the vendor's host, so the path is the vendor's real one: server path plus operation path.
-        const serverPath = new URL(mocks.getDefaultBaseUrl(mocks.getVendorSpec(vendor))).pathname.replace(/\/$/, '');
-        const operationPath = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(operation.pathParameterExamples[name]!));
-        const path = `${serverPath}${operationPath}`;
-        const response = await fetch(`${bin.url}/${vendor}${path}`, {
-          method: operation.method.toUpperCase(),
-          headers: { authorization: `${vendor === 'wetrocloud' ? 'Token' : 'Bearer'} bin-secret-key`, 'content-type': 'application/json' },
-          body: JSON.stringify(requestExample.value),
-        });
-        expect(response.status, `${vendor} ${operation.operationId}`).toBe(200);
-        expect(await response.json()).toEqual(expected.value);
-        expectedLogPrefixes.push(`${operation.method.toUpperCase()} /${vendor}${path} 200 `);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'serves every vendor on --port 0, logs requests, and exits 0 on %s',
+    async (signal) => {
+      const mocks = (await import(pathToFileURL(esmEntry).href)) as typeof Mocks;
+      const bin = await startBin(['--port', '0', '--delay', '0']);
+      // The log line of each request: "<METHOD> <path> <status> <n>ms".
+      const expectedLogPrefixes: string[] = [];
+      let exitCode: number | null;
+      try {
+        for (const vendor of mocks.mockVendorIds) {
+          const operation = mocks.listMockOperations({ vendor })[0]!;
+          const requestExample = operation.requestExamples.find(
+            (example) => example.mediaType === 'application/json' && !example.streams,
+          )!;
+          const expected = operation.responseExamples.find((example) => example.status === 200 && !example.streams)!;
+          // `/<vendor>` stands for the vendor's host, so the path is the vendor's real one: server path plus operation
+          // path.
+          const serverPath = new URL(mocks.getDefaultBaseUrl(mocks.getVendorSpec(vendor))).pathname.replace(/\/$/, '');
+          const operationPath = operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) =>
+            encodeURIComponent(operation.pathParameterExamples[name]!),
+          );
+          const path = `${serverPath}${operationPath}`;
+          const response = await fetch(`${bin.url}/${vendor}${path}`, {
+            method: operation.method.toUpperCase(),
+            headers: {
+              authorization: `${vendor === 'wetrocloud' ? 'Token' : 'Bearer'} bin-secret-key`,
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify(requestExample.value),
+          });
+          expect(response.status, `${vendor} ${operation.operationId}`).toBe(200);
+          expect(await response.json()).toEqual(expected.value);
+          expectedLogPrefixes.push(`${operation.method.toUpperCase()} /${vendor}${path} 200 `);
+        }
+      } finally {
+        exitCode = await bin.stop(signal);
       }
-    } finally {
-      exitCode = await bin.stop(signal);
-    }
-    expect(exitCode).toBe(0);
-    expect(bin.lines).toContain(`textgen-mock: ${signal}, shutting down`);
-    expect(expectedLogPrefixes).toHaveLength(mocks.mockVendorIds.length);
-    for (const prefix of expectedLogPrefixes) {
-      expect(bin.lines.some((line) => line.startsWith(prefix) && /^\d+ms$/.test(line.slice(prefix.length))), prefix).toBe(true);
-    }
-    expect(bin.lines.join('\n')).not.toContain('bin-secret-key');
-  });
+      expect(exitCode).toBe(0);
+      expect(bin.lines).toContain(`textgen-mock: ${signal}, shutting down`);
+      expect(expectedLogPrefixes).toHaveLength(mocks.mockVendorIds.length);
+      for (const prefix of expectedLogPrefixes) {
+        expect(
+          bin.lines.some((line) => line.startsWith(prefix) && /^\d+ms$/.test(line.slice(prefix.length))),
+          prefix,
+        ).toBe(true);
+      }
+      expect(bin.lines.join('\n')).not.toContain('bin-secret-key');
+    },
+  );
 });

@@ -48,7 +48,9 @@ async function postStream<Chunk>(operation: MockOperation, body: unknown): Promi
   const mediaType = response.headers.get('content-type')!;
   const chunks = streamExamplePayloads({ value: (await readChunks(response)).join(''), mediaType }) as Chunk[];
   for (const chunk of chunks) {
-    expect(streamChunkSchemaErrors({ vendor: operation.vendor, operationId: operation.operationId, chunk })).toEqual([]);
+    expect(streamChunkSchemaErrors({ vendor: operation.vendor, operationId: operation.operationId, chunk })).toEqual(
+      [],
+    );
   }
   return chunks;
 }
@@ -90,12 +92,17 @@ describe('AITRE answers the request', () => {
     expect(fromSix.choices).toHaveLength(2);
     // The candidates share one text here, so six candidates cost three times what two do.
     expect(fromSix.usage.completion_tokens).toBe(two.usage.completion_tokens * 3);
-    for (const body of [{ ...aitreBase, n: 3, best_of: 2 }, { ...aitreBase, stream: true, best_of: 2 }]) {
+    for (const body of [
+      { ...aitreBase, n: 3, best_of: 2 },
+      { ...aitreBase, stream: true, best_of: 2 },
+    ]) {
       const response = await post(completion, body);
       const error = (await response.json()) as { error: { param: string; type: string } };
       expect(response.status).toBe(400);
       expect(error.error).toMatchObject({ param: 'best_of', type: 'invalid_request_error' });
-      expect(responseSchemaErrors({ vendor: 'aitre', operationId: 'createCompletion', status: 400, body: error })).toEqual([]);
+      expect(
+        responseSchemaErrors({ vendor: 'aitre', operationId: 'createCompletion', status: 400, body: error }),
+      ).toEqual([]);
     }
   });
 
@@ -139,7 +146,11 @@ describe('AITRE answers the request', () => {
   });
 
   it('streams usage: null on every chunk and a final usage chunk only with stream_options.include_usage', async () => {
-    const chunks = await postStream<CompletionChunk>(completion, { ...aitreBase, stream: true, stream_options: { include_usage: true } });
+    const chunks = await postStream<CompletionChunk>(completion, {
+      ...aitreBase,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     const last = chunks.at(-1)!;
     expect(last.choices).toEqual([]);
     const textChunks = chunks.slice(0, -1);
@@ -149,7 +160,11 @@ describe('AITRE answers the request', () => {
     expect(last.usage?.completion_tokens).toBe(tokenChunks.length);
     expect(last.usage?.total_tokens).toBe(last.usage!.prompt_tokens + last.usage!.completion_tokens);
 
-    const withoutUsage = await postStream<CompletionChunk>(completion, { ...aitreBase, stream: true, model: 'streamed-model' });
+    const withoutUsage = await postStream<CompletionChunk>(completion, {
+      ...aitreBase,
+      stream: true,
+      model: 'streamed-model',
+    });
     expect(withoutUsage.every((chunk) => !('usage' in chunk))).toBe(true);
     expect(withoutUsage.every((chunk) => chunk.model === 'streamed-model')).toBe(true);
   });
@@ -167,7 +182,12 @@ describe('AITRE answers the request', () => {
   });
 });
 
-type EdenResult = { status?: string; generated_text?: string | null; provider?: string; message?: { role: string; message: string }[] };
+type EdenResult = {
+  status?: string;
+  generated_text?: string | null;
+  provider?: string;
+  message?: { role: string; message: string }[];
+};
 interface EdenChunk {
   text: string;
   blocked: boolean;
@@ -198,7 +218,11 @@ describe('Eden AI answers the request', () => {
   it('honours fallback_providers when the provider cannot answer, and rejects them with several providers', async () => {
     const failed = await postJson<Record<string, EdenResult>>(edenChat, { providers: 'no-such-provider', text });
     expect(failed['no-such-provider']?.status).toBe('fail');
-    const fallback = await postJson<Record<string, EdenResult>>(edenChat, { providers: 'no-such-provider', fallback_providers: 'anthropic', text });
+    const fallback = await postJson<Record<string, EdenResult>>(edenChat, {
+      providers: 'no-such-provider',
+      fallback_providers: 'anthropic',
+      text,
+    });
     expect(Object.keys(fallback)).toEqual(['anthropic']);
     expect(fallback.anthropic?.status).toBe('success');
     const rejected = await post(edenChat, { providers: 'openai,google', fallback_providers: ['mistral'], text });
@@ -211,9 +235,15 @@ describe('Eden AI answers the request', () => {
     for (const providers of ['groq', ['mistral']]) {
       const chunks = await postStream<EdenChunk>(edenStream, { providers, text });
       expect(chunks.length).toBeGreaterThan(1);
-      expect(new Set(chunks.map((chunk) => chunk.provider))).toEqual(new Set([typeof providers === 'string' ? providers : providers[0]]));
+      expect(new Set(chunks.map((chunk) => chunk.provider))).toEqual(
+        new Set([typeof providers === 'string' ? providers : providers[0]]),
+      );
     }
-    const fallback = await postStream<EdenChunk>(edenStream, { providers: 'no-such-provider', fallback_providers: 'deepseek', text });
+    const fallback = await postStream<EdenChunk>(edenStream, {
+      providers: 'no-such-provider',
+      fallback_providers: 'deepseek',
+      text,
+    });
     expect(new Set(fallback.map((chunk) => chunk.provider))).toEqual(new Set(['deepseek']));
     const blocked = await postStream<EdenChunk>(edenStream, { providers: 'no-such-provider', text });
     expect(blocked).toEqual([{ text: '[ERROR]', blocked: true, provider: 'no-such-provider' }]);
@@ -236,7 +266,9 @@ describe('WorqHat answers the request', () => {
     const fresh = await postJson<WorqhatAnswer>(worqhat, question);
     expect(fresh.conversation_id).toMatch(/^conv_\d+$/);
     expect((await postJson<WorqhatAnswer>(worqhat, question)).conversation_id).toBe(fresh.conversation_id);
-    expect((await postJson<WorqhatAnswer>(worqhat, { ...question, question: 'Another one?' })).conversation_id).not.toBe(fresh.conversation_id);
+    expect(
+      (await postJson<WorqhatAnswer>(worqhat, { ...question, question: 'Another one?' })).conversation_id,
+    ).not.toBe(fresh.conversation_id);
   });
 
   it('answers text unless response_type is json', async () => {
@@ -249,8 +281,14 @@ describe('WorqHat answers the request', () => {
   });
 
   it('streams chunks carrying that conversation_id and model', async () => {
-    const chunks = await postStream<WorqhatAnswer>(worqhat, { ...question, stream_data: true, conversation_id: 'conv_streamed' });
+    const chunks = await postStream<WorqhatAnswer>(worqhat, {
+      ...question,
+      stream_data: true,
+      conversation_id: 'conv_streamed',
+    });
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.every((chunk) => chunk.conversation_id === 'conv_streamed' && chunk.model === question.model)).toBe(true);
+    expect(chunks.every((chunk) => chunk.conversation_id === 'conv_streamed' && chunk.model === question.model)).toBe(
+      true,
+    );
   });
 });

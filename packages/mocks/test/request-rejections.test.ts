@@ -22,7 +22,8 @@ async function postJson(options: {
   pathParameters?: Record<string, string>;
 }): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const authorization = options.authorization === undefined ? authorizationFor(options.operation.vendor) : options.authorization;
+  const authorization =
+    options.authorization === undefined ? authorizationFor(options.operation.vendor) : options.authorization;
   if (authorization !== null) headers.authorization = authorization;
   const response = await fetch(operationUrl({ operation: options.operation, pathParameters: options.pathParameters }), {
     method: 'POST',
@@ -48,7 +49,9 @@ describe('a missing required field', () => {
   it('Eden AI answers with its BadRequest envelope, like its own documented example', async () => {
     const result = await postJson({ operation: edenChat, body: { text: 'hi' } });
     expectVendor400(edenChat, result);
-    expect(result.body).toEqual({ error: { type: 'Invalid request', message: { providers: ['This field is required.'] } } });
+    expect(result.body).toEqual({
+      error: { type: 'Invalid request', message: { providers: ['This field is required.'] } },
+    });
   });
 
   it('WorqHat lists the field in error.message', async () => {
@@ -65,7 +68,12 @@ describe('a missing required field', () => {
     const result = await postJson({ operation: aitre, body: { model: 'gpt-3.5-turbo-instruct' } });
     expectVendor400(aitre, result);
     expect(result.body).toEqual({
-      error: { message: "Invalid request: 'prompt' is required", type: 'invalid_request_error', param: 'prompt', code: null },
+      error: {
+        message: "Invalid request: 'prompt' is required",
+        type: 'invalid_request_error',
+        param: 'prompt',
+        code: null,
+      },
     });
   });
 
@@ -84,7 +92,10 @@ describe('a wrong type', () => {
   });
 
   it('AITRE: max_tokens as a string', async () => {
-    const result = await postJson({ operation: aitre, body: { model: 'gpt-3.5-turbo-instruct', prompt: 'hi', max_tokens: '7' } });
+    const result = await postJson({
+      operation: aitre,
+      body: { model: 'gpt-3.5-turbo-instruct', prompt: 'hi', max_tokens: '7' },
+    });
     expectVendor400(aitre, result);
     expect(result.body).toMatchObject({ error: { type: 'invalid_request_error', param: 'max_tokens', code: null } });
   });
@@ -92,7 +103,10 @@ describe('a wrong type', () => {
 
 describe('numbers out of range', () => {
   it('WorqHat randomness 1.5', async () => {
-    const result = await postJson({ operation: worqhat, body: { question: 'hi', model: 'aicon-v4-nano-160824', randomness: 1.5 } });
+    const result = await postJson({
+      operation: worqhat,
+      body: { question: 'hi', model: 'aicon-v4-nano-160824', randomness: 1.5 },
+    });
     expectVendor400(worqhat, result);
     expect(result.body).toEqual({
       message: 'Bad Request',
@@ -102,41 +116,68 @@ describe('numbers out of range', () => {
   });
 
   it('AITRE logprobs 9', async () => {
-    const result = await postJson({ operation: aitre, body: { model: 'gpt-3.5-turbo-instruct', prompt: 'hi', logprobs: 9 } });
+    const result = await postJson({
+      operation: aitre,
+      body: { model: 'gpt-3.5-turbo-instruct', prompt: 'hi', logprobs: 9 },
+    });
     expectVendor400(aitre, result);
     expect(result.body).toEqual({
-      error: { message: "Invalid request: 'logprobs' must be <= 5", type: 'invalid_request_error', param: 'logprobs', code: null },
+      error: {
+        message: "Invalid request: 'logprobs' must be <= 5",
+        type: 'invalid_request_error',
+        param: 'logprobs',
+        code: null,
+      },
     });
   });
 
   it('Eden AI temperature 3, worded like its documented example', async () => {
     const result = await postJson({ operation: edenChat, body: { providers: 'openai', text: 'hi', temperature: 3 } });
     expectVendor400(edenChat, result);
-    expect(result.body).toEqual(edenChat.responseExamples.find((example) => example.name === 'bad-request-temperature-range')!.value);
+    expect(result.body).toEqual(
+      edenChat.responseExamples.find((example) => example.name === 'bad-request-temperature-range')!.value,
+    );
   });
 });
 
 describe('a bad enum', () => {
   it("WorqHat modelType 'medium' in the path", async () => {
-    const result = await postJson({ operation: worqhatFinetuned, body: { question: 'hi' }, pathParameters: { modelType: 'medium' } });
+    const result = await postJson({
+      operation: worqhatFinetuned,
+      body: { question: 'hi' },
+      pathParameters: { modelType: 'medium' },
+    });
     expectVendor400(worqhatFinetuned, result);
     expect(result.body).toEqual({
       message: 'Bad Request',
-      error: { message: 'modelType must be one of: "nano", "large"', fields: { modelType: ['must be one of: "nano", "large"'] } },
+      error: {
+        message: 'modelType must be one of: "nano", "large"',
+        fields: { modelType: ['must be one of: "nano", "large"'] },
+      },
       code: 400,
     });
   });
 
   it("Eden AI tool_choice 'maybe'", async () => {
-    const result = await postJson({ operation: edenChat, body: { providers: 'openai', text: 'hi', tool_choice: 'maybe' } });
+    const result = await postJson({
+      operation: edenChat,
+      body: { providers: 'openai', text: 'hi', tool_choice: 'maybe' },
+    });
     expectVendor400(edenChat, result);
-    expect(result.body).toEqual({ error: { type: 'Invalid request', message: { tool_choice: ['"maybe" is not a valid choice.'] } } });
+    expect(result.body).toEqual({
+      error: { type: 'Invalid request', message: { tool_choice: ['"maybe" is not a valid choice.'] } },
+    });
   });
 
   it('Eden AI stream: an unknown fallback_type', async () => {
-    const result = await postJson({ operation: edenStream, body: { providers: 'openai', text: 'hi', fallback_type: 'sometimes' } });
+    const result = await postJson({
+      operation: edenStream,
+      body: { providers: 'openai', text: 'hi', fallback_type: 'sometimes' },
+    });
     expectVendor400(edenStream, result);
-    expect(result.body).toEqual({ error: { type: 'Invalid request', message: { fallback_type: ['"sometimes" is not a valid choice.'] } } });
+    expect(result.body).toEqual({
+      error: { type: 'Invalid request', message: { fallback_type: ['"sometimes" is not a valid choice.'] } },
+    });
   });
 
   it.each([{ providers: 'openai,google' }, { providers: ['openai', 'google'] }])(
@@ -163,26 +204,42 @@ describe('a bad enum', () => {
 });
 
 describe('fields no vendor source says the server rejects are accepted', () => {
-  // specs/vendor-facts.md "Modelling decisions" item 10: no WorqHat source says the server rejects unknown request fields.
+  // specs/vendor-facts.md "Modelling decisions" item 10: no WorqHat source says the server rejects unknown request
+  // fields.
   it.each([
     { operation: worqhat, body: { question: 'hi', model: 'aicon-v4-nano-160824', stream: true, temperature: 0.3 } },
     { operation: worqhatFinetuned, body: { question: 'hi', stream: true } },
-  ])('$operation.operationId accepts unknown fields (a `stream` sent instead of `stream_data` gets JSON)', async ({ operation, body }) => {
-    const result = await postJson({ operation, body });
-    expect(result.status).toBe(200);
-    expect(typeof (result.body as { content?: unknown }).content).toBe('string');
-  });
+  ])(
+    '$operation.operationId accepts unknown fields (a `stream` sent instead of `stream_data` gets JSON)',
+    async ({ operation, body }) => {
+      const result = await postJson({ operation, body });
+      expect(result.status).toBe(200);
+      expect(typeof (result.body as { content?: unknown }).content).toBe('string');
+    },
+  );
 
-  // Seed 002 (WorqHat text-only page): "an array of objects ... the Key is the User's Question ... the Value is the Model Answer".
+  // Seed 002 (WorqHat text-only page): "an array of objects ... the Key is the User's Question ... the Value is the
+  // Model Answer".
   it('WorqHat accepts conversation_history as an array of {question: answer} objects', async () => {
-    const conversationHistory = [{ 'What is the capital of Rajasthan?': 'Jaipur' }, { 'Best month to visit?': 'November' }];
-    const body = { question: 'hi', model: 'aicon-v4-nano-160824', preserve_history: true, conversation_history: conversationHistory };
+    const conversationHistory = [
+      { 'What is the capital of Rajasthan?': 'Jaipur' },
+      { 'Best month to visit?': 'November' },
+    ];
+    const body = {
+      question: 'hi',
+      model: 'aicon-v4-nano-160824',
+      preserve_history: true,
+      conversation_history: conversationHistory,
+    };
     expect((await postJson({ operation: worqhat, body })).status).toBe(200);
   });
 
   // specs/vendor-facts.md "Modelling decisions" item 9: many public callers send an empty comma-separated string.
   it('Eden AI accepts fallback_providers: "" on chat and stream', async () => {
-    const chat = await postJson({ operation: edenChat, body: { providers: 'openai', fallback_providers: '', text: 'hi' } });
+    const chat = await postJson({
+      operation: edenChat,
+      body: { providers: 'openai', fallback_providers: '', text: 'hi' },
+    });
     expect(chat.status).toBe(200);
     const stream = await fetch(operationUrl({ operation: edenStream }), {
       method: 'POST',
@@ -213,7 +270,10 @@ describe('multipart bodies (Wetrocloud)', () => {
   });
 
   it('rejects a messages part that is JSON of the wrong shape, on the decoded field (contentSchema)', async () => {
-    const result = await postForm({ model: 'gpt-4o-mini', messages: '[{"role":"robot","content":"hi"},{"role":"user"}]' });
+    const result = await postForm({
+      model: 'gpt-4o-mini',
+      messages: '[{"role":"robot","content":"hi"},{"role":"user"}]',
+    });
     expectVendor400(wetrocloud, result);
     expect(Object.keys(result.body as object).sort()).toEqual(['messages.0.role', 'messages.1.content']);
   });
@@ -229,7 +289,11 @@ describe('multipart bodies (Wetrocloud)', () => {
     form.append('model', 'gpt-4o-mini');
     form.append('messages', '[{"role":"user","content":"hi"}]');
     form.append('stream', 'true');
-    const response = await fetch(operationUrl({ operation: wetrocloud }), { method: 'POST', headers: { authorization: 'Token test-key' }, body: form });
+    const response = await fetch(operationUrl({ operation: wetrocloud }), {
+      method: 'POST',
+      headers: { authorization: 'Token test-key' },
+      body: form,
+    });
     expect(response.headers.get('content-type')).toBe('application/x-ndjson');
     expect(await response.text()).toBe(wetrocloud.responseExamples.find((example) => example.streams)!.value);
   });
@@ -271,11 +335,21 @@ describe('request bodies the operation does not take', () => {
     });
     const body: unknown = await response.json();
     expectVendor400(aitre, { status: response.status, body });
-    expect(body).toEqual({ error: { message: "Invalid request: 'body' is not valid JSON", type: 'invalid_request_error', param: null, code: null } });
+    expect(body).toEqual({
+      error: {
+        message: "Invalid request: 'body' is not valid JSON",
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      },
+    });
   });
 
   it('WorqHat: an empty body when one is required', async () => {
-    const response = await fetch(operationUrl({ operation: worqhat }), { method: 'POST', headers: { authorization: 'Bearer test-key' } });
+    const response = await fetch(operationUrl({ operation: worqhat }), {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-key' },
+    });
     expectVendor400(worqhat, { status: response.status, body: await response.json() });
   });
 });
@@ -318,7 +392,12 @@ describe('authentication in the vendor format', () => {
   });
 
   it.each(missingCredentialBodies)('$operation.vendor rejects a missing header', async ({ operation, expected }) => {
-    const body = operation === wetrocloud ? validWetrocloud : operation === aitre ? validAitre : { providers: 'openai', question: 'hi' };
+    const body =
+      operation === wetrocloud
+        ? validWetrocloud
+        : operation === aitre
+          ? validAitre
+          : { providers: 'openai', question: 'hi' };
     const result = await postJson({ operation, body, authorization: null });
     expect(result).toEqual({ status: 401, body: expected });
   });
@@ -335,8 +414,12 @@ describe('authentication in the vendor format', () => {
 
   it('rejects a prefix with an empty key, and accepts any non-empty key with the right prefix', async () => {
     expect((await postJson({ operation: aitre, body: validAitre, authorization: 'Bearer ' })).status).toBe(401);
-    expect((await postJson({ operation: aitre, body: validAitre, authorization: 'Bearer anything-at-all' })).status).toBe(200);
-    expect((await postJson({ operation: wetrocloud, body: validWetrocloud, authorization: 'Token x' })).status).toBe(200);
+    expect(
+      (await postJson({ operation: aitre, body: validAitre, authorization: 'Bearer anything-at-all' })).status,
+    ).toBe(200);
+    expect((await postJson({ operation: wetrocloud, body: validWetrocloud, authorization: 'Token x' })).status).toBe(
+      200,
+    );
   });
 
   it('checks auth before the body, like the real APIs', async () => {
@@ -360,12 +443,16 @@ describe('a JSON body that is not valid UTF-8', () => {
       if (typeof value === 'string' && value.length > longest.length) longest = value;
       return value;
     });
-    const text = JSON.stringify(example.value, (_key, value: unknown) => (value === longest ? `${value} ${marker}` : value));
+    const text = JSON.stringify(example.value, (_key, value: unknown) =>
+      value === longest ? `${value} ${marker}` : value,
+    );
     // Copied into a Uint8Array of its own ArrayBuffer, the type fetch's BodyInit takes.
     const bytes = new Uint8Array(new TextEncoder().encode(text));
     // Searched in the bytes, not the text: a multi-byte character earlier in the example would shift the offset.
     const markerBytes = new TextEncoder().encode(marker);
-    const at = bytes.findIndex((_byte, index) => markerBytes.every((markerByte, offset) => bytes[index + offset] === markerByte));
+    const at = bytes.findIndex((_byte, index) =>
+      markerBytes.every((markerByte, offset) => bytes[index + offset] === markerByte),
+    );
     expect(at).toBeGreaterThan(-1);
     bytes[at] = invalidByte;
     return bytes;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getResponseSchema, getStreamChunkSchema, listMockExamples, listUndeclaredFields } from '@textgen/mocks';
 
-const exampleValue = (vendor: 'aitre' | 'edenai', name: string) => listMockExamples({ vendor }).find((example) => example.name === name)!.value;
+const exampleValue = (vendor: 'aitre' | 'edenai', name: string) =>
+  listMockExamples({ vendor }).find((example) => example.name === name)!.value;
 
 describe('listUndeclaredFields (drift report of the live contract suites)', () => {
   const completionSchema = getResponseSchema({ vendor: 'aitre', operationId: 'createCompletion', status: 200 });
@@ -37,9 +38,25 @@ describe('listUndeclaredFields (drift report of the live contract suites)', () =
 
   it('checks stream chunks against x-stream-item', () => {
     const chunkSchema = getStreamChunkSchema({ vendor: 'aitre', operationId: 'createCompletion' });
-    expect(listUndeclaredFields(chunkSchema, { id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [], obfuscation: 'pad' })).toEqual([]);
-    expect(listUndeclaredFields(chunkSchema, { id: 'x', object: 'text_completion', created: 1, model: 'm', choices: [], extra: 1 })).toEqual([
-      { pointer: '/extra' },
-    ]);
+    expect(
+      listUndeclaredFields(chunkSchema, {
+        id: 'x',
+        object: 'text_completion',
+        created: 1,
+        model: 'm',
+        choices: [],
+        obfuscation: 'pad',
+      }),
+    ).toEqual([]);
+    expect(
+      listUndeclaredFields(chunkSchema, {
+        id: 'x',
+        object: 'text_completion',
+        created: 1,
+        model: 'm',
+        choices: [],
+        extra: 1,
+      }),
+    ).toEqual([{ pointer: '/extra' }]);
   });
 });

@@ -1,7 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { getDefaultBaseUrl, MockServerUsageError, mockVendorIds, runMockServerCommand, vendorRegistry } from '@textgen/mocks';
+import {
+  getDefaultBaseUrl,
+  MockServerUsageError,
+  mockVendorIds,
+  runMockServerCommand,
+  vendorRegistry,
+} from '@textgen/mocks';
 
 /** Collects what the command prints, and resolves `listening` with the origin from its first line. */
 function captureOutput(): { text: () => string; listening: Promise<string>; stdout: { write(text: string): boolean } } {
@@ -27,7 +33,8 @@ describe('runMockServerCommand (the textgen-mock bin and textgen mock)', () => {
     const output = captureOutput();
     await runMockServerCommand(['--help'], { commandName: 'textgen mock', stdout: output.stdout });
     expect(output.text()).toMatch(/^Usage: textgen mock \[options\]/);
-    for (const flag of ['--port <n>', '--host <host>', '--vendor <id>', '--delay <ms>', '--help']) expect(output.text()).toContain(flag);
+    for (const flag of ['--port <n>', '--host <host>', '--vendor <id>', '--delay <ms>', '--help'])
+      expect(output.text()).toContain(flag);
     for (const vendor of mockVendorIds) expect(output.text()).toContain(vendor);
   });
 
@@ -50,7 +57,10 @@ describe('runMockServerCommand (the textgen-mock bin and textgen mock)', () => {
   it('serves one vendor at the root, prints its base URL and environment variable, logs requests, and stops on abort', async () => {
     const output = captureOutput();
     const stop = new AbortController();
-    const running = runMockServerCommand(['--', '--port', '0', '--vendor', 'aitre', '--delay', '0'], { stdout: output.stdout, signal: stop.signal });
+    const running = runMockServerCommand(['--', '--port', '0', '--vendor', 'aitre', '--delay', '0'], {
+      stdout: output.stdout,
+      signal: stop.signal,
+    });
     const origin = await output.listening;
     const entry = vendorRegistry.find((candidate) => candidate.id === 'aitre')!;
     const serverPath = new URL(getDefaultBaseUrl(entry.spec)).pathname.replace(/\/$/, '');
@@ -79,13 +89,17 @@ describe('runMockServerCommand (the textgen-mock bin and textgen mock)', () => {
     await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
     const busyPort = (occupier.address() as AddressInfo).port;
     try {
-      const error: unknown = await runMockServerCommand(['--port', String(busyPort)], { stdout: captureOutput().stdout }).then(
+      const error: unknown = await runMockServerCommand(['--port', String(busyPort)], {
+        stdout: captureOutput().stdout,
+      }).then(
         () => undefined,
         (rejection: unknown) => rejection,
       );
       expect(error).toBeInstanceOf(Error);
       expect(error).not.toBeInstanceOf(MockServerUsageError);
-      expect((error as Error).message).toMatch(new RegExp(`^Port ${busyPort} is already in use .*--port 0 for any free port\\.$`));
+      expect((error as Error).message).toMatch(
+        new RegExp(`^Port ${busyPort} is already in use .*--port 0 for any free port\\.$`),
+      );
       expect((error as Error).message).not.toContain('EADDRINUSE');
     } finally {
       await new Promise((resolve) => occupier.close(resolve));

@@ -16,8 +16,11 @@ describe('the real HTTP mock server', () => {
   it('listens on an ephemeral port and advertises one base URL per vendor', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(server.url).not.toBe('http://127.0.0.1:0');
-    // `/<vendor>` stands for the vendor's host; the base URL adds the path of the spec's server (specs/vendor-facts.md item 5).
-    expect(server.hostRoots).toEqual(Object.fromEntries(mockVendorIds.map((vendor) => [vendor, `${server.url}/${vendor}`])));
+    // `/<vendor>` stands for the vendor's host; the base URL adds the path of the spec's server (specs/vendor-facts.md
+    // item 5).
+    expect(server.hostRoots).toEqual(
+      Object.fromEntries(mockVendorIds.map((vendor) => [vendor, `${server.url}/${vendor}`])),
+    );
     expect(server.baseUrls).toEqual({
       wetrocloud: `${server.url}/wetrocloud/v1`,
       edenai: `${server.url}/edenai/v2`,
@@ -35,7 +38,9 @@ describe('the real HTTP mock server', () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    const expected = operation.responseExamples.find((example) => example.status === 200 && example.streams === requestExample.streams)!;
+    const expected = operation.responseExamples.find(
+      (example) => example.status === 200 && example.streams === requestExample.streams,
+    )!;
     if (expected.streams) {
       expect(await response.text()).toBe(expected.value);
     } else {
@@ -47,7 +52,10 @@ describe('the real HTTP mock server', () => {
     const operation = findOperation('createCompletion');
     const requestExample = operation.requestExamples.find((example) => example.streams)!;
     const expected = operation.responseExamples.find((example) => example.streams)!;
-    const response = await fetch(operationUrl({ operation, baseUrl: server.baseUrls.aitre }), exampleRequestInit({ operation, example: requestExample }));
+    const response = await fetch(
+      operationUrl({ operation, baseUrl: server.baseUrls.aitre }),
+      exampleRequestInit({ operation, example: requestExample }),
+    );
     expect(response.headers.get('content-type')).toBe('text/event-stream');
     const chunks = await readChunks(response);
     expect(chunks.join('')).toBe(expected.value);
@@ -57,7 +65,11 @@ describe('the real HTTP mock server', () => {
   it('answers a CORS preflight and exposes the response headers', async () => {
     const preflight = await fetch(`${server.baseUrls.aitre}/completions`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');

@@ -50,8 +50,14 @@ describe('collectStream', () => {
 describe('streamExamplePayloads', () => {
   it('reads SSE data fields without [DONE], across multi-line data and CRLF, and NDJSON lines', () => {
     const sse = 'data: {"a":1}\r\n\r\nevent: x\ndata: {"b":\ndata: 2}\n\ndata: [DONE]\n\n';
-    expect(streamExamplePayloads({ value: sse, mediaType: 'text/event-stream; charset=utf-8' })).toEqual([{ a: 1 }, { b: 2 }]);
-    expect(streamExamplePayloads({ value: '{"a":1}\n\n{"b":2}\n', mediaType: 'application/x-ndjson' })).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(streamExamplePayloads({ value: sse, mediaType: 'text/event-stream; charset=utf-8' })).toEqual([
+      { a: 1 },
+      { b: 2 },
+    ]);
+    expect(streamExamplePayloads({ value: '{"a":1}\n\n{"b":2}\n', mediaType: 'application/x-ndjson' })).toEqual([
+      { a: 1 },
+      { b: 2 },
+    ]);
   });
 
   it('splits every stream example of the specs into as many payloads as it has events or lines', () => {
@@ -71,9 +77,15 @@ describe('streamExamplePayloads', () => {
   });
 
   it('says what is wrong with a body it cannot read', () => {
-    expect(() => streamExamplePayloads({ value: { a: 1 }, mediaType: 'text/event-stream' })).toThrow(/needs the stream's text as value, got object/);
-    expect(() => streamExamplePayloads({ value: 'x', mediaType: 'application/json' })).toThrow(/got mediaType "application\/json"/);
-    expect(() => streamExamplePayloads({ value: 'data: nope\n\n', mediaType: 'text/event-stream' })).toThrow(/payload is not JSON: "nope"/);
+    expect(() => streamExamplePayloads({ value: { a: 1 }, mediaType: 'text/event-stream' })).toThrow(
+      /needs the stream's text as value, got object/,
+    );
+    expect(() => streamExamplePayloads({ value: 'x', mediaType: 'application/json' })).toThrow(
+      /got mediaType "application\/json"/,
+    );
+    expect(() => streamExamplePayloads({ value: 'data: nope\n\n', mediaType: 'text/event-stream' })).toThrow(
+      /payload is not JSON: "nope"/,
+    );
   });
 });
 
@@ -90,15 +102,32 @@ describe('expectAPIError', () => {
   it('uses the class isInstance where it has one', async () => {
     const marked = Object.assign(new Error('from another copy'), { marked: true });
     await expect(expectAPIError(Promise.reject(marked), MarkedError)).resolves.toBe(marked);
-    await expect(expectAPIError(Promise.reject(new MarkedError('unmarked')), MarkedError)).rejects.toThrow(/Expected a MarkedError/);
+    await expect(expectAPIError(Promise.reject(new MarkedError('unmarked')), MarkedError)).rejects.toThrow(
+      /Expected a MarkedError/,
+    );
   });
 
   it.each([
     // Promises are made inside the test, so a rejection is never left unhandled while the table is built.
-    ['a resolved promise', () => Promise.resolve('fine'), {}, /Expected a StatusError, but the promise resolved with "fine"/],
+    [
+      'a resolved promise',
+      () => Promise.resolve('fine'),
+      {},
+      /Expected a StatusError, but the promise resolved with "fine"/,
+    ],
     ['another class', () => Promise.reject(new TypeError('bad')), {}, /but the promise rejected with TypeError: bad/],
-    ['another status', () => Promise.reject(new StatusError('no', 500)), { status: 429 }, /with status 429, got status 500/],
-    ['another message', () => Promise.reject(new StatusError('no', 500)), { message: 'quota' }, /message matches quota, got "no"/],
+    [
+      'another status',
+      () => Promise.reject(new StatusError('no', 500)),
+      { status: 429 },
+      /with status 429, got status 500/,
+    ],
+    [
+      'another message',
+      () => Promise.reject(new StatusError('no', 500)),
+      { message: 'quota' },
+      /message matches quota, got "no"/,
+    ],
   ])('fails on %s, saying what it got', async (_label, makePromise, expected, message) => {
     await expect(expectAPIError(makePromise(), StatusError, expected)).rejects.toThrow(message);
   });

@@ -143,7 +143,9 @@ export function createStreamTextResult(options: CreateStreamTextResultOptions): 
 
   const claimIterator = (): AsyncGenerator<TextStreamPart> => {
     if (iterated) {
-      throw new TextgenError('textgen: this streamText result was already iterated; a stream can be read only once (iterate the result or textStream, not both).');
+      throw new TextgenError(
+        'textgen: this streamText result was already iterated; a stream can be read only once (iterate the result or textStream, not both).',
+      );
     }
     iterated = true;
     return iterateParts();

@@ -18,7 +18,6 @@ export type {
 } from './textgen-types';
 // The default providers, the names they go by, and each vendor's factory, client and option types: listed in the
 // one file of the sdk that names the vendors, so adding a vendor changes that file only.
-// eslint-disable-next-line no-restricted-syntax -- the list is default-providers.ts's export list, kept in one place
 export * from './default-providers';
 export {
   APIConnectionError,

@@ -16,12 +16,15 @@ export function describe(value: unknown): string {
     if (value.length <= maxQuotedLength) return JSON.stringify(value);
     return `${JSON.stringify(value.slice(0, maxQuotedLength)).slice(0, -1)}…" (${value.length} characters)`;
   }
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
   if (typeof value === 'object') return isArray(value) ? 'an array' : 'an object';
   return `a ${typeof value}`;
 }
 
-/** Array.isArray, which throws for a revoked Proxy; such a value is treated as not an array (it cannot be read anyway). */
+/**
+ * Array.isArray, which throws for a revoked Proxy; such a value is treated as not an array (it cannot be read anyway).
+ */
 function isArray(value: unknown): value is unknown[] {
   try {
     return Array.isArray(value);
@@ -69,7 +72,11 @@ function normalizeMessage(message: unknown, index: number): TextgenMessage {
   const role = readField(message, 'role', `messages[${index}].role`);
   const content = readField(message, 'content', `messages[${index}].content`);
   if (typeof role !== 'string' || !Object.hasOwn(roles, role)) {
-    fail(`messages[${index}].role is ${describe(role)}; use one of ${Object.keys(roles).map((name) => `'${name}'`).join(', ')}.`);
+    fail(
+      `messages[${index}].role is ${describe(role)}; use one of ${Object.keys(roles)
+        .map((name) => `'${name}'`)
+        .join(', ')}.`,
+    );
   }
   if (typeof content !== 'string') {
     fail(`messages[${index}].content is ${describe(content)}; it must be a string (the text of the turn).`);
@@ -81,7 +88,8 @@ function normalizeMessages(messages: unknown): TextgenMessage[] {
   if (!isArray(messages)) fail(`messages is ${describe(messages)}; pass an array of { role, content } objects.`);
   const length = readField(messages, 'length', 'messages.length');
   if (length === 0) fail('messages is empty; pass at least one message, e.g. [{ role: "user", content: "Hello" }].');
-  if (!Number.isSafeInteger(length) || (length as number) < 0) fail('messages has no usable length; pass a plain array.');
+  if (!Number.isSafeInteger(length) || (length as number) < 0)
+    fail('messages has no usable length; pass a plain array.');
   const normalized: TextgenMessage[] = [];
   for (let index = 0; index < (length as number); index += 1) {
     normalized.push(normalizeMessage(readField(messages, String(index), `messages[${index}]`), index));
@@ -89,7 +97,12 @@ function normalizeMessages(messages: unknown): TextgenMessage[] {
   return normalized;
 }
 
-function checkOptionalNumber(options: { name: string; value: unknown; check: (value: number) => boolean; expected: string }): number | undefined {
+function checkOptionalNumber(options: {
+  name: string;
+  value: unknown;
+  check: (value: number) => boolean;
+  expected: string;
+}): number | undefined {
   const { name, value, check, expected } = options;
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || Number.isNaN(value) || !check(value)) {
@@ -106,18 +119,25 @@ function checkSignal(value: unknown): AbortSignal | undefined {
     Reflect.get(AbortSignal.prototype, 'aborted', value);
     return value as AbortSignal;
   } catch {
-    fail(`signal is ${describe(value)}; pass an AbortSignal (e.g. new AbortController().signal or AbortSignal.timeout(ms)), or leave it out.`);
+    fail(
+      `signal is ${describe(value)}; pass an AbortSignal (e.g. new AbortController().signal or AbortSignal.timeout(ms)), or leave it out.`,
+    );
   }
 }
 
 function checkHeaders(value: unknown): Record<string, string> | undefined {
   if (value === undefined) return undefined;
-  if (!isRecord(value)) fail(`headers is ${describe(value)}; pass an object of header names to string values, e.g. { 'x-trace-id': 'abc' }.`);
+  if (!isRecord(value))
+    fail(
+      `headers is ${describe(value)}; pass an object of header names to string values, e.g. { 'x-trace-id': 'abc' }.`,
+    );
   let names: string[];
   try {
     // A Map or a Headers has no own keys to read, so its entries would be dropped without a word.
     if (!isPlainPrototype(Object.getPrototypeOf(value))) {
-      fail('headers is an object of a class (a Map, Headers...); pass a plain object of header names to string values.');
+      fail(
+        'headers is an object of a class (a Map, Headers...); pass a plain object of header names to string values.',
+      );
     }
     names = Object.keys(value);
   } catch (error) {
@@ -134,7 +154,9 @@ function checkHeaders(value: unknown): Record<string, string> | undefined {
       // checked now, because fetch would throw them only once the request is being built.
       new Headers([[name, headerValue]]);
     } catch {
-      fail(`${path} is not a valid HTTP header: the name must be a token (letters, digits, -), and the value a single line of Latin-1 text.`);
+      fail(
+        `${path} is not a valid HTTP header: the name must be a token (letters, digits, -), and the value a single line of Latin-1 text.`,
+      );
     }
     Object.defineProperty(headers, name, { value: headerValue, enumerable: true, writable: true, configurable: true });
   }
@@ -152,11 +174,14 @@ function copyJsonObject(root: object, rootPath: string): Record<string, unknown>
   const copy = (value: unknown, path: string, depth: number): unknown => {
     if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
     if (typeof value === 'number') {
-      if (!Number.isFinite(value)) fail(`${path} is ${describe(value)}; raw wire fields must be JSON values, and JSON has no ${describe(value)}.`);
+      if (!Number.isFinite(value))
+        fail(`${path} is ${describe(value)}; raw wire fields must be JSON values, and JSON has no ${describe(value)}.`);
       return value;
     }
     if (typeof value !== 'object') {
-      fail(`${path} is ${describe(value)}; raw wire fields must be JSON values (string, finite number, boolean, null, array or plain object).`);
+      fail(
+        `${path} is ${describe(value)}; raw wire fields must be JSON values (string, finite number, boolean, null, array or plain object).`,
+      );
     }
     if (depth > maxJsonDepth) fail(`${path} nests deeper than ${maxJsonDepth} levels; no vendor takes such a body.`);
     if (inProgress.has(value)) fail(`${path} refers back to itself; JSON cannot hold a cycle.`);
@@ -168,7 +193,9 @@ function copyJsonObject(root: object, rootPath: string): Record<string, unknown>
     }
     const array = isArray(value);
     if (!array && !isPlainPrototype(prototype)) {
-      fail(`${path} is ${describe(value)} of a class (a Date, Map, class instance...); raw wire fields must be plain JSON data.`);
+      fail(
+        `${path} is ${describe(value)} of a class (a Date, Map, class instance...); raw wire fields must be plain JSON data.`,
+      );
     }
     inProgress.add(value);
     let keys: string[];
@@ -195,7 +222,12 @@ function copyJsonObject(root: object, rootPath: string): Record<string, unknown>
         // Left out, as JSON.stringify does: `{ temperature: undefined }` from a spread means "not set".
         if (item === undefined) continue;
         // defineProperty, not assignment: a `__proto__` key must stay a plain key of the copy.
-        Object.defineProperty(record, key, { value: copy(item, itemPath, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(record, key, {
+          value: copy(item, itemPath, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       result = record;
     }
@@ -213,7 +245,9 @@ function checkProviderOptions(value: unknown, provider: string): Record<string, 
   const providerOptions = readField(value, provider, `providerOptions.${provider}`);
   if (providerOptions === undefined) return {};
   if (!isRecord(providerOptions)) {
-    fail(`providerOptions.${provider} is ${describe(providerOptions)}; pass an object of raw ${provider} wire fields, or leave it out.`);
+    fail(
+      `providerOptions.${provider} is ${describe(providerOptions)}; pass an object of raw ${provider} wire fields, or leave it out.`,
+    );
   }
   return copyJsonObject(providerOptions, `providerOptions.${provider}`);
 }
@@ -228,7 +262,9 @@ export function normalizeCallInput(input: TextgenCallInput<string>, providerName
   try {
     Reflect.getPrototypeOf(input);
   } catch (error) {
-    fail(`the input could not be read (${describeThrown(error)}); pass a plain object { provider, model, messages | prompt }.`);
+    fail(
+      `the input could not be read (${describeThrown(error)}); pass a plain object { provider, model, messages | prompt }.`,
+    );
   }
   const field = (name: keyof TextgenCallInput<string>): unknown => readField(input, name, name);
   const provider = field('provider');
@@ -253,7 +289,8 @@ export function normalizeCallInput(input: TextgenCallInput<string>, providerName
   const conversation: TextgenMessage[] = [];
   if (system !== undefined) conversation.push({ role: 'system', content: system });
   if (prompt !== undefined) {
-    if (typeof prompt !== 'string' || prompt.trim() === '') fail(`prompt is ${describe(prompt)}; pass the text to send as a non-empty string.`);
+    if (typeof prompt !== 'string' || prompt.trim() === '')
+      fail(`prompt is ${describe(prompt)}; pass the text to send as a non-empty string.`);
     conversation.push({ role: 'user', content: prompt });
   } else {
     conversation.push(...normalizeMessages(messages));

@@ -20,10 +20,14 @@ export function readTextgenField(input: unknown): TextgenCalls<string> {
     const candidate = textgen as Record<string, unknown>;
     methods = typeof textgen === 'object' && textgen !== null ? [candidate.generateText, candidate.streamText] : [];
   } catch (error) {
-    throw new TextgenError(`textgen: textgen could not be read (${describeThrown(error)}); pass the object createTextgen() returned, or leave textgen out.`);
+    throw new TextgenError(
+      `textgen: textgen could not be read (${describeThrown(error)}); pass the object createTextgen() returned, or leave textgen out.`,
+    );
   }
   if (methods.length === 0 || methods.some((method) => typeof method !== 'function')) {
-    throw new TextgenError(`textgen: textgen is ${describe(textgen)}, not a Textgen; pass the object createTextgen() returned, or leave textgen out.`);
+    throw new TextgenError(
+      `textgen: textgen is ${describe(textgen)}, not a Textgen; pass the object createTextgen() returned, or leave textgen out.`,
+    );
   }
   return textgen as TextgenCalls<string>;
 }

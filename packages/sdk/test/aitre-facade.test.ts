@@ -23,13 +23,22 @@ describe('aitre through the facade', () => {
     expect(result).toMatchObject({
       text: example.choices[0]!.text,
       model: example.model,
-      usage: { inputTokens: example.usage.prompt_tokens, outputTokens: example.usage.completion_tokens, totalTokens: example.usage.total_tokens },
+      usage: {
+        inputTokens: example.usage.prompt_tokens,
+        outputTokens: example.usage.completion_tokens,
+        totalTokens: example.usage.total_tokens,
+      },
       finishReason: { unified: 'length', raw: 'length' },
       warnings: [],
     });
     expect(result.requestId).toMatch(/^req_/);
     // A prompt without system text is sent exactly as given.
-    expect(mock.lastCall?.body).toEqual({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', max_tokens: 7, stream: false });
+    expect(mock.lastCall?.body).toEqual({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+      max_tokens: 7,
+      stream: false,
+    });
     expect(mock.lastCall?.headers.authorization).toBe('Bearer test-key-aitre');
   });
 
@@ -68,12 +77,20 @@ describe('aitre through the facade', () => {
     expect(await stream.text).toBe('\n\nThis is indeed a test');
     expect(await stream.finishReason).toEqual({ unified: 'length', raw: 'length' });
     // The spec example's last chunk carries the usage (OpenAI's include_usage), named the OpenAI way.
-    const usageChunks = sseDataPayloads(specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true, name: 'stream-with-usage' }))
-      .map((payload) => (payload as { usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null }).usage)
+    const usageChunks = sseDataPayloads(
+      specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true, name: 'stream-with-usage' }),
+    )
+      .map(
+        (payload) =>
+          (payload as { usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null })
+            .usage,
+      )
       .filter((usage) => usage !== null && usage !== undefined);
     expect(usageChunks).toHaveLength(1);
     const [exampleUsage] = usageChunks as [{ prompt_tokens: number; completion_tokens: number; total_tokens: number }];
-    expect(exampleUsage.prompt_tokens, 'the example tells input from output apart').not.toBe(exampleUsage.completion_tokens);
+    expect(exampleUsage.prompt_tokens, 'the example tells input from output apart').not.toBe(
+      exampleUsage.completion_tokens,
+    );
     expect(await stream.usage).toEqual({
       inputTokens: exampleUsage.prompt_tokens,
       outputTokens: exampleUsage.completion_tokens,
@@ -93,14 +110,22 @@ describe('aitre through the facade', () => {
         chunks: [
           chunk([{ text: 'Zero one', index: 0, finish_reason: null }]),
           chunk([{ text: 'One one', index: 1, finish_reason: null }]),
-          chunk([{ text: ' zero two', index: 0, finish_reason: null }, { text: ' one two', index: 1, finish_reason: null }]),
+          chunk([
+            { text: ' zero two', index: 0, finish_reason: null },
+            { text: ' one two', index: 1, finish_reason: null },
+          ]),
           chunk([{ text: ' one end', index: 1, finish_reason: 'length' }]),
           chunk([{ text: '.', index: 0, finish_reason: 'stop' }]),
           'data: [DONE]\n\n',
         ],
       },
     });
-    const stream = createMockTextgen().streamText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test', providerOptions: { aitre: { n: 2 } } });
+    const stream = createMockTextgen().streamText({
+      provider: 'aitre',
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+      providerOptions: { aitre: { n: 2 } },
+    });
     expect(await collectDeltas(stream)).toEqual(['Zero one', ' zero two', '.']);
     expect(await stream.text).toBe('Zero one zero two.');
     expect(await stream.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
@@ -127,7 +152,14 @@ describe('aitre through the facade', () => {
   });
 
   it('a 500 rejects with InternalServerError', async () => {
-    const failure = createMockTextgen().generateText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Hi', headers: { Prefer: 'code=500' } });
-    await expect(failure).rejects.toSatisfy((error) => InternalServerError.isInstance(error) && error.vendor === 'aitre');
+    const failure = createMockTextgen().generateText({
+      provider: 'aitre',
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Hi',
+      headers: { Prefer: 'code=500' },
+    });
+    await expect(failure).rejects.toSatisfy(
+      (error) => InternalServerError.isInstance(error) && error.vendor === 'aitre',
+    );
   });
 });

@@ -12,7 +12,10 @@ describe('the top-level functions', () => {
     expect(result.text.length).toBeGreaterThan(0);
     const stream = streamText({ provider: 'worqhat', model: 'aicon-v4-nano-160824', prompt: 'Hi' });
     expect((await stream.text).length).toBeGreaterThan(0);
-    expect(mock.calls.map((call) => call.headers.authorization)).toEqual(['Bearer env-key-worqhat', 'Bearer env-key-worqhat']);
+    expect(mock.calls.map((call) => call.headers.authorization)).toEqual([
+      'Bearer env-key-worqhat',
+      'Bearer env-key-worqhat',
+    ]);
   });
 
   it('take a `textgen` instance instead', async () => {

@@ -14,7 +14,8 @@ const jsonAnswer = specExample({ vendor: 'aitre', operationId: 'createCompletion
   choices: { text: string }[];
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 };
-// The non-empty `choices[0].text` of each chunk of the first stream example (the last chunk only carries finish_reason).
+// The non-empty `choices[0].text` of each chunk of the first stream example (the last chunk only carries
+// finish_reason).
 const streamedTexts = sseDataPayloads(specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true }))
   .map((payload) => (payload as { choices: { text: string }[] }).choices[0]?.text ?? '')
   .filter((piece) => piece !== '');
@@ -27,13 +28,22 @@ afterAll(() => server.close());
 
 async function callThrough(sdk: typeof Sdk) {
   const textgen = sdk.createTextgen({ aitre: { apiKey: 'dist-key', baseURL: server.baseUrls.aitre, logLevel: 'off' } });
-  const result = await textgen.generateText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' });
-  const stream = textgen.streamText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' });
+  const result = await textgen.generateText({
+    provider: 'aitre',
+    model: 'gpt-3.5-turbo-instruct',
+    prompt: 'Say this is a test',
+  });
+  const stream = textgen.streamText({
+    provider: 'aitre',
+    model: 'gpt-3.5-turbo-instruct',
+    prompt: 'Say this is a test',
+  });
   const deltas: string[] = [];
   for await (const part of stream) deltas.push(part.text);
-  const failure = await textgen
-    .generateText({ provider: 'aitre', model: 'm', prompt: 'Hi', temperature: 9 })
-    .then(() => undefined, (error: unknown) => error);
+  const failure = await textgen.generateText({ provider: 'aitre', model: 'm', prompt: 'Hi', temperature: 9 }).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   return { result, deltas, text: await stream.text, failure };
 }
 
@@ -52,7 +62,11 @@ describe('the built package', () => {
       const { result, deltas, text, failure } = await callThrough(sdk);
       // The mock serves the spec's first examples: compare with the text and usage written there.
       expect(result.text).toBe(jsonAnswer.choices[0]!.text);
-      expect(result.usage).toEqual({ inputTokens: jsonAnswer.usage.prompt_tokens, outputTokens: jsonAnswer.usage.completion_tokens, totalTokens: jsonAnswer.usage.total_tokens });
+      expect(result.usage).toEqual({
+        inputTokens: jsonAnswer.usage.prompt_tokens,
+        outputTokens: jsonAnswer.usage.completion_tokens,
+        totalTokens: jsonAnswer.usage.total_tokens,
+      });
       expect(streamedTexts.length).toBeGreaterThan(1);
       expect(deltas).toEqual(streamedTexts);
       expect(text).toBe(streamedTexts.join(''));

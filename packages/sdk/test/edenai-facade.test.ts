@@ -11,12 +11,20 @@ describe('edenai through the facade', () => {
       { generated_text: string; usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } }
     >;
     const openai = example.openai!;
-    const result = await createMockTextgen().generateText({ provider: 'edenai', model: 'openai/gpt-4o', prompt: 'Extract the keywords.' });
+    const result = await createMockTextgen().generateText({
+      provider: 'edenai',
+      model: 'openai/gpt-4o',
+      prompt: 'Extract the keywords.',
+    });
     expect(result).toMatchObject({
       text: openai.generated_text,
       provider: 'edenai',
       model: 'openai/gpt-4o',
-      usage: { inputTokens: openai.usage.prompt_tokens, outputTokens: openai.usage.completion_tokens, totalTokens: openai.usage.total_tokens },
+      usage: {
+        inputTokens: openai.usage.prompt_tokens,
+        outputTokens: openai.usage.completion_tokens,
+        totalTokens: openai.usage.total_tokens,
+      },
       finishReason: { unified: 'unknown', raw: undefined },
       warnings: [],
     });
@@ -63,7 +71,11 @@ describe('edenai through the facade', () => {
       headers: { Prefer: 'example=keyword-extraction-partial-failure-answers' },
     });
     await expect(failure).rejects.toSatisfy(
-      (error) => APIError.isInstance(error) && error.vendor === 'edenai' && error.status === 200 && /Provider is currently unavailable/.test(error.message),
+      (error) =>
+        APIError.isInstance(error) &&
+        error.vendor === 'edenai' &&
+        error.status === 200 &&
+        /Provider is currently unavailable/.test(error.message),
     );
   });
 
@@ -79,7 +91,10 @@ describe('edenai through the facade', () => {
     };
 
     it('the requested provider failing while a fallback answers gives the fallback’s answer, saying who answered', async () => {
-      mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers } });
+      mock.override({
+        operationId: 'createTextChat',
+        response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers },
+      });
       const result = await createMockTextgen().generateText({
         provider: 'edenai',
         model: 'openai/gpt-4o',
@@ -100,7 +115,10 @@ describe('edenai through the facade', () => {
     });
 
     it('fallback_providers given as a comma-separated string work the same', async () => {
-      mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers } });
+      mock.override({
+        operationId: 'createTextChat',
+        response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers },
+      });
       const result = await createMockTextgen().generateText({
         provider: 'edenai',
         model: 'openai',
@@ -112,7 +130,10 @@ describe('edenai through the facade', () => {
     });
 
     it('a provider that answered but was not a fallback does not stand in for the failed one', async () => {
-      mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers } });
+      mock.override({
+        operationId: 'createTextChat',
+        response: { type: 'json', status: 200, body: openaiFailsGoogleAnswers },
+      });
       const failure = createMockTextgen().generateText({
         provider: 'edenai',
         model: 'openai',
@@ -121,12 +142,18 @@ describe('edenai through the facade', () => {
       });
       await expect(failure).rejects.toSatisfy(
         (error) =>
-          APIError.isInstance(error) && /openai failed: Provider is currently unavailable, and no fallback provider \(anthropic\) answered/.test(error.message),
+          APIError.isInstance(error) &&
+          /openai failed: Provider is currently unavailable, and no fallback provider \(anthropic\) answered/.test(
+            error.message,
+          ),
       );
     });
 
     it('no provider answering still rejects with every provider’s message', async () => {
-      const allFailed = { openai: openaiFailsGoogleAnswers.openai, google: { status: 'fail', error: { message: 'Quota exceeded' } } };
+      const allFailed = {
+        openai: openaiFailsGoogleAnswers.openai,
+        google: { status: 'fail', error: { message: 'Quota exceeded' } },
+      };
       mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body: allFailed } });
       const failure = createMockTextgen().generateText({
         provider: 'edenai',
@@ -135,25 +162,46 @@ describe('edenai through the facade', () => {
         providerOptions: { edenai: { fallback_providers: ['google'] } },
       });
       await expect(failure).rejects.toSatisfy(
-        (error) => APIError.isInstance(error) && /Provider is currently unavailable/.test(error.message) && /Quota exceeded/.test(error.message),
+        (error) =>
+          APIError.isInstance(error) &&
+          /Provider is currently unavailable/.test(error.message) &&
+          /Quota exceeded/.test(error.message),
       );
     });
   });
 
   it('a 429 rejects with RateLimitError', async () => {
-    const failure = createMockTextgen().generateText({ provider: 'edenai', model: 'openai', prompt: 'Hi', headers: { Prefer: 'code=429' } });
+    const failure = createMockTextgen().generateText({
+      provider: 'edenai',
+      model: 'openai',
+      prompt: 'Hi',
+      headers: { Prefer: 'code=429' },
+    });
     await expect(failure).rejects.toSatisfy((error) => RateLimitError.isInstance(error));
   });
 
   it('streamText yields the fragments of the stream endpoint and leaves blocked fragments out of the text', async () => {
     const textgen = createMockTextgen();
-    const stream = textgen.streamText({ provider: 'edenai', model: 'anthropic', prompt: 'Who was the 44th president?', headers: { Prefer: 'example=stream-short-answer' } });
+    const stream = textgen.streamText({
+      provider: 'edenai',
+      model: 'anthropic',
+      prompt: 'Who was the 44th president?',
+      headers: { Prefer: 'example=stream-short-answer' },
+    });
     expect(await collectDeltas(stream)).toEqual(['Barack Obama', ' was the 44th president', ' of the United States.']);
     expect(await stream.text).toBe('Barack Obama was the 44th president of the United States.');
     expect(await stream.usage).toEqual({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined });
-    expect(mock.callsFor('createTextChatStream')[0]?.body).toMatchObject({ providers: 'anthropic', text: 'Who was the 44th president?' });
+    expect(mock.callsFor('createTextChatStream')[0]?.body).toMatchObject({
+      providers: 'anthropic',
+      text: 'Who was the 44th president?',
+    });
 
-    const blocked = textgen.streamText({ provider: 'edenai', model: 'replicate', prompt: 'Who?', headers: { Prefer: 'example=stream-provider-error' } });
+    const blocked = textgen.streamText({
+      provider: 'edenai',
+      model: 'replicate',
+      prompt: 'Who?',
+      headers: { Prefer: 'example=stream-provider-error' },
+    });
     expect(await blocked.text).toBe('Barack Obama was');
     expect(await blocked.finishReason).toEqual({ unified: 'other', raw: 'blocked' });
   });

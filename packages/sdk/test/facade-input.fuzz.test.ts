@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { failOnUnhandledRejections } from '../../core/test/support/unhandled-rejections';
-import { APIError, createTextgen, generateText, streamText, TextgenError, type Textgen, type TextgenProvider } from '../src/index';
+import {
+  APIError,
+  createTextgen,
+  generateText,
+  streamText,
+  TextgenError,
+  type Textgen,
+  type TextgenProvider,
+} from '../src/index';
 
 failOnUnhandledRejections();
 
@@ -32,21 +40,40 @@ const jsonAnswers: Record<TextgenProvider, unknown> = {
   wetrocloud: { response: 'Hello', tokens: 3, success: true },
   edenai: { openai: { status: 'success', generated_text: 'Hello', message: [] } },
   worqhat: { content: 'Hello', processingId: 'p-1' },
-  aitre: { id: 'c', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: 'Hello', finish_reason: 'stop', logprobs: null }] },
+  aitre: {
+    id: 'c',
+    object: 'text_completion',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, text: 'Hello', finish_reason: 'stop', logprobs: null }],
+  },
 };
 const streamChunks: Record<TextgenProvider, unknown> = {
   wetrocloud: { response: 'Hello', success: true },
   edenai: { text: 'Hello', blocked: false, provider: 'openai' },
   worqhat: { content: 'Hello' },
-  aitre: { id: 'c', object: 'text_completion', created: 1, model: 'm', choices: [{ index: 0, text: 'Hello', finish_reason: 'stop', logprobs: null }] },
+  aitre: {
+    id: 'c',
+    object: 'text_completion',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, text: 'Hello', finish_reason: 'stop', logprobs: null }],
+  },
 };
 
 function answer(provider: TextgenProvider, stream: boolean): Response {
-  if (!stream) return new Response(JSON.stringify(jsonAnswers[provider]), { status: 200, headers: { 'content-type': 'application/json' } });
+  if (!stream)
+    return new Response(JSON.stringify(jsonAnswers[provider]), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   const chunk = JSON.stringify(streamChunks[provider]);
   const ndjson = provider === 'wetrocloud' || provider === 'edenai';
   const body = ndjson ? `${chunk}\n` : `data: ${chunk}\n\ndata: [DONE]\n\n`;
-  return new Response(body, { status: 200, headers: { 'content-type': ndjson ? 'application/x-ndjson' : 'text/event-stream' } });
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': ndjson ? 'application/x-ndjson' : 'text/event-stream' },
+  });
 }
 
 function stubTextgen(stream: boolean): Textgen {
@@ -60,7 +87,12 @@ function stubTextgen(stream: boolean): Textgen {
       return answer(provider, stream);
     },
   });
-  return createTextgen({ wetrocloud: options('wetrocloud'), edenai: options('edenai'), worqhat: options('worqhat'), aitre: options('aitre') });
+  return createTextgen({
+    wetrocloud: options('wetrocloud'),
+    edenai: options('edenai'),
+    worqhat: options('worqhat'),
+    aitre: options('aitre'),
+  });
 }
 
 const jsonTextgen = stubTextgen(false);
@@ -73,7 +105,12 @@ const hugeString = 'x'.repeat(2 ** 20);
 
 function throwingGetterObject(): object {
   const value = {};
-  Object.defineProperty(value, 'role', { enumerable: true, get: () => { throw new Error('getter failed'); } });
+  Object.defineProperty(value, 'role', {
+    enumerable: true,
+    get: () => {
+      throw new Error('getter failed');
+    },
+  });
   return value;
 }
 
@@ -90,12 +127,23 @@ function materialize(value: unknown): unknown {
   return value === revokedProxyMarker ? revokedProxy() : value;
 }
 
-const trapsThrow = new Proxy({}, {
-  get: () => { throw new Error('get trap'); },
-  ownKeys: () => { throw new Error('ownKeys trap'); },
-  getPrototypeOf: () => { throw new Error('getPrototypeOf trap'); },
-  getOwnPropertyDescriptor: () => { throw new Error('descriptor trap'); },
-});
+const trapsThrow = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('get trap');
+    },
+    ownKeys: () => {
+      throw new Error('ownKeys trap');
+    },
+    getPrototypeOf: () => {
+      throw new Error('getPrototypeOf trap');
+    },
+    getOwnPropertyDescriptor: () => {
+      throw new Error('descriptor trap');
+    },
+  },
+);
 
 const abortedSignal = AbortSignal.abort(new Error('aborted before the call'));
 
@@ -131,7 +179,23 @@ const specialValues = fc.constantFrom<unknown>(
 
 const key = fc.oneof(fc.string(), fc.constantFrom(...prototypeKeys));
 const anything = fc.oneof(
-  { weight: 4, arbitrary: fc.anything({ key, maxDepth: 3, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true, withUnicodeString: true }) },
+  {
+    weight: 4,
+    arbitrary: fc.anything({
+      key,
+      maxDepth: 3,
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSparseArray: true,
+      withTypedArray: true,
+      withUnicodeString: true,
+    }),
+  },
   { weight: 2, arbitrary: specialValues },
 );
 
@@ -145,15 +209,33 @@ const shapedValues: Record<string, fc.Arbitrary<unknown>> = {
     { maxLength: 4 },
   ),
   providerOptions: fc.oneof(
-    fc.dictionary(fc.oneof(fc.constantFrom(...providers), key), fc.dictionary(key, anything, { maxKeys: 4 }), { maxKeys: 3 }),
-    fc.constantFrom(...providers).chain((provider) => fc.dictionary(key, anything, { maxKeys: 4 }).map((options) => ({ [provider]: options }))),
+    fc.dictionary(fc.oneof(fc.constantFrom(...providers), key), fc.dictionary(key, anything, { maxKeys: 4 }), {
+      maxKeys: 3,
+    }),
+    fc
+      .constantFrom(...providers)
+      .chain((provider) => fc.dictionary(key, anything, { maxKeys: 4 }).map((options) => ({ [provider]: options }))),
     fc.record({ edenai: fc.record({ providers: anything, fallback_providers: anything }, { requiredKeys: [] }) }),
     fc.record({ worqhat: fc.record({ modelType: anything, modelId: anything }, { requiredKeys: [] }) }),
   ),
   headers: fc.dictionary(key, fc.oneof(fc.string(), anything), { maxKeys: 4 }),
 };
 
-const fields = ['provider', 'model', 'messages', 'prompt', 'system', 'temperature', 'maxOutputTokens', 'providerOptions', 'signal', 'maxRetries', 'timeout', 'headers', 'textgen'] as const;
+const fields = [
+  'provider',
+  'model',
+  'messages',
+  'prompt',
+  'system',
+  'temperature',
+  'maxOutputTokens',
+  'providerOptions',
+  'signal',
+  'maxRetries',
+  'timeout',
+  'headers',
+  'textgen',
+] as const;
 type Field = (typeof fields)[number];
 
 type FieldChange = { kind: 'value'; value: unknown } | { kind: 'throwing-getter' } | { kind: 'absent' };
@@ -175,10 +257,21 @@ function applyChange(target: Record<string, unknown>, field: string, change: Fie
       delete target[field];
       return;
     case 'value':
-      Object.defineProperty(target, field, { value: materialize(change.value), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, field, {
+        value: materialize(change.value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       return;
     case 'throwing-getter':
-      Object.defineProperty(target, field, { enumerable: true, configurable: true, get: () => { throw new Error(`reading ${field} failed`); } });
+      Object.defineProperty(target, field, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+          throw new Error(`reading ${field} failed`);
+        },
+      });
       return;
     default: {
       const unknownChange: never = change;
@@ -224,7 +317,10 @@ const anyInput = (textgen: Textgen) =>
       arbitrary: fc
         .record({
           provider: fc.constantFrom(...providers),
-          changes: fc.array(fc.constantFrom(...fields).chain((field) => fieldChange(field).map((change) => ({ field, change }))), { minLength: 1, maxLength: 3 }),
+          changes: fc.array(
+            fc.constantFrom(...fields).chain((field) => fieldChange(field).map((change) => ({ field, change }))),
+            { minLength: 1, maxLength: 3 },
+          ),
           wrapping: fc.constantFrom<Wrapping>('plain', 'plain', 'proxy', 'inherited', 'null-prototype'),
         })
         .map(({ provider, changes, wrapping }) => {
@@ -242,7 +338,9 @@ const anyInput = (textgen: Textgen) =>
 const runDeadlineMs = 10_000;
 
 /** Settles within a deadline, so a call that never ends fails the property instead of hanging the file. */
-async function settle(promise: Promise<unknown>): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
+async function settle(
+  promise: Promise<unknown>,
+): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`did not settle within ${runDeadlineMs} ms`)), runDeadlineMs);
@@ -284,7 +382,8 @@ async function checkGenerateText(generated: unknown): Promise<void> {
     return;
   }
   expect(TextgenError.isInstance(outcome.error), describeFailure(outcome.error)).toBe(true);
-  if (isInputError(outcome.error)) expect(requests, `a request was sent for: ${describeFailure(outcome.error)}`).toBe(before);
+  if (isInputError(outcome.error))
+    expect(requests, `a request was sent for: ${describeFailure(outcome.error)}`).toBe(before);
 }
 
 async function checkStreamText(generated: unknown): Promise<void> {
@@ -304,7 +403,8 @@ async function checkStreamText(generated: unknown): Promise<void> {
     return;
   }
   expect(TextgenError.isInstance(outcome.error), describeFailure(outcome.error)).toBe(true);
-  if (isInputError(outcome.error)) expect(requests, `a request was sent for: ${describeFailure(outcome.error)}`).toBe(before);
+  if (isInputError(outcome.error))
+    expect(requests, `a request was sent for: ${describeFailure(outcome.error)}`).toBe(before);
 }
 
 // ---- the oracle: each field's documented rule, written from the types' docs, not from the code under test ----------
@@ -326,7 +426,10 @@ function followsRule(field: Field, value: unknown, provider: TextgenProvider): b
       return typeof value === 'string' && value.trim() !== '';
     case 'messages': {
       if (!Array.isArray(value) || value.length === 0) return false;
-      const valid = value.every((message: unknown) => isPlainObject(message) && roles.includes(message.role as string) && typeof message.content === 'string');
+      const valid = value.every(
+        (message: unknown) =>
+          isPlainObject(message) && roles.includes(message.role as string) && typeof message.content === 'string',
+      );
       if (!valid) return false;
       const last = (value as { role: string }[]).filter((message) => message.role !== 'system').at(-1);
       return provider === 'edenai' || provider === 'worqhat' ? last?.role === 'user' : true;
@@ -362,9 +465,16 @@ function followsRule(field: Field, value: unknown, provider: TextgenProvider): b
         }
       });
     case 'textgen':
-      return value === undefined || (typeof value === 'object' && value !== null && typeof (value as Textgen).generateText === 'function' && typeof (value as Textgen).streamText === 'function');
+      return (
+        value === undefined ||
+        (typeof value === 'object' &&
+          value !== null &&
+          typeof (value as Textgen).generateText === 'function' &&
+          typeof (value as Textgen).streamText === 'function')
+      );
     case 'providerOptions':
-      // Not judged here: its invalid values are built below, and any other value may be sent as the vendor's raw fields.
+      // Not judged here: its invalid values are built below, and any other value may be sent as the vendor's raw
+      // fields.
       return true;
     default: {
       const unknownField: never = field;
@@ -383,24 +493,38 @@ function safelyFollowsRule(field: Field, value: unknown, provider: TextgenProvid
 }
 
 /** A value no JSON body can carry, somewhere inside otherwise plain providerOptions. */
-const notJson = fc.constantFrom<unknown>(10n, Symbol('s'), () => 1, Number.NaN, Number.POSITIVE_INFINITY, new Date(0), new Map(), trapsThrow, revokedProxyMarker);
+const notJson = fc.constantFrom<unknown>(
+  10n,
+  Symbol('s'),
+  () => 1,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  new Date(0),
+  new Map(),
+  trapsThrow,
+  revokedProxyMarker,
+);
 const invalidProviderOptions = fc.oneof(
-  anything.filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)).filter((value) => value !== undefined),
-  fc.record({ leaf: notJson, path: fc.array(fc.oneof(key, fc.nat(3)), { minLength: 1, maxLength: 4 }) }).map(({ leaf, path }) => {
-    let value: unknown = materialize(leaf);
-    for (const step of [...path].reverse()) {
-      if (typeof step === 'number') {
-        const list: unknown[] = Array.from({ length: step }, () => 'ok');
-        list.push(value);
-        value = list;
-      } else {
-        const record: Record<string, unknown> = {};
-        Object.defineProperty(record, step, { value, enumerable: true, writable: true, configurable: true });
-        value = record;
+  anything
+    .filter((value) => typeof value !== 'object' || value === null || Array.isArray(value))
+    .filter((value) => value !== undefined),
+  fc
+    .record({ leaf: notJson, path: fc.array(fc.oneof(key, fc.nat(3)), { minLength: 1, maxLength: 4 }) })
+    .map(({ leaf, path }) => {
+      let value: unknown = materialize(leaf);
+      for (const step of [...path].reverse()) {
+        if (typeof step === 'number') {
+          const list: unknown[] = Array.from({ length: step }, () => 'ok');
+          list.push(value);
+          value = list;
+        } else {
+          const record: Record<string, unknown> = {};
+          Object.defineProperty(record, step, { value, enumerable: true, writable: true, configurable: true });
+          value = record;
+        }
       }
-    }
-    return value;
-  }),
+      return value;
+    }),
 );
 
 const invalidChange = fc
@@ -409,7 +533,9 @@ const invalidChange = fc
     const values =
       field === 'providerOptions'
         ? invalidProviderOptions.map((options) => ({ [provider]: options }))
-        : (shapedValues[field] === undefined ? anything : fc.oneof(anything, shapedValues[field])).filter((value) => !safelyFollowsRule(field, value, provider));
+        : (shapedValues[field] === undefined ? anything : fc.oneof(anything, shapedValues[field])).filter(
+            (value) => !safelyFollowsRule(field, value, provider),
+          );
     const change = fc.oneof(
       { weight: 6, arbitrary: values.map((value): FieldChange => ({ kind: 'value', value })) },
       { weight: 1, arbitrary: fc.constant<FieldChange>({ kind: 'throwing-getter' }) },
@@ -417,7 +543,12 @@ const invalidChange = fc
     return change.map((fieldChangeValue) => ({ provider, field, change: fieldChangeValue }));
   });
 
-function invalidInput(options: { provider: TextgenProvider; field: Field; change: FieldChange; textgen: Textgen }): unknown {
+function invalidInput(options: {
+  provider: TextgenProvider;
+  field: Field;
+  change: FieldChange;
+  textgen: Textgen;
+}): unknown {
   const target = baseInput(options.provider, options.textgen);
   // `messages` replaces `prompt`: giving both is an error of its own.
   if (options.field === 'messages') delete target.prompt;
@@ -444,7 +575,13 @@ function parameters(options: { seed: number; numRuns: number }): fc.Parameters<u
     ...options,
     reporter(details) {
       const report = fc.defaultReportMessage(details);
-      if (report !== undefined) throw new Error(report.replace(/(.)\1{80,}/gs, (run: string, character: string) => `${character.repeat(20)}…(${run.length} times)`));
+      if (report !== undefined)
+        throw new Error(
+          report.replace(
+            /(.)\1{80,}/gs,
+            (run: string, character: string) => `${character.repeat(20)}…(${run.length} times)`,
+          ),
+        );
     },
   };
 }
@@ -457,14 +594,19 @@ describe('facade input fuzzing (fast-check, fixed seed)', () => {
   });
 
   it('streamText: 2,000 hostile inputs throw only TextgenErrors, reject only with TextgenErrors, and send nothing for input errors', async () => {
-    await fc.assert(fc.asyncProperty(anyInput(streamTextgen), checkStreamText), parameters({ seed: seed + 1, numRuns: 2000 }));
+    await fc.assert(
+      fc.asyncProperty(anyInput(streamTextgen), checkStreamText),
+      parameters({ seed: seed + 1, numRuns: 2000 }),
+    );
   });
 
   it('input that breaks a field’s rule is an input error naming the field, with no request, from both functions', async () => {
     await fc.assert(
       fc.asyncProperty(invalidChange, async ({ provider, field, change }) => {
         const before = requests;
-        const generated = await settle(generateText(invalidInput({ provider, field, change, textgen: jsonTextgen }) as never));
+        const generated = await settle(
+          generateText(invalidInput({ provider, field, change, textgen: jsonTextgen }) as never),
+        );
         expect(generated.ok, `generateText accepted an invalid ${field}`).toBe(false);
         if (!generated.ok) expectInputErrorNaming(generated.error, field);
         let thrown: unknown;
@@ -488,16 +630,30 @@ describe('facade input fuzzing (fast-check, fixed seed)', () => {
         maxOutputTokens: fc.integer({ min: 1, max: 2 ** 31 }),
         maxRetries: fc.integer({ min: 0, max: 3 }),
         timeout: fc.oneof(fc.constant(Number.POSITIVE_INFINITY), fc.integer({ min: 5_000, max: 600_000 })),
-        headers: fc.dictionary(fc.stringMatching(/^x-fuzz-[a-z0-9-]{1,20}$/), fc.stringMatching(/^[\x21-\x7e]{0,40}$/), { maxKeys: 3 }),
+        headers: fc.dictionary(
+          fc.stringMatching(/^x-fuzz-[a-z0-9-]{1,20}$/),
+          fc.stringMatching(/^[\x21-\x7e]{0,40}$/),
+          { maxKeys: 3 },
+        ),
         signal: fc.constant(new AbortController().signal),
-        providerOptions: fc.dictionary(fc.oneof(fc.stringMatching(/^x_fuzz_[a-z]{1,8}$/), fc.constantFrom('constructor', 'toString', '__proto__')), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 3 }),
+        providerOptions: fc.dictionary(
+          fc.oneof(fc.stringMatching(/^x_fuzz_[a-z]{1,8}$/), fc.constantFrom('constructor', 'toString', '__proto__')),
+          fc.jsonValue({ maxDepth: 3 }),
+          { maxKeys: 3 },
+        ),
       },
       { requiredKeys: [] },
     );
     const validInput = fc.record({
       provider: fc.constantFrom(...providers),
       turns: fc.oneof(
-        { weight: 5, arbitrary: fc.string({ minLength: 1 }).filter((text) => text.trim() !== '').map((prompt) => ({ prompt })) },
+        {
+          weight: 5,
+          arbitrary: fc
+            .string({ minLength: 1 })
+            .filter((text) => text.trim() !== '')
+            .map((prompt) => ({ prompt })),
+        },
         { weight: 1, arbitrary: fc.constant({ prompt: hugeString }) },
         {
           weight: 5,
@@ -511,7 +667,13 @@ describe('facade input fuzzing (fast-check, fixed seed)', () => {
     await fc.assert(
       fc.asyncProperty(validInput, async ({ provider, turns, fields: chosen }) => {
         const { providerOptions, ...rest } = chosen;
-        const input = { provider, model: models[provider], ...turns, ...rest, ...(providerOptions === undefined ? {} : { providerOptions: { [provider]: providerOptions } }) };
+        const input = {
+          provider,
+          model: models[provider],
+          ...turns,
+          ...rest,
+          ...(providerOptions === undefined ? {} : { providerOptions: { [provider]: providerOptions } }),
+        };
         const before = requests;
         const generated = await settle(generateText({ ...input, textgen: jsonTextgen } as never));
         expect(generated.ok, generated.ok ? '' : describeFailure(generated.error)).toBe(true);

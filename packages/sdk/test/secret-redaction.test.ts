@@ -14,9 +14,14 @@ describe('an API key a provider echoes never reaches a facade error', () => {
       openai: { status: 'fail', error: { message: `Incorrect API key provided: ${apiKey}.` } },
       google: { status: 'success', generated_text: 'Hello', message: [] },
     };
-    mock.override({ operationId: 'createTextChat', response: { type: 'json', status: 200, body, headers: { 'x-echo': apiKey } } });
+    mock.override({
+      operationId: 'createTextChat',
+      response: { type: 'json', status: 200, body, headers: { 'x-echo': apiKey } },
+    });
     const textgen = createTextgen({ edenai: { apiKey, baseURL: mockBaseUrls.edenai, maxRetries: 0, logLevel: 'off' } });
-    const error = await textgen.generateText({ provider: 'edenai', model: 'openai', prompt: 'Hi' }).catch((failure: unknown) => failure);
+    const error = await textgen
+      .generateText({ provider: 'edenai', model: 'openai', prompt: 'Hi' })
+      .catch((failure: unknown) => failure);
 
     expect(APIError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ vendor: 'edenai', status: 200 });

@@ -61,5 +61,4 @@ describe('streamText abort', () => {
     await closedByClient;
     await expect(iterator.next()).rejects.toSatisfy((error) => APIUserAbortError.isInstance(error));
   });
-
 });

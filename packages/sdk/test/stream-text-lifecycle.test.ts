@@ -13,7 +13,12 @@ function completionChunk(text: string): string {
 
 describe('streamText lifecycle', () => {
   it('a stream that fails with nobody awaiting its promises causes no unhandled rejection', async () => {
-    const stream = createMockTextgen().streamText({ provider: 'aitre', model: 'm', prompt: 'x', headers: { Prefer: 'code=500' } });
+    const stream = createMockTextgen().streamText({
+      provider: 'aitre',
+      model: 'm',
+      prompt: 'x',
+      headers: { Prefer: 'code=500' },
+    });
     // Wait for the failure to happen without touching any promise of the result.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(mock.calls).toHaveLength(1);
@@ -22,7 +27,10 @@ describe('streamText lifecycle', () => {
   });
 
   it('a stream cut before [DONE] rejects text, and iteration throws, without unhandled rejections', async () => {
-    mock.override({ operationId: 'createCompletion', response: { type: 'stream-chunks', chunks: [completionChunk('partial')] } });
+    mock.override({
+      operationId: 'createCompletion',
+      response: { type: 'stream-chunks', chunks: [completionChunk('partial')] },
+    });
     const stream = createMockTextgen().streamText({ provider: 'aitre', model: 'm', prompt: 'x' });
     const seen: string[] = [];
     await expect(
@@ -38,22 +46,43 @@ describe('streamText lifecycle', () => {
     const controller = new AbortController();
     const textgen = createMockTextgen();
     for (let index = 0; index < 20; index += 1) {
-      const stream = textgen.streamText({ provider: 'aitre', model: 'gpt-3.5-turbo-instruct', prompt: 'Hi', signal: controller.signal });
+      const stream = textgen.streamText({
+        provider: 'aitre',
+        model: 'gpt-3.5-turbo-instruct',
+        prompt: 'Hi',
+        signal: controller.signal,
+      });
       expect((await stream.text).length).toBeGreaterThan(0);
     }
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
 
     // A failed stream, one left early with break, and one refused before sending detach too.
-    const failed = textgen.streamText({ provider: 'aitre', model: 'm', prompt: 'x', signal: controller.signal, headers: { Prefer: 'code=500' } });
+    const failed = textgen.streamText({
+      provider: 'aitre',
+      model: 'm',
+      prompt: 'x',
+      signal: controller.signal,
+      headers: { Prefer: 'code=500' },
+    });
     await expect(failed.text).rejects.toSatisfy((error) => InternalServerError.isInstance(error));
-    const leftEarly = textgen.streamText({ provider: 'worqhat', model: 'aicon-v4-nano-160824', prompt: 'Hi', signal: controller.signal });
+    const leftEarly = textgen.streamText({
+      provider: 'worqhat',
+      model: 'aicon-v4-nano-160824',
+      prompt: 'Hi',
+      signal: controller.signal,
+    });
     for await (const part of leftEarly) {
       expect(part.text.length).toBeGreaterThan(0);
       break;
     }
     await leftEarly.text.catch(() => undefined);
     expect(() =>
-      textgen.streamText({ provider: 'edenai', model: 'openai', messages: [{ role: 'system', content: 'Be brief.' }], signal: controller.signal }),
+      textgen.streamText({
+        provider: 'edenai',
+        model: 'openai',
+        messages: [{ role: 'system', content: 'Be brief.' }],
+        signal: controller.signal,
+      }),
     ).toThrow(/edenai needs the last non-system message/);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });

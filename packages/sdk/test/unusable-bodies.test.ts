@@ -26,28 +26,53 @@ const helloChunks: Record<TextgenProvider, unknown> = {
   wetrocloud: { response: 'Hello', success: true },
   edenai: { text: 'Hello', blocked: false, provider: 'openai' },
   worqhat: { content: 'Hello', model: 'aicon-v4-nano-160824' },
-  aitre: { id: 'cmpl-1', object: 'text_completion', created: 1, model: 'gpt-3.5-turbo-instruct', choices: [{ index: 0, text: 'Hello', finish_reason: null, logprobs: null }] },
+  aitre: {
+    id: 'cmpl-1',
+    object: 'text_completion',
+    created: 1,
+    model: 'gpt-3.5-turbo-instruct',
+    choices: [{ index: 0, text: 'Hello', finish_reason: null, logprobs: null }],
+  },
 };
 const worldChunks: Record<TextgenProvider, unknown> = {
   wetrocloud: { response: ' world', success: true },
   edenai: { text: ' world', blocked: false, provider: 'openai' },
   worqhat: { content: ' world', model: 'aicon-v4-nano-160824' },
-  aitre: { id: 'cmpl-1', object: 'text_completion', created: 1, model: 'gpt-3.5-turbo-instruct', choices: [{ index: 0, text: ' world', finish_reason: 'stop', logprobs: null }] },
+  aitre: {
+    id: 'cmpl-1',
+    object: 'text_completion',
+    created: 1,
+    model: 'gpt-3.5-turbo-instruct',
+    choices: [{ index: 0, text: ' world', finish_reason: 'stop', logprobs: null }],
+  },
 };
 
 /** The stream body in the vendor's framing: NDJSON lines, or SSE `data:` events ending with `[DONE]`. */
 function streamBody(provider: TextgenProvider, payloads: string[]): { text: string; contentType: string } {
-  if (provider === 'wetrocloud' || provider === 'edenai') return { text: payloads.map((payload) => `${payload}\n`).join(''), contentType: 'application/x-ndjson' };
-  return { text: [...payloads, '[DONE]'].map((payload) => `data: ${payload}\n\n`).join(''), contentType: 'text/event-stream' };
+  if (provider === 'wetrocloud' || provider === 'edenai')
+    return { text: payloads.map((payload) => `${payload}\n`).join(''), contentType: 'application/x-ndjson' };
+  return {
+    text: [...payloads, '[DONE]'].map((payload) => `data: ${payload}\n\n`).join(''),
+    contentType: 'text/event-stream',
+  };
 }
 
 function textgenAnswering(response: () => Response): Textgen {
-  const options = { apiKey: 'test-key-unusable-body', baseURL: 'http://stub.invalid', maxRetries: 0, logLevel: 'off' as const, fetch: async () => response() };
+  const options = {
+    apiKey: 'test-key-unusable-body',
+    baseURL: 'http://stub.invalid',
+    maxRetries: 0,
+    logLevel: 'off' as const,
+    fetch: async () => response(),
+  };
   return createTextgen({ wetrocloud: options, edenai: options, worqhat: options, aitre: options });
 }
 
 function jsonResponse(text: string): Response {
-  return new Response(text, { status: 200, headers: { 'content-type': 'application/json', 'x-request-id': requestId } });
+  return new Response(text, {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+  });
 }
 
 function expectBodyError(error: unknown, provider: TextgenProvider, about: RegExp): void {
@@ -67,10 +92,12 @@ describe('generateText: a 200 whose body holds no answer is an APIError saying s
   for (const provider of providers) {
     for (const { name, text } of unusableJsonBodies) {
       it(`${provider}: ${name}`, async () => {
-        const error = await textgenAnswering(() => jsonResponse(text)).generateText(calls[provider]).then(
-          (result) => new Error(`resolved with ${JSON.stringify(result.text)}`),
-          (failure: unknown) => failure,
-        );
+        const error = await textgenAnswering(() => jsonResponse(text))
+          .generateText(calls[provider])
+          .then(
+            (result) => new Error(`resolved with ${JSON.stringify(result.text)}`),
+            (failure: unknown) => failure,
+          );
         expectBodyError(error, provider, /body|response/i);
         expect((error as Error).message).not.toMatch(/TypeError|undefined/);
       });
@@ -83,7 +110,9 @@ describe('streamText: chunks that are {} or null', () => {
     it(`${provider}: a {} chunk yields no delta, and the text around it is kept`, async () => {
       const payloads = [JSON.stringify(helloChunks[provider]), '{}', JSON.stringify(worldChunks[provider])];
       const { text, contentType } = streamBody(provider, payloads);
-      const textgen = textgenAnswering(() => new Response(text, { status: 200, headers: { 'content-type': contentType, 'x-request-id': requestId } }));
+      const textgen = textgenAnswering(
+        () => new Response(text, { status: 200, headers: { 'content-type': contentType, 'x-request-id': requestId } }),
+      );
       const stream = textgen.streamText(calls[provider]);
       const deltas: string[] = [];
       for await (const part of stream) deltas.push(part.text);
@@ -94,9 +123,15 @@ describe('streamText: chunks that are {} or null', () => {
     for (const chunk of ['null', '[]', '"text"', '42']) {
       it(`${provider}: a ${chunk} chunk is an APIError saying the chunk is not an object`, async () => {
         const { text, contentType } = streamBody(provider, [JSON.stringify(helloChunks[provider]), chunk]);
-        const textgen = textgenAnswering(() => new Response(text, { status: 200, headers: { 'content-type': contentType, 'x-request-id': requestId } }));
+        const textgen = textgenAnswering(
+          () =>
+            new Response(text, { status: 200, headers: { 'content-type': contentType, 'x-request-id': requestId } }),
+        );
         const stream = textgen.streamText(calls[provider]);
-        const error = await stream.text.then((result) => new Error(`resolved with ${JSON.stringify(result)}`), (failure: unknown) => failure);
+        const error = await stream.text.then(
+          (result) => new Error(`resolved with ${JSON.stringify(result)}`),
+          (failure: unknown) => failure,
+        );
         expectBodyError(error, provider, /chunk/i);
         expect((error as Error).message).toMatch(/object/);
       });

@@ -11,7 +11,10 @@ const conversation = [
 
 describe('wetrocloud through the facade', () => {
   it('generateText returns the answer, total tokens only, and warns about fields Wetrocloud lacks', async () => {
-    const example = defaultJsonExample({ vendor: 'wetrocloud', operationId: 'createTextGeneration' }).value as { response: string; tokens: number };
+    const example = defaultJsonExample({ vendor: 'wetrocloud', operationId: 'createTextGeneration' }).value as {
+      response: string;
+      tokens: number;
+    };
     const result = await createMockTextgen().generateText({
       provider: 'wetrocloud',
       model: 'llama-3.3-70b',
@@ -36,12 +39,21 @@ describe('wetrocloud through the facade', () => {
   });
 
   it('sends messages with the system text kept as a system message, and no temperature', async () => {
-    await createMockTextgen().generateText({ provider: 'wetrocloud', model: 'gpt-4o', system: 'Be brief.', messages: conversation, temperature: 1 });
+    await createMockTextgen().generateText({
+      provider: 'wetrocloud',
+      model: 'gpt-4o',
+      system: 'Be brief.',
+      messages: conversation,
+      temperature: 1,
+    });
     const call = mock.callsFor('createTextGeneration')[0];
     expect(call?.headers.authorization).toBe('Token test-key-wetrocloud');
     // The client's default encoding is the documented multipart form; the mock decodes its JSON `messages` part.
     expect(call?.headers['content-type']).toMatch(/^multipart\/form-data/);
-    expect(call?.body).toEqual({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, ...conversation] });
+    expect(call?.body).toEqual({
+      model: 'gpt-4o',
+      messages: [{ role: 'system', content: 'Be brief.' }, ...conversation],
+    });
   });
 
   it('streamText yields each NDJSON fragment and resolves text and the final tokens', async () => {
@@ -49,7 +61,11 @@ describe('wetrocloud through the facade', () => {
       operationId: 'createTextGeneration',
       response: {
         type: 'stream-chunks',
-        chunks: ['{"response":"Large "}\n', '{"response":"language model."}\n', '{"response":"","tokens":17,"success":true}\n'],
+        chunks: [
+          '{"response":"Large "}\n',
+          '{"response":"language model."}\n',
+          '{"response":"","tokens":17,"success":true}\n',
+        ],
       },
     });
     const stream = createMockTextgen().streamText({ provider: 'wetrocloud', model: 'gpt-4o', prompt: 'Define LLM.' });
@@ -62,7 +78,14 @@ describe('wetrocloud through the facade', () => {
   });
 
   it('a 401 rejects with the typed error from core', async () => {
-    const failure = createMockTextgen().generateText({ provider: 'wetrocloud', model: 'gpt-4o', prompt: 'Hi', headers: { Prefer: 'code=401' } });
-    await expect(failure).rejects.toSatisfy((error) => AuthenticationError.isInstance(error) && error.vendor === 'wetrocloud');
+    const failure = createMockTextgen().generateText({
+      provider: 'wetrocloud',
+      model: 'gpt-4o',
+      prompt: 'Hi',
+      headers: { Prefer: 'code=401' },
+    });
+    await expect(failure).rejects.toSatisfy(
+      (error) => AuthenticationError.isInstance(error) && error.vendor === 'wetrocloud',
+    );
   });
 });

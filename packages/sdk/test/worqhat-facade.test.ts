@@ -11,7 +11,11 @@ describe('worqhat through the facade', () => {
       model: string;
       processingId: string;
     };
-    const result = await createMockTextgen().generateText({ provider: 'worqhat', model: 'aicon-v4-nano-160824', prompt: 'Plan my day in Jaipur.' });
+    const result = await createMockTextgen().generateText({
+      provider: 'worqhat',
+      model: 'aicon-v4-nano-160824',
+      prompt: 'Plan my day in Jaipur.',
+    });
     expect(result).toMatchObject({
       text: example.content,
       model: example.model,
@@ -57,7 +61,9 @@ describe('worqhat through the facade', () => {
   });
 
   it('providerOptions.worqhat { modelType, modelId } calls the finetuned operation', async () => {
-    const example = defaultJsonExample({ vendor: 'worqhat', operationId: 'generateContentWithModel' }).value as { content: string };
+    const example = defaultJsonExample({ vendor: 'worqhat', operationId: 'generateContentWithModel' }).value as {
+      content: string;
+    };
     const result = await createMockTextgen().generateText({
       provider: 'worqhat',
       model: 'my-udaipur-guide',
@@ -71,8 +77,16 @@ describe('worqhat through the facade', () => {
   });
 
   it('streamText yields each SSE content delta and takes the request id from processing_id', async () => {
-    const stream = createMockTextgen().streamText({ provider: 'worqhat', model: 'aicon-v4-nano-160824', prompt: 'Tell me about the Hawa Mahal.' });
-    expect(await collectDeltas(stream)).toEqual(['Alex here! ', 'The Hawa Mahal is a palace of pink sandstone ', 'with 953 small windows.']);
+    const stream = createMockTextgen().streamText({
+      provider: 'worqhat',
+      model: 'aicon-v4-nano-160824',
+      prompt: 'Tell me about the Hawa Mahal.',
+    });
+    expect(await collectDeltas(stream)).toEqual([
+      'Alex here! ',
+      'The Hawa Mahal is a palace of pink sandstone ',
+      'with 953 small windows.',
+    ]);
     expect(await stream.text).toBe('Alex here! The Hawa Mahal is a palace of pink sandstone with 953 small windows.');
     expect(await stream.requestId).toBe('5d2c9a1e-7b3f-4e8a-9c6d-0f1e2a3b4c5d');
     expect(await stream.usage).toEqual({ inputTokens: undefined, outputTokens: undefined, totalTokens: undefined });
@@ -80,7 +94,12 @@ describe('worqhat through the facade', () => {
   });
 
   it('a 401 rejects every stream promise with AuthenticationError', async () => {
-    const stream = createMockTextgen().streamText({ provider: 'worqhat', model: 'aicon-v4-nano-160824', prompt: 'Hi', headers: { Prefer: 'code=401' } });
+    const stream = createMockTextgen().streamText({
+      provider: 'worqhat',
+      model: 'aicon-v4-nano-160824',
+      prompt: 'Hi',
+      headers: { Prefer: 'code=401' },
+    });
     await expect(stream.text).rejects.toSatisfy((error) => AuthenticationError.isInstance(error));
     await expect(collectDeltas(stream)).rejects.toSatisfy((error) => AuthenticationError.isInstance(error));
   });

@@ -30,7 +30,10 @@ export function readWetrocloudErrorMessage(body: unknown): string | undefined {
 type TextGenerationResponse = components['schemas']['WetrocloudTextGenerationResponse'];
 type TextGenerationChunk = components['schemas']['WetrocloudTextGenerationChunk'];
 
-/** Wetrocloud can answer HTTP 200 with `success: false`; the reply is then not usable (specs/vendor-facts.md, "Response 200"). */
+/**
+ * Wetrocloud can answer HTTP 200 with `success: false`; the reply is then not usable (specs/vendor-facts.md, "Response
+ * 200").
+ */
 function failureDetail(body: { success?: boolean | undefined; response?: unknown }): string {
   // Not cut here: core redacts the key from the detail first and only then shortens it. The vendor's text goes last,
   // so the shortening never takes the advice.

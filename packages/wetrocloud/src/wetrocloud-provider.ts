@@ -1,9 +1,4 @@
-import {
-  emptyUsage,
-  unknownFinishReason,
-  type ProviderAdapter,
-  type ProviderStreamEvent,
-} from '@textgen/core';
+import { emptyUsage, unknownFinishReason, type ProviderAdapter, type ProviderStreamEvent } from '@textgen/core';
 import { missingAnswerError } from '@textgen/core/internal';
 import {
   createWetrocloud,
@@ -13,8 +8,7 @@ import {
 } from './generated/wetrocloud-client';
 
 /** Raw Wetrocloud wire fields merged over the mapped body (`stream` stays the facade's). */
-export type WetrocloudProviderOptions = Partial<Omit<CreateTextGenerationParams, 'stream'>> &
-  Record<string, unknown>;
+export type WetrocloudProviderOptions = Partial<Omit<CreateTextGenerationParams, 'stream'>> & Record<string, unknown>;
 
 /**
  * Wetrocloud takes the conversation as it is (`messages` with system, user and assistant roles) and reports one

@@ -12,7 +12,10 @@ const esmEntry = `${distDirectory}index.mjs`;
 const examples = listMockExamples({ vendor: 'wetrocloud' });
 const defaultAnswer = examples.find((example) => example.status === 200 && !example.streams)!.value;
 const defaultStream = examples.find((example) => example.status === 200 && example.streams)!.value as string;
-const request = { model: 'gpt-4.1-nano', messages: [{ role: 'user' as const, content: 'what is a large language model?' }] };
+const request = {
+  model: 'gpt-4.1-nano',
+  messages: [{ role: 'user' as const, content: 'what is a large language model?' }],
+};
 
 let server: MockHttpServer;
 beforeAll(async () => {
@@ -20,8 +23,17 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function createClient(wetrocloud: typeof Wetrocloud, bodyEncoding: NonNullable<Wetrocloud.WetrocloudClientOptions['bodyEncoding']>) {
-  return wetrocloud.createWetrocloud({ apiKey: 'dist-key', baseURL: server.baseUrls.wetrocloud, bodyEncoding, logLevel: 'off', maxRetries: 0 });
+function createClient(
+  wetrocloud: typeof Wetrocloud,
+  bodyEncoding: NonNullable<Wetrocloud.WetrocloudClientOptions['bodyEncoding']>,
+) {
+  return wetrocloud.createWetrocloud({
+    apiKey: 'dist-key',
+    baseURL: server.baseUrls.wetrocloud,
+    bodyEncoding,
+    logLevel: 'off',
+    maxRetries: 0,
+  });
 }
 
 async function exercise(wetrocloud: typeof Wetrocloud) {
@@ -29,7 +41,11 @@ async function exercise(wetrocloud: typeof Wetrocloud) {
   expect(await createClient(wetrocloud, 'multipart').textGeneration.create(request)).toEqual(defaultAnswer);
   expect(await createClient(wetrocloud, 'json').textGeneration.create(request)).toEqual(defaultAnswer);
   const chunks: Wetrocloud.CreateTextGenerationChunk[] = [];
-  for await (const chunk of await createClient(wetrocloud, 'multipart').textGeneration.create({ ...request, stream: true })) chunks.push(chunk);
+  for await (const chunk of await createClient(wetrocloud, 'multipart').textGeneration.create({
+    ...request,
+    stream: true,
+  }))
+    chunks.push(chunk);
   expect(chunks.map((chunk) => chunk.response).join('')).toBe(
     defaultStream
       .split('\n')
@@ -59,7 +75,9 @@ describe('the built package', () => {
   it('turns a vendor error into the built core error class', async () => {
     const wetrocloud = createRequire(import.meta.url)(cjsEntry) as typeof Wetrocloud;
     const core = createRequire(cjsEntry)('@textgen/core') as typeof import('@textgen/core');
-    const promise = createClient(wetrocloud, 'multipart').textGeneration.create(request, { headers: { Prefer: 'code=429' } });
+    const promise = createClient(wetrocloud, 'multipart').textGeneration.create(request, {
+      headers: { Prefer: 'code=429' },
+    });
     const error = await promise.then(
       () => undefined,
       (rejection: unknown) => rejection,

@@ -8,7 +8,13 @@ import {
   TextgenError,
   type APIPromise,
 } from '@textgen/core';
-import { createMockServer, listMockExamples, listMockOperations, type MockCall, type MockExample } from '@textgen/mocks';
+import {
+  createMockServer,
+  listMockExamples,
+  listMockOperations,
+  type MockCall,
+  type MockExample,
+} from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import {
   createWetrocloud,
@@ -25,15 +31,23 @@ afterEach(() => mock.resetHandlers());
 afterAll(() => mock.close());
 
 const operationId = 'createTextGeneration';
-const [operation] = listMockOperations({ vendor: 'wetrocloud' }).filter((candidate) => candidate.operationId === operationId);
+const [operation] = listMockOperations({ vendor: 'wetrocloud' }).filter(
+  (candidate) => candidate.operationId === operationId,
+);
 const examples = listMockExamples({ vendor: 'wetrocloud' }).filter((example) => example.operationId === operationId);
 const jsonExamples = examples.filter((example) => example.status === 200 && !example.streams);
 const streamExamples = examples.filter((example) => example.status === 200 && example.streams);
 const errorExamples = examples.filter((example) => example.status !== 200);
 // Requests in the client's own shape (messages as an array): the spec's JSON request examples.
-const requestExamples = (operation?.requestExamples ?? []).filter((example) => example.mediaType === 'application/json');
-const plainRequests = requestExamples.filter((example) => !example.streams).map((example) => example.value as CreateTextGenerationParams & { stream?: false });
-const streamRequest = requestExamples.find((example) => example.streams)?.value as CreateTextGenerationParams & { stream: true };
+const requestExamples = (operation?.requestExamples ?? []).filter(
+  (example) => example.mediaType === 'application/json',
+);
+const plainRequests = requestExamples
+  .filter((example) => !example.streams)
+  .map((example) => example.value as CreateTextGenerationParams & { stream?: false });
+const streamRequest = requestExamples.find((example) => example.streams)?.value as CreateTextGenerationParams & {
+  stream: true;
+};
 const encodings: NonNullable<WetrocloudClientOptions['bodyEncoding']>[] = ['multipart', 'json'];
 
 function createClient(options: Parameters<typeof createWetrocloud>[0] = {}) {
@@ -47,7 +61,11 @@ function onlyCall(): MockCall {
 }
 
 /** What the mock recorded, given what the client was asked to send in each encoding. */
-function expectWireRequest(options: { call: MockCall; request: CreateTextGenerationParams; encoding: NonNullable<WetrocloudClientOptions['bodyEncoding']> }) {
+function expectWireRequest(options: {
+  call: MockCall;
+  request: CreateTextGenerationParams;
+  encoding: NonNullable<WetrocloudClientOptions['bodyEncoding']>;
+}) {
   const { call, request, encoding } = options;
   expect(call.headers.authorization).toBe(`Token ${apiKey}`);
   expect(call.method).toBe('POST');
@@ -77,13 +95,16 @@ function expectWireRequest(options: { call: MockCall; request: CreateTextGenerat
 
 /**
  * Every message a spec error example carries, read off its literal shape: `{detail}`, `{error}` or a DRF field map
- * `{"<field>": ["<message>", ...]}` (field name and each message). Throws on any other shape so a new example is noticed.
+ * `{"<field>": ["<message>", ...]}` (field name and each message). Throws on any other shape so a new example is
+ * noticed.
  */
 function exampleErrorTexts(value: unknown): string[] {
   const record = value as Record<string, unknown>;
   if (typeof record.detail === 'string') return [record.detail];
   if (typeof record.error === 'string') return [record.error];
-  const texts = Object.entries(record).flatMap(([field, messages]) => (Array.isArray(messages) ? [field, ...messages.map(String)] : []));
+  const texts = Object.entries(record).flatMap(([field, messages]) =>
+    Array.isArray(messages) ? [field, ...messages.map(String)] : [],
+  );
   if (texts.length === 0) throw new Error(`error example in an unexpected shape: ${JSON.stringify(value)}`);
   return texts;
 }
@@ -135,62 +156,80 @@ describe('the spec examples this suite is driven by', () => {
 });
 
 describe.each(encodings)('textGeneration.create with %s encoding', (encoding) => {
-  it.each(plainRequests.map((request, index) => ({ request, index })))('sends request example #$index on the wire', async ({ request }) => {
-    const client = createClient({ bodyEncoding: encoding });
-    const result = await client.textGeneration.create(request);
-    expect(result.success).toBe(true);
-    expectWireRequest({ call: onlyCall(), request, encoding });
-  });
+  it.each(plainRequests.map((request, index) => ({ request, index })))(
+    'sends request example #$index on the wire',
+    async ({ request }) => {
+      const client = createClient({ bodyEncoding: encoding });
+      const result = await client.textGeneration.create(request);
+      expect(result.success).toBe(true);
+      expectWireRequest({ call: onlyCall(), request, encoding });
+    },
+  );
 
-  it.each(jsonExamples.map((example) => ({ name: example.name, example })))('serves the 200 example $name', async ({ example }) => {
-    const client = createClient({ bodyEncoding: encoding });
-    const request = plainRequests[0]!;
-    const promise = client.textGeneration.create(request, { headers: { Prefer: `example=${example.name}` } });
-    const expected = example.value as { success: boolean };
-    if (expected.success) {
-      await expect(promise).resolves.toEqual(expected);
-    } else {
-      // A 200 whose body says success: false is a failure (specs/vendor-facts.md, "Response 200").
-      const error = await rejectionOf(promise);
-      expect(APIError.isInstance(error)).toBe(true);
+  it.each(jsonExamples.map((example) => ({ name: example.name, example })))(
+    'serves the 200 example $name',
+    async ({ example }) => {
+      const client = createClient({ bodyEncoding: encoding });
+      const request = plainRequests[0]!;
+      const promise = client.textGeneration.create(request, { headers: { Prefer: `example=${example.name}` } });
+      const expected = example.value as { success: boolean };
+      if (expected.success) {
+        await expect(promise).resolves.toEqual(expected);
+      } else {
+        // A 200 whose body says success: false is a failure (specs/vendor-facts.md, "Response 200").
+        const error = await rejectionOf(promise);
+        expect(APIError.isInstance(error)).toBe(true);
+        const apiError = error as APIError;
+        expect(apiError.vendor).toBe('wetrocloud');
+        expect(apiError.status).toBe(200);
+        expect(apiError.body).toEqual(expected);
+        expect(apiError.message).toContain('Wetrocloud reported failure (success: false)');
+        expect(apiError.message).not.toContain(apiKey);
+      }
+      expectWireRequest({ call: onlyCall(), request, encoding });
+    },
+  );
+
+  it.each(streamExamples.map((example) => ({ name: example.name, example })))(
+    'streams the example $name as NDJSON chunks',
+    async ({ example }) => {
+      const client = createClient({ bodyEncoding: encoding });
+      const stream = await client.textGeneration.create(streamRequest, {
+        headers: { Prefer: `example=${example.name}` },
+      });
+      expect(stream).toBeInstanceOf(Stream);
+      expect(await collect(stream)).toEqual(ndjsonPayloads(example));
+      expectWireRequest({ call: onlyCall(), request: streamRequest, encoding });
+    },
+  );
+
+  it.each(errorExamples.map((example) => ({ name: example.name, example })))(
+    'turns the error example $name into a typed error',
+    async ({ example }) => {
+      const client = createClient({ bodyEncoding: encoding, maxRetries: 0 });
+      const error = await rejectionOf(
+        client.textGeneration.create(plainRequests[0]!, { headers: { Prefer: `example=${example.name}` } }),
+      );
+      // A `default` response is served as 500 by the mock.
+      const status = example.status === 'default' ? 500 : example.status;
+      const ErrorClass = expectedErrorClass(status);
+      expect(ErrorClass.isInstance(error)).toBe(true);
       const apiError = error as APIError;
       expect(apiError.vendor).toBe('wetrocloud');
-      expect(apiError.status).toBe(200);
-      expect(apiError.body).toEqual(expected);
-      expect(apiError.message).toContain('Wetrocloud reported failure (success: false)');
+      expect(apiError.status).toBe(status);
+      expect(apiError.body).toEqual(example.value);
+      // The text written in the spec example itself: `detail`, `error`, or each field name with its messages.
+      for (const text of exampleErrorTexts(example.value)) expect(apiError.message).toContain(text);
       expect(apiError.message).not.toContain(apiKey);
-    }
-    expectWireRequest({ call: onlyCall(), request, encoding });
-  });
-
-  it.each(streamExamples.map((example) => ({ name: example.name, example })))('streams the example $name as NDJSON chunks', async ({ example }) => {
-    const client = createClient({ bodyEncoding: encoding });
-    const stream = await client.textGeneration.create(streamRequest, { headers: { Prefer: `example=${example.name}` } });
-    expect(stream).toBeInstanceOf(Stream);
-    expect(await collect(stream)).toEqual(ndjsonPayloads(example));
-    expectWireRequest({ call: onlyCall(), request: streamRequest, encoding });
-  });
-
-  it.each(errorExamples.map((example) => ({ name: example.name, example })))('turns the error example $name into a typed error', async ({ example }) => {
-    const client = createClient({ bodyEncoding: encoding, maxRetries: 0 });
-    const error = await rejectionOf(client.textGeneration.create(plainRequests[0]!, { headers: { Prefer: `example=${example.name}` } }));
-    // A `default` response is served as 500 by the mock.
-    const status = example.status === 'default' ? 500 : example.status;
-    const ErrorClass = expectedErrorClass(status);
-    expect(ErrorClass.isInstance(error)).toBe(true);
-    const apiError = error as APIError;
-    expect(apiError.vendor).toBe('wetrocloud');
-    expect(apiError.status).toBe(status);
-    expect(apiError.body).toEqual(example.value);
-    // The text written in the spec example itself: `detail`, `error`, or each field name with its messages.
-    for (const text of exampleErrorTexts(example.value)) expect(apiError.message).toContain(text);
-    expect(apiError.message).not.toContain(apiKey);
-    expectWireRequest({ call: onlyCall(), request: plainRequests[0]!, encoding });
-  });
+      expectWireRequest({ call: onlyCall(), request: plainRequests[0]!, encoding });
+    },
+  );
 });
 
 describe('every declared error status (Prefer: code=<status>)', () => {
-  const statuses = [...new Set(errorExamples.flatMap((example) => (example.status === 'default' ? [] : [example.status])))];
+  const statuses = [
+    ...new Set(errorExamples.flatMap((example) => (example.status === 'default' ? [] : [example.status]))),
+  ];
 
   it('covers 400, 401, 429 and 500', () => {
     expect(statuses).toEqual(expect.arrayContaining([400, 401, 429, 500]));
@@ -198,7 +237,9 @@ describe('every declared error status (Prefer: code=<status>)', () => {
 
   it.each(statuses)('maps %i to its error class with the first example as body', async (status) => {
     const client = createClient({ maxRetries: 0 });
-    const error = await rejectionOf(client.textGeneration.create(plainRequests[0]!, { headers: { Prefer: `code=${status}` } }));
+    const error = await rejectionOf(
+      client.textGeneration.create(plainRequests[0]!, { headers: { Prefer: `code=${status}` } }),
+    );
     expect(expectedErrorClass(status).isInstance(error)).toBe(true);
     const apiError = error as APIError;
     const firstExample = errorExamples.find((example) => example.status === status)!;
@@ -209,7 +250,10 @@ describe('every declared error status (Prefer: code=<status>)', () => {
   it('reads a DRF field-error map from the mock validation (a 400 for a bad body)', async () => {
     const client = createClient({ maxRetries: 0 });
     // `role: 'robot'` is outside the spec's enum; the JSON body is validated item by item.
-    const request = { model: 'gpt-4o', messages: [{ role: 'robot', content: 'hi' }] } as unknown as CreateTextGenerationParams;
+    const request = {
+      model: 'gpt-4o',
+      messages: [{ role: 'robot', content: 'hi' }],
+    } as unknown as CreateTextGenerationParams;
     const error = await rejectionOf(client.textGeneration.create(request, { bodyEncoding: 'json' }));
     expect(BadRequestError.isInstance(error)).toBe(true);
     const apiError = error as BadRequestError;
@@ -225,7 +269,12 @@ describe('multipart retries', () => {
       operationId,
       times: 1,
       // retry-after-ms: 0 keeps the test fast; core honours it (0-60 s).
-      response: { type: 'error', status: 503, body: { detail: 'Service temporarily unavailable.' }, headers: { 'retry-after-ms': '0' } },
+      response: {
+        type: 'error',
+        status: 503,
+        body: { detail: 'Service temporarily unavailable.' },
+        headers: { 'retry-after-ms': '0' },
+      },
     });
     const client = createClient({ maxRetries: 1 });
     const request = plainRequests[0]!;
@@ -242,7 +291,11 @@ describe('multipart retries', () => {
   });
 
   it('gives up with an InternalServerError once the retries are spent', async () => {
-    mock.override({ operationId, times: 2, response: { type: 'error', status: 503, headers: { 'retry-after-ms': '0' } } });
+    mock.override({
+      operationId,
+      times: 2,
+      response: { type: 'error', status: 503, headers: { 'retry-after-ms': '0' } },
+    });
     const client = createClient({ maxRetries: 1 });
     const error = await rejectionOf(client.textGeneration.create(plainRequests[0]!));
     expect(InternalServerError.isInstance(error)).toBe(true);
@@ -259,7 +312,9 @@ describe('body encoding choice', () => {
 
   it('can be overridden per call in either direction', async () => {
     await createClient().textGeneration.create(plainRequests[0]!, { bodyEncoding: 'json' });
-    await createClient({ bodyEncoding: 'json' }).textGeneration.create(plainRequests[0]!, { bodyEncoding: 'multipart' });
+    await createClient({ bodyEncoding: 'json' }).textGeneration.create(plainRequests[0]!, {
+      bodyEncoding: 'multipart',
+    });
     const [first, second] = mock.callsFor(operationId);
     expect(first?.headers['content-type']).toBe('application/json');
     expect(second?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
@@ -276,7 +331,10 @@ describe('stream failures', () => {
     mock.override({
       operationId,
       times: 1,
-      response: { type: 'stream-chunks', chunks: ['{"response":"A large"}\n', '{"response":"","success":false}\n', '{"response":"never read"}\n'] },
+      response: {
+        type: 'stream-chunks',
+        chunks: ['{"response":"A large"}\n', '{"response":"","success":false}\n', '{"response":"never read"}\n'],
+      },
     });
     const stream = await createClient({ bodyEncoding: encoding }).textGeneration.create(streamRequest);
     const received: CreateTextGenerationChunk[] = [];
@@ -332,16 +390,24 @@ describe('client surface', () => {
     // the 500-character cut of the whole detail.
     for (const padding of [190, 330]) {
       const reply = { success: false, response: `${'z'.repeat(padding)}${key}`, tokens: 0 };
-      const client = createWetrocloud({ apiKey: key, logLevel: 'off', maxRetries: 0, fetch: async () => Response.json(reply) });
+      const client = createWetrocloud({
+        apiKey: key,
+        logLevel: 'off',
+        maxRetries: 0,
+        fetch: async () => Response.json(reply),
+      });
       const error = (await rejectionOf(client.textGeneration.create(plainRequests[0]!))) as APIError;
       expect(APIError.isInstance(error)).toBe(true);
       expect(error.message).toContain(`It said: ${'z'.repeat(padding)}[redac`);
-      for (const rendering of [error.message, String(error.stack), JSON.stringify(error)]) expect(rendering).not.toContain(prefix);
+      for (const rendering of [error.message, String(error.stack), JSON.stringify(error)])
+        expect(rendering).not.toContain(prefix);
     }
   });
 
   it('rejects withResponse() too when the body says success: false', async () => {
-    const promise = createClient().textGeneration.create(plainRequests[0]!, { headers: { Prefer: 'example=unsuccessful-generation' } });
+    const promise = createClient().textGeneration.create(plainRequests[0]!, {
+      headers: { Prefer: 'example=unsuccessful-generation' },
+    });
     expect(APIError.isInstance(await rejectionOf(promise.withResponse()))).toBe(true);
   });
 
@@ -378,7 +444,9 @@ describe('client surface', () => {
   it('lets the mock reject a request without the Token prefix', async () => {
     // A header given per call overrides the client's; the mock checks the vendor's real format.
     const client = createClient({ maxRetries: 0 });
-    const error = await rejectionOf(client.textGeneration.create(plainRequests[0]!, { headers: { Authorization: apiKey } }));
+    const error = await rejectionOf(
+      client.textGeneration.create(plainRequests[0]!, { headers: { Authorization: apiKey } }),
+    );
     expect(AuthenticationError.isInstance(error)).toBe(true);
     expect((error as APIError).message).not.toContain(apiKey);
   });
@@ -390,28 +458,41 @@ describe('a 200 whose body is not an object', () => {
     createClient({
       baseURL: 'http://stub.invalid',
       maxRetries: 0,
-      fetch: async () => new Response(text, { status: 200, headers: { 'content-type': contentType, 'x-request-id': requestId } }),
+      fetch: async () =>
+        new Response(text, { status: 200, headers: { 'content-type': contentType, 'x-request-id': requestId } }),
     });
   const request = { model: 'gpt-4o', messages: [{ role: 'user' as const, content: 'Hi' }] };
 
-  it.each(['null', '[]', '"text"', '42'])('rejects the JSON body %s with an APIError, not a TypeError', async (text) => {
-    const error = await stubClient(text, 'application/json').textGeneration.create(request).catch((failure: unknown) => failure);
-    expect(APIError.isInstance(error), String(error)).toBe(true);
-    expect(error).toMatchObject({ vendor: 'wetrocloud', status: 200, requestId });
-    // core refuses these bodies before the Wetrocloud hook sees them, naming what came instead of an object.
-    expect((error as Error).message).toMatch(/The response body is (null|an array|a string|a number); a JSON object was expected/);
-  });
+  it.each(['null', '[]', '"text"', '42'])(
+    'rejects the JSON body %s with an APIError, not a TypeError',
+    async (text) => {
+      const error = await stubClient(text, 'application/json')
+        .textGeneration.create(request)
+        .catch((failure: unknown) => failure);
+      expect(APIError.isInstance(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ vendor: 'wetrocloud', status: 200, requestId });
+      // core refuses these bodies before the Wetrocloud hook sees them, naming what came instead of an object.
+      expect((error as Error).message).toMatch(
+        /The response body is (null|an array|a string|a number); a JSON object was expected/,
+      );
+    },
+  );
 
-  it.each(['null', '[]', '"text"', '42'])('ends a stream at a %s line with an APIError, not a TypeError', async (line) => {
-    const body = `${JSON.stringify({ response: 'Hello', success: true })}\n${line}\n`;
-    const stream = await stubClient(body, 'application/x-ndjson').textGeneration.create({ ...request, stream: true });
-    const seen: unknown[] = [];
-    const error = await (async () => {
-      for await (const chunk of stream) seen.push(chunk);
-    })().catch((failure: unknown) => failure);
-    expect(seen).toEqual([{ response: 'Hello', success: true }]);
-    expect(APIError.isInstance(error), String(error)).toBe(true);
-    expect(error).toMatchObject({ vendor: 'wetrocloud', status: 200 });
-    expect((error as Error).message).toContain(`The stream sent ${line} where a JSON object (one chunk) was expected`);
-  });
+  it.each(['null', '[]', '"text"', '42'])(
+    'ends a stream at a %s line with an APIError, not a TypeError',
+    async (line) => {
+      const body = `${JSON.stringify({ response: 'Hello', success: true })}\n${line}\n`;
+      const stream = await stubClient(body, 'application/x-ndjson').textGeneration.create({ ...request, stream: true });
+      const seen: unknown[] = [];
+      const error = await (async () => {
+        for await (const chunk of stream) seen.push(chunk);
+      })().catch((failure: unknown) => failure);
+      expect(seen).toEqual([{ response: 'Hello', success: true }]);
+      expect(APIError.isInstance(error), String(error)).toBe(true);
+      expect(error).toMatchObject({ vendor: 'wetrocloud', status: 200 });
+      expect((error as Error).message).toContain(
+        `The stream sent ${line} where a JSON object (one chunk) was expected`,
+      );
+    },
+  );
 });

@@ -3,7 +3,9 @@ import { readWetrocloudErrorMessage } from '../src/index';
 
 describe('readWetrocloudErrorMessage', () => {
   it('reads {error}', () => {
-    expect(readWetrocloudErrorMessage({ error: 'An internal server error occurred.', payload: { id: 1 } })).toBe('An internal server error occurred.');
+    expect(readWetrocloudErrorMessage({ error: 'An internal server error occurred.', payload: { id: 1 } })).toBe(
+      'An internal server error occurred.',
+    );
   });
 
   it('reads the DRF default {detail}', () => {
@@ -12,7 +14,11 @@ describe('readWetrocloudErrorMessage', () => {
 
   it('joins a DRF field-error map, naming each field except non_field_errors', () => {
     expect(
-      readWetrocloudErrorMessage({ model: ['This field is required.'], messages: ['Not valid JSON.', 'Must be a list.'], non_field_errors: ['Bad form.'] }),
+      readWetrocloudErrorMessage({
+        model: ['This field is required.'],
+        messages: ['Not valid JSON.', 'Must be a list.'],
+        non_field_errors: ['Bad form.'],
+      }),
     ).toBe('model: This field is required.; messages: Not valid JSON. Must be a list.; Bad form.');
   });
 

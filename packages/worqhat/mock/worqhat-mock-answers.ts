@@ -37,14 +37,18 @@ export function answerRequest(context: AnswerContext): RequestAnswer | undefined
   const model = typeof body.model === 'string' ? body.model : undefined;
 
   if (context.wantsStream) {
-    const payloads = context.streamPayloadsOf(context.example).map((chunk) =>
-      isRecord(chunk) ? { ...chunk, model: model ?? chunk.model, conversation_id: conversationId } : chunk,
-    );
+    const payloads = context
+      .streamPayloadsOf(context.example)
+      .map((chunk) =>
+        isRecord(chunk) ? { ...chunk, model: model ?? chunk.model, conversation_id: conversationId } : chunk,
+      );
     return { kind: 'stream', payloads };
   }
 
   const wantsJson = body.response_type === 'json';
-  const chosen = context.examples.find((example) => isRecord(example) && isJsonContent(example.content) === wantsJson) ?? context.example;
+  const chosen =
+    context.examples.find((example) => isRecord(example) && isJsonContent(example.content) === wantsJson) ??
+    context.example;
   if (!isRecord(chosen)) return undefined;
   return { kind: 'json', body: { ...chosen, conversation_id: conversationId, model: model ?? chosen.model } };
 }

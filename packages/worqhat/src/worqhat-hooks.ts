@@ -11,8 +11,10 @@ import type { components, operations } from './generated/schema';
 export type WorqhatErrorBody = components['schemas']['WorqHatError'];
 
 /**
- * Reads a message out of a WorqHat error body, e.g. `{message: "Bad Request", error: {message: "question is required"}}`
- * gives `Bad Request: question is required`. The legacy SDK reads `error` (a string, or an object with `message`), so the
+ * Reads a message out of a WorqHat error body, e.g. `{message: "Bad Request", error: {message: "question is
+ * required"}}`
+ * gives `Bad Request: question is required`. The legacy SDK reads `error` (a string, or an object with `message`), so
+ * the
  * detail is looked for there and the top-level `message` is kept as its heading.
  */
 export function readWorqhatErrorMessage(body: unknown): string | undefined {

@@ -116,7 +116,7 @@ export const worqhatProvider: ProviderAdapter<WorqhatClient, WorqhatClientOption
         };
       },
       async stream() {
-        const { data: chunks, requestId, response } = await sendStream().withResponse();
+        const { data: chunks, requestId } = await sendStream().withResponse();
         async function* events(): AsyncGenerator<ProviderStreamEvent> {
           yield { type: 'response-metadata', requestId };
           for await (const chunk of chunks) {

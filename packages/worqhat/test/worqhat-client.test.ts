@@ -8,7 +8,13 @@ import {
   TextgenError,
   type Stream,
 } from '@textgen/core';
-import { createMockServer, listMockOperations, type MockExample, type MockOperation, type MockRequestExample } from '@textgen/mocks';
+import {
+  createMockServer,
+  listMockOperations,
+  type MockExample,
+  type MockOperation,
+  type MockRequestExample,
+} from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorqhat,
@@ -41,7 +47,8 @@ function operationFor(operationId: OperationId): MockOperation {
 
 function requestExampleFor(operation: MockOperation, streams: boolean): MockRequestExample {
   const example = operation.requestExamples.find((candidate) => candidate.streams === streams);
-  if (example === undefined) throw new Error(`${operation.operationId} has no request example with streams=${streams}.`);
+  if (example === undefined)
+    throw new Error(`${operation.operationId} has no request example with streams=${streams}.`);
   return example;
 }
 
@@ -65,7 +72,9 @@ function callOperation(options: { operation: MockOperation; body: unknown; heade
   }
 }
 
-/** The recorded request went out in WorqHat's real format: Bearer auth and the example body, path parameters removed. */
+/**
+ * The recorded request went out in WorqHat's real format: Bearer auth and the example body, path parameters removed.
+ */
 function expectWireRequest(options: { operation: MockOperation; body: unknown }) {
   expect(mock.calls).toHaveLength(1);
   const call = mock.lastCall!;
@@ -100,24 +109,38 @@ describe.each(operationIds)('%s against the spec examples', (operationId) => {
     expect(errorExamples.length).toBeGreaterThan(0);
   });
 
-  it.each(jsonExamples.map((example) => [example.name, example] as const))('returns the 200 example %s', async (name, example) => {
-    const request = requestExampleFor(operation, false);
-    const { data, requestId } = await callOperation({ operation, body: request.value, headers: { Prefer: `example=${name}` } }).withResponse();
-    expect(data).toEqual(example.value);
-    // No request-id header exists; the id comes from the body's processingId.
-    expect(requestId).toBe((example.value as GenerateContentResult).processingId);
-    expectWireRequest({ operation, body: request.value });
-  });
+  it.each(jsonExamples.map((example) => [example.name, example] as const))(
+    'returns the 200 example %s',
+    async (name, example) => {
+      const request = requestExampleFor(operation, false);
+      const { data, requestId } = await callOperation({
+        operation,
+        body: request.value,
+        headers: { Prefer: `example=${name}` },
+      }).withResponse();
+      expect(data).toEqual(example.value);
+      // No request-id header exists; the id comes from the body's processingId.
+      expect(requestId).toBe((example.value as GenerateContentResult).processingId);
+      expectWireRequest({ operation, body: request.value });
+    },
+  );
 
-  it.each(streamExamples.map((example) => [example.name, example] as const))('streams the example %s chunk by chunk', async (name, example) => {
-    const request = requestExampleFor(operation, true);
-    const stream = (await callOperation({ operation, body: request.value, headers: { Prefer: `example=${name}` } })) as Stream<GenerateContentChunk>;
-    const chunks: GenerateContentChunk[] = [];
-    for await (const chunk of stream) chunks.push(chunk);
-    expect(chunks).toEqual(ssePayloads(example.value as string));
-    expect(chunks.length).toBeGreaterThan(1);
-    expectWireRequest({ operation, body: request.value });
-  });
+  it.each(streamExamples.map((example) => [example.name, example] as const))(
+    'streams the example %s chunk by chunk',
+    async (name, example) => {
+      const request = requestExampleFor(operation, true);
+      const stream = (await callOperation({
+        operation,
+        body: request.value,
+        headers: { Prefer: `example=${name}` },
+      })) as Stream<GenerateContentChunk>;
+      const chunks: GenerateContentChunk[] = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      expect(chunks).toEqual(ssePayloads(example.value as string));
+      expect(chunks.length).toBeGreaterThan(1);
+      expectWireRequest({ operation, body: request.value });
+    },
+  );
 
   // Statuses the spec declares, and the class core must map each to; `default` is exercised as a 403.
   const expectedClasses: Record<string, { status: number; errorClass: typeof APIError }> = {
@@ -131,41 +154,49 @@ describe.each(operationIds)('%s against the spec examples', (operationId) => {
   };
 
   it('knows the expected error class of every declared error status', () => {
-    expect(Object.keys(expectedClasses).sort()).toEqual([...new Set(errorExamples.map((example) => String(example.status)))].sort());
+    expect(Object.keys(expectedClasses).sort()).toEqual(
+      [...new Set(errorExamples.map((example) => String(example.status)))].sort(),
+    );
   });
 
-  it.each(errorExamples.map((example) => [String(example.status), example] as const))('maps status %s to its typed error', async (statusKey, example) => {
-    const expected = expectedClasses[statusKey]!;
-    const request = requestExampleFor(operation, false);
-    const error = await callOperation({
-      operation,
-      body: request.value,
-      headers: { Prefer: `code=${expected.status}, example=${example.name}` },
-    }).then(
-      () => undefined,
-      (reason: unknown) => reason,
-    );
-    expect(expected.errorClass.isInstance(error)).toBe(true);
-    const apiError = error as APIError;
-    expect(apiError.name).toBe(expected.errorClass.kind);
-    expect(apiError.vendor).toBe('worqhat');
-    expect(apiError.status).toBe(expected.status);
-    expect(apiError.body).toEqual(example.value);
-    const body = example.value as { message: string; error: { message: string } };
-    // The heading and the detail both reach the message (once, when they are the same text).
-    expect(apiError.message.startsWith(`[worqhat] ${expected.status} ${body.message}`)).toBe(true);
-    expect(apiError.message).toContain(body.error.message);
-    expect(apiError.message).not.toContain(apiKey);
-    // maxRetries: 0, so even the retryable 429 and 500 were sent once.
-    expect(mock.calls).toHaveLength(1);
-    expect(mock.lastCall?.headers.authorization).toBe(`Bearer ${apiKey}`);
-  });
+  it.each(errorExamples.map((example) => [String(example.status), example] as const))(
+    'maps status %s to its typed error',
+    async (statusKey, example) => {
+      const expected = expectedClasses[statusKey]!;
+      const request = requestExampleFor(operation, false);
+      const error = await callOperation({
+        operation,
+        body: request.value,
+        headers: { Prefer: `code=${expected.status}, example=${example.name}` },
+      }).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(expected.errorClass.isInstance(error)).toBe(true);
+      const apiError = error as APIError;
+      expect(apiError.name).toBe(expected.errorClass.kind);
+      expect(apiError.vendor).toBe('worqhat');
+      expect(apiError.status).toBe(expected.status);
+      expect(apiError.body).toEqual(example.value);
+      const body = example.value as { message: string; error: { message: string } };
+      // The heading and the detail both reach the message (once, when they are the same text).
+      expect(apiError.message.startsWith(`[worqhat] ${expected.status} ${body.message}`)).toBe(true);
+      expect(apiError.message).toContain(body.error.message);
+      expect(apiError.message).not.toContain(apiKey);
+      // maxRetries: 0, so even the retryable 429 and 500 were sent once.
+      expect(mock.calls).toHaveLength(1);
+      expect(mock.lastCall?.headers.authorization).toBe(`Bearer ${apiKey}`);
+    },
+  );
 });
 
 describe('conversation_id', () => {
   it('is surfaced on the response and sent back on a follow-up request', async () => {
     const client = createClient();
-    const first = await client.content.generate({ question: 'What should I see first in Jaipur?', model: 'aicon-v4-nano-160824' });
+    const first = await client.content.generate({
+      question: 'What should I see first in Jaipur?',
+      model: 'aicon-v4-nano-160824',
+    });
     // The server makes up an id when none is sent (the mock's is `conv_<digits>`).
     expect(first.conversation_id).toMatch(/^conv_\d+$/);
     expect(mock.lastCall?.body).not.toHaveProperty('conversation_id');
@@ -176,7 +207,11 @@ describe('conversation_id', () => {
       conversation_id: first.conversation_id,
     });
     expect(mock.calls).toHaveLength(2);
-    expect(mock.lastCall?.body).toEqual({ question: 'And after that?', model: 'aicon-v4-nano-160824', conversation_id: first.conversation_id });
+    expect(mock.lastCall?.body).toEqual({
+      question: 'And after that?',
+      model: 'aicon-v4-nano-160824',
+      conversation_id: first.conversation_id,
+    });
     expect(second.conversation_id).toBe(first.conversation_id);
   });
 
@@ -199,7 +234,11 @@ describe('usage count spellings', () => {
   it('types both processing_count (text-only page) and processingCount (finetuned page)', async () => {
     const client = createClient();
     const textOnly = await client.content.generate({ question: 'Hi', model: 'aicon-v4-nano-160824' });
-    const finetuned = await client.content.generateWithModel({ modelType: 'nano', modelId: 'custom-model-1', question: 'Hi' });
+    const finetuned = await client.content.generateWithModel({
+      modelType: 'nano',
+      modelId: 'custom-model-1',
+      question: 'Hi',
+    });
     expect([textOnly.processing_count, textOnly.processingCount]).toEqual([42, undefined]);
     expect([finetuned.processingCount, finetuned.processing_count]).toEqual([38, undefined]);
   });
@@ -218,7 +257,9 @@ describe('client-side validation', () => {
       await rejection(client.content.generate({ question, model: 'aicon-v4-nano-160824' })),
       await rejection(client.content.generate({ question, model: 'aicon-v4-nano-160824', stream_data: true })),
       await rejection(client.content.generateWithModel({ modelType: 'nano', modelId: 'custom-model-1', question })),
-      await rejection(client.content.generateWithModel({ modelType: 'nano', modelId: 'custom-model-1', question, stream_data: true })),
+      await rejection(
+        client.content.generateWithModel({ modelType: 'nano', modelId: 'custom-model-1', question, stream_data: true }),
+      ),
     ];
     for (const error of errors) {
       expect(TextgenError.isInstance(error)).toBe(true);
@@ -244,7 +285,9 @@ describe('client-side validation', () => {
   });
 
   it('rejects an empty modelId, which would otherwise hit a different URL', async () => {
-    const error = await rejection(createClient().content.generateWithModel({ modelType: 'nano', modelId: '', question: 'Hi' }));
+    const error = await rejection(
+      createClient().content.generateWithModel({ modelType: 'nano', modelId: '', question: 'Hi' }),
+    );
     expect((error as Error).message).toMatch(/`modelId` is empty/);
     expect(mock.calls).toHaveLength(0);
   });

@@ -9,7 +9,10 @@ describe('worqhatDescriptor', () => {
   });
 
   it('sends the key as a Bearer token and reads processingId as the request id, as the spec says', () => {
-    expect(worqhatDescriptor()).toMatchObject({ authorization: { header: 'Authorization', prefix: 'Bearer' }, requestId: { bodyField: 'processingId' } });
+    expect(worqhatDescriptor()).toMatchObject({
+      authorization: { header: 'Authorization', prefix: 'Bearer' },
+      requestId: { bodyField: 'processingId' },
+    });
   });
 });
 

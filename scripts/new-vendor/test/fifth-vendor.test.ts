@@ -86,7 +86,7 @@ describe('a fifth vendor from pnpm new-vendor', () => {
   });
 
   it("passes the new package's own tests against the mock", () => {
-    const output = run('pnpm', ['--filter', '@textgen/fifth-vendor', 'exec', 'vitest', 'run']);
+    const output = run('pnpm', ['--filter', '@textgen/fifth-vendor', 'test']);
     expect(output).toMatch(/Tests\s+\d+ passed/);
     expect(output).not.toMatch(/failed/);
   });
@@ -108,9 +108,11 @@ describe('a fifth vendor from pnpm new-vendor', () => {
     const program = join(checkout, 'packages', 'fifth-vendor', 'run-fifth-vendor.mjs');
     writeFileSync(
       program,
-      `import { startMockHttpServer } from '@textgen/mocks';
-import { createTextgen } from '@textgen/sdk';
-import { createFifthVendor, fifthVendorProvider } from '@textgen/fifth-vendor';
+      // The built entries by path: the scratch program belongs to no package, so it has no node_modules of its own.
+      `const built = (name) => import(new URL(\`../\${name}/dist/index.mjs\`, import.meta.url).href);
+const { startMockHttpServer } = await built('mocks');
+const { createTextgen } = await built('sdk');
+const { createFifthVendor, fifthVendorProvider } = await built('fifth-vendor');
 const server = await startMockHttpServer({ port: 0, streamChunkDelayMs: 0 });
 try {
   const options = { apiKey: 'fifth-key', baseURL: server.baseUrls['fifth-vendor'], logLevel: 'off' };

@@ -28,7 +28,8 @@ async function main() {
     if (!stringValues(reply).includes(vendor.answerText)) fail(vendor, 'the client', reply);
 
     const chunks = [];
-    for await (const chunk of await method(vendor.stream)(vendor.stream.body, prefer(vendor.stream.responseExample))) chunks.push(chunk);
+    for await (const chunk of await method(vendor.stream)(vendor.stream.body, prefer(vendor.stream.responseExample)))
+      chunks.push(chunk);
     let next = 0;
     for (const chunk of chunks) if (stringValues(chunk).includes(vendor.streamTexts[next])) next += 1;
     if (next !== vendor.streamTexts.length) fail(vendor, 'the client stream', chunks);

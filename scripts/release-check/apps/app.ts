@@ -2,7 +2,13 @@
 // against the published declarations. The bundler app has no @types/node (a browser app has none), so this file uses
 // nothing from Node: the clients read their keys and base URLs from the environment themselves. Which vendors there
 // are and what to ask each comes from src/vendors.ts, written by release:check from the vendor registry.
-import { generateText, streamText, type GenerateTextResult, type TextgenProvider, type TextStreamPart } from '@textgen/sdk';
+import {
+  generateText,
+  streamText,
+  type GenerateTextResult,
+  type TextgenProvider,
+  type TextStreamPart,
+} from '@textgen/sdk';
 import { vendors as writtenVendors } from './vendors.js';
 
 interface AppCall {
@@ -44,7 +50,10 @@ const answers: Record<string, string> = {};
 for (const vendor of vendors) {
   const prefer = (example: string) => ({ headers: { Prefer: `example=${example}` } });
   // The vendor package comes with @textgen/sdk; its factory reads the key and base URL from the environment.
-  const vendorPackage = (await import(vendor.packageName)) as Record<string, () => Record<string, Record<string, ClientMethod>>>;
+  const vendorPackage = (await import(vendor.packageName)) as Record<
+    string,
+    () => Record<string, Record<string, ClientMethod>>
+  >;
   const client = vendorPackage[vendor.factory]!();
   const method = (call: AppCall): ClientMethod => client[call.resource]![call.name]!.bind(client[call.resource]);
 
@@ -52,13 +61,21 @@ for (const vendor of vendors) {
   if (!stringValues(reply).includes(vendor.answerText)) fail(vendor, 'the client', reply);
 
   const chunks: unknown[] = [];
-  const stream = (await method(vendor.stream)(vendor.stream.body, prefer(vendor.stream.responseExample))) as AsyncIterable<unknown>;
+  const stream = (await method(vendor.stream)(
+    vendor.stream.body,
+    prefer(vendor.stream.responseExample),
+  )) as AsyncIterable<unknown>;
   for await (const chunk of stream) chunks.push(chunk);
   let next = 0;
   for (const chunk of chunks) if (stringValues(chunk).includes(vendor.streamTexts[next] ?? '')) next += 1;
   if (next !== vendor.streamTexts.length) fail(vendor, 'the client stream', chunks);
 
-  const input = { provider: vendor.id as TextgenProvider, model: vendor.model, system: vendor.system, prompt: vendor.prompt };
+  const input = {
+    provider: vendor.id as TextgenProvider,
+    model: vendor.model,
+    system: vendor.system,
+    prompt: vendor.prompt,
+  };
   const generated: GenerateTextResult = await generateText({ ...input, ...prefer(vendor.generate.responseExample) });
   if (generated.text !== vendor.answerText) fail(vendor, 'generateText', generated.text);
 

@@ -2,13 +2,27 @@
  * The runtime smoke program: the calls a user makes first, written once and run unchanged on every runtime of the
  * matrix (Node, Bun, Deno, workerd, Chromium), for every vendor of the registry. It only uses what the packages need
  * from the platform (fetch, streams, TextDecoder), imports nothing from Node, and judges nothing: it reports what each
- * call returned and the runner (run-runtime-matrix.ts) compares that with what the specs' examples say the mock answers.
+ * call returned and the runner (run-runtime-matrix.ts) compares that with what the specs' examples say the mock
+ * answers.
  */
 import { createTextgenProvider } from '@textgen/ai-sdk-provider';
-import { APIError, AuthenticationError, createTextgen, generateText, streamText, type TextgenProvider } from '@textgen/sdk';
+import {
+  APIError,
+  AuthenticationError,
+  createTextgen,
+  generateText,
+  streamText,
+  type TextgenProvider,
+} from '@textgen/sdk';
 import { generateText as generateTextWithAISDK } from 'ai';
 import { smokeVendors } from 'textgen-smoke-vendors';
-import { smokeApiKey, smokeCaseNames, type SmokeCaseName, type SmokeCaseReport, type TypedErrorObservation } from './smoke-inputs';
+import {
+  smokeApiKey,
+  smokeCaseNames,
+  type SmokeCaseName,
+  type SmokeCaseReport,
+  type TypedErrorObservation,
+} from './smoke-inputs';
 
 // A call that hangs must fail the case, not the whole matrix: every call gets a timeout and no retries.
 const callOptions = { maxRetries: 0, timeout: 20_000 } as const;
@@ -48,10 +62,12 @@ function prefer(example: string): { headers: Record<string, string> } {
 
 export async function runSmokeCases(mockUrl: string): Promise<SmokeCaseReport[]> {
   const origin = mockUrl.replace(/\/+$/, '');
-  const clientOptions = (vendor: Vendor) => ({ apiKey: smokeApiKey, baseURL: `${origin}${vendor.mockPath}`, ...callOptions });
-  const textgen = createTextgen(
-    Object.fromEntries(smokeVendors.map((vendor) => [vendor.id, clientOptions(vendor)])),
-  );
+  const clientOptions = (vendor: Vendor) => ({
+    apiKey: smokeApiKey,
+    baseURL: `${origin}${vendor.mockPath}`,
+    ...callOptions,
+  });
+  const textgen = createTextgen(Object.fromEntries(smokeVendors.map((vendor) => [vendor.id, clientOptions(vendor)])));
   const aiSDKProvider = createTextgenProvider(
     Object.fromEntries(smokeVendors.map((vendor) => [vendor.id, clientOptions(vendor)])),
   );
@@ -69,12 +85,18 @@ export async function runSmokeCases(mockUrl: string): Promise<SmokeCaseReport[]>
     'vendor client': () =>
       perVendor(async (vendor) => {
         const client = vendor.create(clientOptions(vendor));
-        return await clientMethod(client, vendor.generate)(vendor.generate.body, prefer(vendor.generate.responseExample));
+        return await clientMethod(client, vendor.generate)(
+          vendor.generate.body,
+          prefer(vendor.generate.responseExample),
+        );
       }),
     'vendor stream': () =>
       perVendor(async (vendor) => {
         const client = vendor.create(clientOptions(vendor));
-        const stream = await clientMethod(client, vendor.stream)(vendor.stream.body, prefer(vendor.stream.responseExample));
+        const stream = await clientMethod(client, vendor.stream)(
+          vendor.stream.body,
+          prefer(vendor.stream.responseExample),
+        );
         const chunks: unknown[] = [];
         for await (const chunk of stream as AsyncIterable<unknown>) chunks.push(chunk);
         return chunks;
@@ -98,7 +120,8 @@ export async function runSmokeCases(mockUrl: string): Promise<SmokeCaseReport[]>
         } catch (error) {
           return {
             threw: true,
-            // The @textgen/sdk classes, while the error came from the vendor package's copy of core: isInstance must match.
+            // The @textgen/sdk classes, while the error came from the vendor package's copy of core: isInstance must
+            // match.
             isAuthenticationError: AuthenticationError.isInstance(error),
             isAPIError: APIError.isInstance(error),
             status: APIError.isInstance(error) ? error.status : undefined,

@@ -23,7 +23,9 @@ export const testApiKeys: Record<Vendor, string> = {
  * A provider wired to the msw mock, every vendor configured explicitly. textgen's own retries are off by default so
  * that a test sees exactly the AI SDK's retries; pass `maxRetries` to turn them on.
  */
-export function createMockProvider(options: { maxRetries?: number; apiKeys?: Partial<Record<Vendor, string>> } = {}): TextgenAISDKProvider {
+export function createMockProvider(
+  options: { maxRetries?: number; apiKeys?: Partial<Record<Vendor, string>> } = {},
+): TextgenAISDKProvider {
   const vendorOptions = (vendor: Vendor) => ({
     apiKey: options.apiKeys?.[vendor] ?? testApiKeys[vendor],
     baseURL: mockBaseUrls[vendor],

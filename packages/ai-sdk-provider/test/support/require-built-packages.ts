@@ -11,6 +11,8 @@ export function setup(): void {
     (name) => !existsSync(fileURLToPath(new URL(`../../../${name}/dist/index.mjs`, import.meta.url))),
   );
   if (missing.length > 0) {
-    throw new Error(`The dist tests need built packages; missing: ${missing.join(', ')}. Run \`pnpm build\` at the repository root first.`);
+    throw new Error(
+      `The dist tests need built packages; missing: ${missing.join(', ')}. Run \`pnpm build\` at the repository root first.`,
+    );
   }
 }

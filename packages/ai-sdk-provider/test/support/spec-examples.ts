@@ -4,7 +4,12 @@ import { listMockExamples, type MockExample, type MockVendor } from '@textgen/mo
  * A 200 example of the spec by name, or the first one of its kind (the one the mock serves by default). It imports
  * only @textgen/mocks, so the dist test can use it without loading the package's sources.
  */
-export function specExample(options: { vendor: MockVendor; operationId: string; streams: boolean; name?: string }): MockExample {
+export function specExample(options: {
+  vendor: MockVendor;
+  operationId: string;
+  streams: boolean;
+  name?: string;
+}): MockExample {
   const example = listMockExamples({ vendor: options.vendor }).find(
     (candidate) =>
       candidate.operationId === options.operationId &&
@@ -12,7 +17,8 @@ export function specExample(options: { vendor: MockVendor; operationId: string; 
       candidate.streams === options.streams &&
       (options.name === undefined || candidate.name === options.name),
   );
-  if (example === undefined) throw new Error(`No 200 example ${options.name ?? '(first)'} for ${options.vendor} ${options.operationId}`);
+  if (example === undefined)
+    throw new Error(`No 200 example ${options.name ?? '(first)'} for ${options.vendor} ${options.operationId}`);
   return example;
 }
 

@@ -1,4 +1,10 @@
-import { createMockServer, getDefaultBaseUrl, getVendorSpec, listMockOperations, type MockServer } from '@textgen/mocks';
+import {
+  createMockServer,
+  getDefaultBaseUrl,
+  getVendorSpec,
+  listMockOperations,
+  type MockServer,
+} from '@textgen/mocks';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type {
   CreateCompletionParams,
@@ -27,13 +33,16 @@ export function useAitreMock(): MockServer {
   afterEach(() => {
     const sent = mock.callsFor('createCompletion');
     mock.resetHandlers();
-    for (const call of sent) expect(officialRequestErrors(call.body), `official schema errors for ${call.bodyText}`).toEqual([]);
+    for (const call of sent)
+      expect(officialRequestErrors(call.body), `official schema errors for ${call.bodyText}`).toEqual([]);
   });
   afterAll(() => mock.close());
   return mock;
 }
 
-const [completionOperation] = listMockOperations({ vendor: 'aitre' }).filter((operation) => operation.operationId === 'createCompletion');
+const [completionOperation] = listMockOperations({ vendor: 'aitre' }).filter(
+  (operation) => operation.operationId === 'createCompletion',
+);
 if (completionOperation === undefined) throw new Error('The aitre spec has no createCompletion operation.');
 
 /** The spec's named request examples, as the mock lists them. */
@@ -47,7 +56,8 @@ export function requestBodyFor(example: { name: string; streams: boolean }): Cre
   const paired = requestExamples.find((candidate) => candidate.name === `${example.name}-request`);
   const fallback = requestExamples.find((candidate) => candidate.streams === example.streams);
   const chosen = paired ?? fallback;
-  if (chosen === undefined) throw new Error(`No request example streams=${example.streams} to pair with "${example.name}".`);
+  if (chosen === undefined)
+    throw new Error(`No request example streams=${example.streams} to pair with "${example.name}".`);
   return structuredClone(chosen.value) as CreateCompletionParams;
 }
 

@@ -22,7 +22,8 @@ function compileRequestValidator(): ValidateFunction {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   // OpenAPI and OpenAI vendor keywords: annotations only. `components` holds the schemas that `$ref`s point into.
   ajv.addVocabulary(['components', 'example', 'x-oaiMeta', 'x-oaiTypeLabel', 'x-stainless-const']);
-  // `int64` (seed) and `unixtime` (created) are OpenAPI formats, not JSON Schema ones; as in the spec, annotations only.
+  // `int64` (seed) and `unixtime` (created) are OpenAPI formats, not JSON Schema ones; as in the spec, annotations
+  // only.
   ajv.addFormat('int64', true);
   ajv.addFormat('unixtime', true);
   ajv.addSchema({ $id: documentId, components: withoutNullable(officialDocument.components) });

@@ -8,7 +8,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, environment: process.env }).then(
+runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  environment: process.env,
+}).then(
   (exitCode) => {
     // exitCode, not exit(): stdout may still be flushing to a pipe.
     process.exitCode = exitCode;

@@ -8,7 +8,10 @@ export class RefusedBeforeConnectingError extends Error {
   override readonly name = 'RefusedBeforeConnectingError';
 }
 
-/** undici reports a port on the Fetch standard's blocked list (9, 25, 6000, ...) as TypeError('fetch failed', {cause: 'bad port'}). */
+/**
+ * undici reports a port on the Fetch standard's blocked list (9, 25, 6000, ...) as TypeError('fetch failed', {cause:
+ * 'bad port'}).
+ */
 function isBadPort(error: unknown): boolean {
   const cause = error instanceof Error ? (error.cause as { message?: unknown } | undefined) : undefined;
   return cause?.message === 'bad port';

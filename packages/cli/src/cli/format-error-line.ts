@@ -4,7 +4,12 @@
  * which is not doubled.
  */
 export function formatErrorLine(message: string): string {
-  return `textgen: ${endWithFullStop(message.replace(/\s*\n\s*/g, ' ').trim().replace(/^(?:textgen: )+/, ''))}\n`;
+  return `textgen: ${endWithFullStop(
+    message
+      .replace(/\s*\n\s*/g, ' ')
+      .trim()
+      .replace(/^(?:textgen: )+/, ''),
+  )}\n`;
 }
 
 /** The text as a sentence: a full stop is added unless it already ends in one (or in ?, ! or …). */

@@ -10,7 +10,8 @@ const digitsOnly = /^\d+$/;
 /** `--temperature`: a plain decimal number from 0 to 2 (the facade's OpenAI scale). */
 export function parseTemperature(value: string): number {
   const parsed = Number(value);
-  if (!plainDecimal.test(value) || parsed > 2) throw new InvalidArgumentError('It must be a plain decimal number from 0 to 2, e.g. 0.7.');
+  if (!plainDecimal.test(value) || parsed > 2)
+    throw new InvalidArgumentError('It must be a plain decimal number from 0 to 2, e.g. 0.7.');
   return parsed;
 }
 
@@ -26,7 +27,9 @@ export function parseMaxOutputTokens(value: string): number {
 /** The CLI's per-attempt timeout: a person waits a minute, not the library's ten. */
 export const defaultCliTimeoutMs = 60_000;
 
-/** `--timeout`: whole milliseconds per attempt, at least 1 (a unit such as "30s" is refused, so "30" never means 30 s). */
+/**
+ * `--timeout`: whole milliseconds per attempt, at least 1 (a unit such as "30s" is refused, so "30" never means 30 s).
+ */
 export function parseTimeout(value: string): number {
   const parsed = Number(value);
   if (!digitsOnly.test(value) || !Number.isSafeInteger(parsed) || parsed < 1) {
@@ -47,7 +50,8 @@ export function parseMaxRetries(value: string): number {
 /** `--port`: 0 (any free port) to 65535. */
 export function parsePort(value: string): number {
   const parsed = Number(value);
-  if (!digitsOnly.test(value) || parsed > 65_535) throw new InvalidArgumentError('It must be a port number from 0 to 65535 (0 picks a free one).');
+  if (!digitsOnly.test(value) || parsed > 65_535)
+    throw new InvalidArgumentError('It must be a port number from 0 to 65535 (0 picks a free one).');
   return parsed;
 }
 
@@ -63,6 +67,7 @@ export function isHttpUrl(value: string): boolean {
 
 /** `--base-url`: an absolute http(s) URL. */
 export function parseBaseUrl(value: string): string {
-  if (!isHttpUrl(value)) throw new InvalidArgumentError('It must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:4010/v1.');
+  if (!isHttpUrl(value))
+    throw new InvalidArgumentError('It must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:4010/v1.');
   return value;
 }

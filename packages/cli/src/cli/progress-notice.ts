@@ -20,7 +20,11 @@ const graceMs = 1_000;
 const redrawMs = 1_000;
 const clearLine = '\r\u001b[2K';
 
-const silentNotice: ProgressNotice = { attemptStarted: () => undefined, attemptFailed: () => undefined, stop: () => undefined };
+const silentNotice: ProgressNotice = {
+  attemptStarted: () => undefined,
+  attemptFailed: () => undefined,
+  stop: () => undefined,
+};
 
 function formatSeconds(milliseconds: number): string {
   return `${Math.round(milliseconds / 1_000)} s`;
@@ -30,7 +34,11 @@ function formatSeconds(milliseconds: number): string {
  * Draws `textgen: waiting for <vendor>… 62 s (attempt 2 of 3; attempt 1 timed out)` and redraws it each second.
  * Only on a terminal: piped or redirected stderr gets nothing, so scripts and logs see only the real error line.
  */
-export function createProgressNotice(options: { stderr: NoticeStream; vendor: string; maxRetries: number }): ProgressNotice {
+export function createProgressNotice(options: {
+  stderr: NoticeStream;
+  vendor: string;
+  maxRetries: number;
+}): ProgressNotice {
   const { stderr, vendor, maxRetries } = options;
   if (stderr.isTTY !== true) return silentNotice;
   const callStartedAt = Date.now();

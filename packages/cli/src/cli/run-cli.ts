@@ -34,24 +34,53 @@ const exampleProvider = textgenProviders[0] ?? 'vendor';
 
 function createProgram(io: CliIO, setExitCode: (code: number) => void): Command {
   const program = configureOutput(new Command('textgen'), io)
-    .description(`Generate text with any of ${textgenProviders.length} vendors (${providerList}) through one interface.`)
+    .description(
+      `Generate text with any of ${textgenProviders.length} vendors (${providerList}) through one interface.`,
+    )
     .version(packageJson.version)
     .exitOverride();
 
   const generate = program
     .command('generate')
-    .description(`Generate text from a prompt. The API key comes from <VENDOR>_API_KEY (e.g. ${exampleProvider.toUpperCase()}_API_KEY).`)
+    .description(
+      `Generate text from a prompt. The API key comes from <VENDOR>_API_KEY (e.g. ${exampleProvider.toUpperCase()}_API_KEY).`,
+    )
     .argument('[prompt]', 'the prompt text, or - to read it from stdin')
-    .addOption(new Option('--provider <provider>', 'the vendor to call').choices(textgenProviders).makeOptionMandatory())
-    .requiredOption('--model <model>', "the vendor's model id, as the vendor writes it (`textgen demo` shows one per vendor)")
+    .addOption(
+      new Option('--provider <provider>', 'the vendor to call').choices(textgenProviders).makeOptionMandatory(),
+    )
+    .requiredOption(
+      '--model <model>',
+      "the vendor's model id, as the vendor writes it (`textgen demo` shows one per vendor)",
+    )
     .option('--stream', 'print the answer as it arrives', false)
     .option('--json', 'print JSON (with --stream: one JSON line per part, then a finish line)', false)
     .option('--system <text>', 'system instructions')
-    .option('--temperature <number>', 'sampling temperature from 0 to 2 (converted to each vendor range)', parseTemperature)
-    .option('--max-output-tokens <number>', 'cap on generated tokens, a whole number of at least 1 (where the vendor has one)', parseMaxOutputTokens)
-    .option('--base-url <url>', 'base URL of the vendor API (default: <VENDOR>_BASE_URL, then the vendor default host if it has one)', parseBaseUrl)
-    .option('--timeout <ms>', `time limit of each attempt, in milliseconds (default: ${defaultCliTimeoutMs}, i.e. 60 s)`, parseTimeout)
-    .option('--max-retries <number>', 'retries after a failed attempt (timeout, connection error, 408/409/429/5xx) (default: 2)', parseMaxRetries)
+    .option(
+      '--temperature <number>',
+      'sampling temperature from 0 to 2 (converted to each vendor range)',
+      parseTemperature,
+    )
+    .option(
+      '--max-output-tokens <number>',
+      'cap on generated tokens, a whole number of at least 1 (where the vendor has one)',
+      parseMaxOutputTokens,
+    )
+    .option(
+      '--base-url <url>',
+      'base URL of the vendor API (default: <VENDOR>_BASE_URL, then the vendor default host if it has one)',
+      parseBaseUrl,
+    )
+    .option(
+      '--timeout <ms>',
+      `time limit of each attempt, in milliseconds (default: ${defaultCliTimeoutMs}, i.e. 60 s)`,
+      parseTimeout,
+    )
+    .option(
+      '--max-retries <number>',
+      'retries after a failed attempt (timeout, connection error, 408/409/429/5xx) (default: 2)',
+      parseMaxRetries,
+    )
     .addHelpText(
       'after',
       [
@@ -98,7 +127,8 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
     );
   configureOutput(generate, io);
 
-  // The flags (and --help) belong to the mock server's own command line (@textgen/mocks), so they pass through as typed.
+  // The flags (and --help) belong to the mock server's own command line (@textgen/mocks), so they pass through as
+  // typed.
   const mock = program
     .command('mock')
     .description('Serve the vendor mocks (built from the specs) over HTTP until Ctrl+C (flags: textgen mock --help).')
@@ -115,7 +145,9 @@ function createProgram(io: CliIO, setExitCode: (code: number) => void): Command 
 
   const demo = program
     .command('demo')
-    .description('Run generateText and streamText for every vendor against an in-process mock server (no network, no keys).')
+    .description(
+      'Run generateText and streamText for every vendor against an in-process mock server (no network, no keys).',
+    )
     .action(async () => {
       const { runDemo } = await import('../demo/run-demo');
       const style = createTerminalStyle({ isTTY: io.stdout.isTTY, environment: io.environment });

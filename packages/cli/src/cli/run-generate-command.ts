@@ -49,7 +49,9 @@ function readLogLevel(environment: NodeJS.ProcessEnv): LogLevel {
   const requested = environment.TEXTGEN_LOG?.trim().toLowerCase();
   if (requested === undefined || requested === '') return 'off';
   if (!isLogLevel(requested)) {
-    throw new CliUsageError(`TEXTGEN_LOG is "${requested}"; set it to one of ${Object.keys(logLevels).join(', ')}, or unset it.`);
+    throw new CliUsageError(
+      `TEXTGEN_LOG is "${requested}"; set it to one of ${Object.keys(logLevels).join(', ')}, or unset it.`,
+    );
   }
   return requested;
 }
@@ -59,21 +61,30 @@ function readApiKey(options: { provider: TextgenProvider; environment: NodeJS.Pr
   const variable = `${options.provider.toUpperCase()}_API_KEY`;
   const apiKey = options.environment[variable];
   if (apiKey === undefined || apiKey.trim() === '') {
-    throw new CliUsageError(`No ${options.provider} API key: set the ${variable} environment variable to your key and run the command again.`);
+    throw new CliUsageError(
+      `No ${options.provider} API key: set the ${variable} environment variable to your key and run the command again.`,
+    );
   }
   return apiKey;
 }
 
 /**
- * `--base-url`, else `<VENDOR>_BASE_URL` (checked like the flag), else undefined for the vendor default. A vendor with no
- * default host (its spec's `x-textgen-client.baseURL: required`) then fails at client creation with one line naming the option and the variable.
+ * `--base-url`, else `<VENDOR>_BASE_URL` (checked like the flag), else undefined for the vendor default. A vendor with
+ * no
+ * default host (its spec's `x-textgen-client.baseURL: required`) then fails at client creation with one line naming the
+ * option and the variable.
  */
-function readBaseURL(options: { provider: TextgenProvider; flag: string | undefined; environment: NodeJS.ProcessEnv }): string | undefined {
+function readBaseURL(options: {
+  provider: TextgenProvider;
+  flag: string | undefined;
+  environment: NodeJS.ProcessEnv;
+}): string | undefined {
   if (options.flag !== undefined) return options.flag;
   const variable = `${options.provider.toUpperCase()}_BASE_URL`;
   const fromEnvironment = options.environment[variable];
   if (fromEnvironment === undefined || fromEnvironment.trim() === '') return undefined;
-  if (!isHttpUrl(fromEnvironment)) throw new CliUsageError(`${variable} is "${fromEnvironment}"; it must be an absolute http:// or https:// URL.`);
+  if (!isHttpUrl(fromEnvironment))
+    throw new CliUsageError(`${variable} is "${fromEnvironment}"; it must be an absolute http:// or https:// URL.`);
   return fromEnvironment;
 }
 
@@ -87,14 +98,20 @@ interface JsonSummary {
   warnings: string[];
 }
 
-/** The `--json` shape: every field is always there, `null` where the vendor reported nothing, so scripts can rely on it. */
+/**
+ * The `--json` shape: every field is always there, `null` where the vendor reported nothing, so scripts can rely on it.
+ */
 function summarize(result: Omit<GenerateTextResult, 'raw'>): JsonSummary {
   const { text, provider, model, usage, finishReason, requestId, warnings } = result;
   return {
     text,
     provider,
     model,
-    usage: { inputTokens: usage.inputTokens ?? null, outputTokens: usage.outputTokens ?? null, totalTokens: usage.totalTokens ?? null },
+    usage: {
+      inputTokens: usage.inputTokens ?? null,
+      outputTokens: usage.outputTokens ?? null,
+      totalTokens: usage.totalTokens ?? null,
+    },
     finishReason: { unified: finishReason.unified, raw: finishReason.raw ?? null },
     requestId: requestId ?? null,
     warnings,
@@ -180,7 +197,11 @@ async function printAnswer(context: {
   if (!options.stream) {
     const result = await textgen.generateText(input);
     warn(result.warnings);
-    write(options.json ? `${JSON.stringify({ ...summarize(result), raw: result.raw ?? null }, null, 2)}\n` : `${result.text}\n`);
+    write(
+      options.json
+        ? `${JSON.stringify({ ...summarize(result), raw: result.raw ?? null }, null, 2)}\n`
+        : `${result.text}\n`,
+    );
     return;
   }
 
@@ -195,7 +216,15 @@ async function printAnswer(context: {
     stream.responseModel,
   ]);
   if (options.json) {
-    const finish = summarize({ text, provider: options.provider, model, usage, finishReason, requestId, warnings: stream.warnings });
+    const finish = summarize({
+      text,
+      provider: options.provider,
+      model,
+      usage,
+      finishReason,
+      requestId,
+      warnings: stream.warnings,
+    });
     write(`${JSON.stringify({ type: 'finish', ...finish })}\n`);
   } else {
     write('\n');

@@ -13,7 +13,10 @@ const ansi: TerminalStyle = {
 };
 
 /** Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org), so piped output stays plain. */
-export function createTerminalStyle(options: { isTTY: boolean | undefined; environment: NodeJS.ProcessEnv }): TerminalStyle {
+export function createTerminalStyle(options: {
+  isTTY: boolean | undefined;
+  environment: NodeJS.ProcessEnv;
+}): TerminalStyle {
   const noColor = options.environment.NO_COLOR !== undefined && options.environment.NO_COLOR !== '';
   return options.isTTY === true && !noColor ? ansi : plain;
 }

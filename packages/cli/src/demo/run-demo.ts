@@ -1,4 +1,10 @@
-import { listMockOperations, startMockHttpServer, vendorRegistry, type DemoCall, type MockRequestExample } from '@textgen/mocks';
+import {
+  listMockOperations,
+  startMockHttpServer,
+  vendorRegistry,
+  type DemoCall,
+  type MockRequestExample,
+} from '@textgen/mocks';
 import {
   createTextgen,
   type Textgen,
@@ -52,13 +58,19 @@ function readExampleQuestion(vendor: DemoVendor, example: MockRequestExample): E
   const { input } = vendor.demo;
   const model = text(body.model);
   const missing = (field: string): never => {
-    throw new Error(`specs/${vendor.id}.yaml request example "${example.name}" has no text in "${field}" (x-textgen-demo.input).`);
+    throw new Error(
+      `specs/${vendor.id}.yaml request example "${example.name}" has no text in "${field}" (x-textgen-demo.input).`,
+    );
   };
   if ('messages' in input) {
     const messages = readMessages(body[input.messages]);
     const system = messages.filter((message) => message.role === 'system').map((message) => String(message.content));
     const question = text(messages.filter((message) => message.role === 'user').at(-1)?.content);
-    return { system: system.length > 0 ? system.join('\n\n') : undefined, prompt: question ?? missing(input.messages), model };
+    return {
+      system: system.length > 0 ? system.join('\n\n') : undefined,
+      prompt: question ?? missing(input.messages),
+      model,
+    };
   }
   const system = input.system === undefined ? undefined : text(body[input.system]);
   return { system, prompt: text(body[input.prompt]) ?? missing(input.prompt), model };
@@ -66,9 +78,12 @@ function readExampleQuestion(vendor: DemoVendor, example: MockRequestExample): E
 
 function findRequestExample(options: { vendor: DemoVendor; call: DemoCall }): MockRequestExample {
   const { vendor, call } = options;
-  const operation = listMockOperations({ vendor: vendor.id }).find((candidate) => candidate.operationId === call.operationId);
+  const operation = listMockOperations({ vendor: vendor.id }).find(
+    (candidate) => candidate.operationId === call.operationId,
+  );
   const example = operation?.requestExamples.find((candidate) => candidate.name === call.request);
-  if (example === undefined) throw new Error(`specs/${vendor.id}.yaml has no request example "${call.request}" in ${call.operationId}.`);
+  if (example === undefined)
+    throw new Error(`specs/${vendor.id}.yaml has no request example "${call.request}" in ${call.operationId}.`);
   return example;
 }
 
@@ -85,7 +100,9 @@ function describeUsage(usage: TextgenUsage, vendorTitle: string): string {
   const missing = Object.entries(counts).filter(([, count]) => count === undefined);
   if (reported.length === 0) return `not reported by ${vendorTitle}`;
   const described = `${reported.map(([name, count]) => `${name} ${String(count)}`).join(', ')} tokens`;
-  return missing.length === 0 ? described : `${described} (${missing.map(([name]) => name).join(' and ')} not reported by ${vendorTitle})`;
+  return missing.length === 0
+    ? described
+    : `${described} (${missing.map(([name]) => name).join(' and ')} not reported by ${vendorTitle})`;
 }
 
 function describeFinishReason(finishReason: TextgenFinishReason, vendorTitle: string): string {
@@ -107,7 +124,10 @@ function quote(value: unknown): string {
 function describeSentPrompt(vendor: DemoVendor, body: Record<string, unknown>): Row[] {
   const { input } = vendor.demo;
   if ('messages' in input) {
-    return readMessages(body[input.messages]).map((message): Row => [`${input.messages}[] ${String(message.role)}`, quote(message.content)]);
+    return readMessages(body[input.messages]).map((message): Row => [
+      `${input.messages}[] ${String(message.role)}`,
+      quote(message.content),
+    ]);
   }
   const fields = input.system === undefined ? [input.prompt] : [input.system, input.prompt];
   return fields.map((field): Row => [field, quote(body[field])]);
@@ -120,7 +140,9 @@ async function readSentFields(request: Request): Promise<Record<string, unknown>
     if (contentType.includes('application/json')) return (await request.clone().json()) as Record<string, unknown>;
     if (contentType.includes('multipart/form-data')) {
       const form = await request.clone().formData();
-      return Object.fromEntries([...form.entries()].map(([name, value]) => [name, typeof value === 'string' ? value : '(a file)']));
+      return Object.fromEntries(
+        [...form.entries()].map(([name, value]) => [name, typeof value === 'string' ? value : '(a file)']),
+      );
     }
   } catch {
     // Showing the request is a nicety of the demo; a body it cannot read must not fail the call.
@@ -132,7 +154,12 @@ function indent(text: string): string {
   return text.replaceAll('\n', '\n      ');
 }
 
-async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo: RunDemoOptions; sentBodies: Map<TextgenProvider, Record<string, unknown>> }): Promise<void> {
+async function showVendor(options: {
+  textgen: Textgen;
+  vendor: DemoVendor;
+  demo: RunDemoOptions;
+  sentBodies: Map<TextgenProvider, Record<string, unknown>>;
+}): Promise<void> {
   const { textgen, vendor, demo, sentBodies } = options;
   const { style, write } = demo;
   const details = (rows: Row[]) => {
@@ -167,7 +194,9 @@ async function showVendor(options: { textgen: Textgen; vendor: DemoVendor; demo:
   };
 
   const generate = prepare(vendor.demo.generate);
-  write(`\n${style.bold(style.accent(`== ${vendor.title} ==`))} ${style.dim(`provider ${vendor.id}, model ${generate.model}`)}\n`);
+  write(
+    `\n${style.bold(style.accent(`== ${vendor.title} ==`))} ${style.dim(`provider ${vendor.id}, model ${generate.model}`)}\n`,
+  );
   write(`  ${style.bold('generateText')} ${describePairing(vendor.demo.generate)}\n`);
   const result = await textgen.generateText(generate.input);
   showSent();
@@ -233,11 +262,19 @@ export async function runDemo(demo: RunDemoOptions): Promise<number> {
         return fetch(url, init);
       },
     });
-    const textgen = createTextgen(Object.fromEntries(vendorRegistry.map((vendor) => [vendor.id, clientOptions(vendor.id)])));
+    const textgen = createTextgen(
+      Object.fromEntries(vendorRegistry.map((vendor) => [vendor.id, clientOptions(vendor.id)])),
+    );
     const vendorCount = `${vendorRegistry.length} vendor${vendorRegistry.length === 1 ? '' : 's'}`;
     write(`${style.bold('textgen demo')}: one facade, ${vendorCount}, each called with generateText and streamText.\n`);
-    write(style.dim(`Every request goes to a local mock server (${server.url}) built from the OpenAPI specs: no network, no API keys.\n`));
-    write(style.dim("The mock replies with the specs' canned example responses, so each vendor is asked the question of\n"));
+    write(
+      style.dim(
+        `Every request goes to a local mock server (${server.url}) built from the OpenAPI specs: no network, no API keys.\n`,
+      ),
+    );
+    write(
+      style.dim("The mock replies with the specs' canned example responses, so each vendor is asked the question of\n"),
+    );
     write(style.dim('the spec request example that its canned answer pairs with.\n'));
     for (const vendor of vendorRegistry) {
       try {
@@ -247,7 +284,9 @@ export async function runDemo(demo: RunDemoOptions): Promise<number> {
         write(`\n  ${vendor.title} failed: ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
-    write(`\n${failures === 0 ? 'Done' : 'Finished with failures'}: ${vendorRegistry.length - failures} of ${vendorRegistry.length} vendors answered both calls.\n`);
+    write(
+      `\n${failures === 0 ? 'Done' : 'Finished with failures'}: ${vendorRegistry.length - failures} of ${vendorRegistry.length} vendors answered both calls.\n`,
+    );
   } finally {
     await server.close();
   }

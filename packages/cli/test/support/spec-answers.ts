@@ -12,7 +12,12 @@ const operations: Record<MockVendor, { json: string; stream: string }> = {
 };
 
 /** The first 200 example of the operation, or the one named `name`. */
-function firstExample(options: { vendor: MockVendor; operationId: string; streams: boolean; name?: string }): MockExample {
+function firstExample(options: {
+  vendor: MockVendor;
+  operationId: string;
+  streams: boolean;
+  name?: string;
+}): MockExample {
   const example = listMockExamples({ vendor: options.vendor }).find(
     (candidate) =>
       candidate.operationId === options.operationId &&
@@ -20,7 +25,10 @@ function firstExample(options: { vendor: MockVendor; operationId: string; stream
       candidate.streams === options.streams &&
       (options.name === undefined || candidate.name === options.name),
   );
-  if (example === undefined) throw new Error(`No 200 example for ${options.vendor} ${options.operationId} (streams: ${String(options.streams)})`);
+  if (example === undefined)
+    throw new Error(
+      `No 200 example for ${options.vendor} ${options.operationId} (streams: ${String(options.streams)})`,
+    );
   return example;
 }
 
@@ -60,7 +68,9 @@ function streamPayloads(example: MockExample): unknown[] {
 
 /** The non-empty text pieces of the default stream example (or the one named), in order, as each spec puts them. */
 export function specStreamDeltas(vendor: MockVendor, exampleName?: string): string[] {
-  const payloads = streamPayloads(firstExample({ vendor, operationId: operations[vendor].stream, streams: true, name: exampleName }));
+  const payloads = streamPayloads(
+    firstExample({ vendor, operationId: operations[vendor].stream, streams: true, name: exampleName }),
+  );
   const texts = payloads.map((payload) => {
     switch (vendor) {
       case 'wetrocloud':

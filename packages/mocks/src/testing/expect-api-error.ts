@@ -22,7 +22,9 @@ function describeValue(value: unknown): string {
 
 function isInstanceOf<ErrorType>(value: unknown, ErrorClass: ExpectedErrorClass<ErrorType>): value is ErrorType {
   if (typeof ErrorClass.isInstance === 'function') return ErrorClass.isInstance(value);
-  return typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(ErrorClass.prototype, value);
+  return (
+    typeof value === 'object' && value !== null && Object.prototype.isPrototypeOf.call(ErrorClass.prototype, value)
+  );
 }
 
 /**

@@ -1,5 +1,11 @@
 import { collectStream } from '@textgen/mocks/testing';
-import { getDefaultBaseUrl, getVendorSpec, type MockOperation, type MockRequestExample, type MockVendor } from '@textgen/mocks';
+import {
+  getDefaultBaseUrl,
+  getVendorSpec,
+  type MockOperation,
+  type MockRequestExample,
+  type MockVendor,
+} from '@textgen/mocks';
 
 /** The Authorization header each vendor expects, with a fake key (CONVENTIONS.md "Auth"). */
 export function authorizationFor(vendor: MockVendor): string {
@@ -17,12 +23,17 @@ export function operationUrl(options: {
   query?: string;
 }): string {
   const values = { ...options.operation.pathParameterExamples, ...options.pathParameters };
-  const path = options.operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) => encodeURIComponent(values[name] ?? ''));
+  const path = options.operation.path.replace(/\{([^}]+)\}/g, (_match, name: string) =>
+    encodeURIComponent(values[name] ?? ''),
+  );
   return `${options.baseUrl ?? defaultBaseUrl(options.operation.vendor)}${path}${options.query ?? ''}`;
 }
 
 /** Encodes a request example as its media type says: JSON text, or a form whose object parts are JSON text. */
-export function encodeRequestBody(example: Pick<MockRequestExample, 'mediaType' | 'value'>): { body: BodyInit; headers: Record<string, string> } {
+export function encodeRequestBody(example: Pick<MockRequestExample, 'mediaType' | 'value'>): {
+  body: BodyInit;
+  headers: Record<string, string>;
+} {
   if (example.mediaType === 'multipart/form-data') {
     const form = new FormData();
     for (const [name, value] of Object.entries(example.value as Record<string, unknown>)) {

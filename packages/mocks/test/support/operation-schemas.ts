@@ -9,7 +9,9 @@ export function findOperation(operationId: string): MockOperation {
   return operation;
 }
 
-/** The validation errors of `body` against the operation's declared JSON schema for `status` (empty when it matches). */
+/**
+ * The validation errors of `body` against the operation's declared JSON schema for `status` (empty when it matches).
+ */
 export function responseSchemaErrors(options: { operation: MockOperation; status: number; body: unknown }): unknown[] {
   const spec = getVendorSpec(options.operation.vendor);
   const responses = spec.paths[options.operation.path]![options.operation.method]!.responses;

@@ -45,7 +45,11 @@ function lookUpPointer(document: unknown, pointer: string): unknown {
 /** Follows internal `#/components/...` references; the specs use no external ones. */
 function resolve(document: unknown, node: unknown): JsonObject {
   let current = node;
-  for (let depth = 0; typeof current === 'object' && current !== null && typeof (current as JsonObject).$ref === 'string'; depth += 1) {
+  for (
+    let depth = 0;
+    typeof current === 'object' && current !== null && typeof (current as JsonObject).$ref === 'string';
+    depth += 1
+  ) {
     const reference = (current as JsonObject).$ref as string;
     if (!reference.startsWith('#/') || depth > 20) throw new Error(`cannot follow $ref ${reference}`);
     current = lookUpPointer(document, reference.slice(1));

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 export function renderError(error: unknown): string[] {
   const renderings: string[] = [inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true })];
   const seen = new Set<unknown>();
-  for (let current: unknown = error; current !== undefined && current !== null && !seen.has(current); ) {
+  for (let current: unknown = error; current !== undefined && current !== null && !seen.has(current);) {
     seen.add(current);
     renderings.push(JSON.stringify(current) ?? '');
     if (!(current instanceof Error)) break;

@@ -19,7 +19,12 @@ export const testApiKeys: Record<TextgenProvider, string> = {
 
 /** A textgen wired to the msw mock, with every vendor configured explicitly (no environment needed). */
 export function createMockTextgen(): Textgen {
-  const options = (provider: TextgenProvider) => ({ apiKey: testApiKeys[provider], baseURL: mockBaseUrls[provider], maxRetries: 0, logLevel: 'off' as const });
+  const options = (provider: TextgenProvider) => ({
+    apiKey: testApiKeys[provider],
+    baseURL: mockBaseUrls[provider],
+    maxRetries: 0,
+    logLevel: 'off' as const,
+  });
   return createTextgen({
     wetrocloud: options('wetrocloud'),
     edenai: options('edenai'),
