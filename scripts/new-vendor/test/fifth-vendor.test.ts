@@ -83,6 +83,9 @@ describe('a fifth vendor from pnpm new-vendor', () => {
     expect(changedBeforeInstall).toContain('packages/mocks/src/generated/vendor-registry.ts');
     expect(changedBeforeInstall).toContain('packages/fifth-vendor/src/generated/fifth-vendor-client.ts');
     expect(created).toContain('packages/fifth-vendor/src/fifth-vendor-provider.ts');
+    // What `pnpm check:release-files` asks of every published package, so the new one ships like the others.
+    for (const file of ['LICENSE', 'CHANGELOG.md', 'README.md'])
+      expect(created).toContain(`packages/fifth-vendor/${file}`);
   });
 
   it("passes the new package's own tests against the mock", () => {
