@@ -1,5 +1,6 @@
 import { UnsupportedFunctionalityError, type LanguageModelV4Prompt, type SharedV4Warning } from '@ai-sdk/provider';
-import type { TextgenMessage, TextgenProvider } from '@textgen/sdk/adapters';
+import type { TextgenMessage } from '@textgen/core';
+import type { TextgenProvider } from '@textgen/sdk/adapters';
 
 export interface ConvertedMessages {
   /** The conversation as text turns, in the facade's vocabulary (each provider maps it to its vendor's fields). */

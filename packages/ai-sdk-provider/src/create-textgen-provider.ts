@@ -1,7 +1,8 @@
 import { LoadAPIKeyError, NoSuchModelError, type LanguageModelV4, type ProviderV4 } from '@ai-sdk/provider';
 import { APIError, TextgenError } from '@textgen/core';
 import type { TextgenOptions } from '@textgen/sdk';
-import { defaultProviders, textgenProviders, type ProviderAdapter, type TextgenProvider } from '@textgen/sdk/adapters';
+import { type ProviderAdapter } from '@textgen/core';
+import { defaultProviders, textgenProviders, type TextgenProvider } from '@textgen/sdk/adapters';
 import { parseTextgenModelId, type TextgenModelId } from './textgen-model-id';
 import { TextgenLanguageModel, type VendorSlot } from './textgen-language-model';
 

@@ -1,5 +1,6 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4StreamPart, SharedV4Warning } from '@ai-sdk/provider';
-import type { ProviderStreamEvent, TextgenProvider, TextgenUsage } from '@textgen/sdk/adapters';
+import type { ProviderStreamEvent, TextgenUsage } from '@textgen/core';
+import type { TextgenProvider } from '@textgen/sdk/adapters';
 import { toLanguageModelFinishReason, toLanguageModelUsage } from './map-textgen-result';
 import { toAPICallError } from './to-api-call-error';
 

@@ -5,7 +5,7 @@ import {
   type SharedV4Warning,
 } from '@ai-sdk/provider';
 import type { EdenAIProviderOptions } from '@textgen/sdk';
-import type { TextgenMessage } from '@textgen/sdk/adapters';
+import type { TextgenMessage } from '@textgen/core';
 
 type EdenAIHistoryTurn = NonNullable<EdenAIProviderOptions['previous_history']>[number];
 type EdenAITool = NonNullable<EdenAIProviderOptions['available_tools']>[number];

@@ -1,5 +1,6 @@
 import type { JSONObject, LanguageModelV4FinishReason, LanguageModelV4Usage } from '@ai-sdk/provider';
-import type { TextgenFinishReason, TextgenProvider, TextgenUsage } from '@textgen/sdk/adapters';
+import type { TextgenFinishReason, TextgenUsage } from '@textgen/core';
+import type { TextgenProvider } from '@textgen/sdk/adapters';
 
 /**
  * The usage in the AI SDK's shape. Counts a vendor does not report stay undefined (the AI SDK then leaves the total

@@ -6,15 +6,8 @@ import type {
   LanguageModelV4StreamResult,
   SharedV4Warning,
 } from '@ai-sdk/provider';
-import {
-  normalizeCallInput,
-  textgenProviders,
-  type NormalizedCall,
-  type PreparedCall,
-  type ProviderStreamEvent,
-  type TextgenMessage,
-  type TextgenProvider,
-} from '@textgen/sdk/adapters';
+import { type NormalizedCall, type PreparedCall, type ProviderStreamEvent, type TextgenMessage } from '@textgen/core';
+import { normalizeCallInput, textgenProviders, type TextgenProvider } from '@textgen/sdk/adapters';
 import { convertToTextgenMessages } from './convert-to-textgen-messages';
 import { createTextgenStream } from './create-textgen-stream';
 import { toEdenAIToolFields } from './eden-ai-tool-fields';
