@@ -23,6 +23,7 @@ import {
 } from '../test/support/aitre-mock';
 import { createAitre, type CreateCompletionParams, type CreateCompletionResult } from '../src/index';
 import type { CreateCompletionChunk } from '../src/index';
+import { collectStream } from '@textgen/mocks/testing';
 
 const mock = useAitreMock();
 
@@ -54,12 +55,6 @@ function expectedErrorClass(status: number): typeof APIError {
     default:
       return APIError;
   }
-}
-
-async function collect<Item>(stream: AsyncIterable<Item>): Promise<Item[]> {
-  const items: Item[] = [];
-  for await (const item of stream) items.push(item);
-  return items;
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -187,7 +182,7 @@ describe('completions.create (stream)', () => {
       const body = streamingBodyFor(example);
       const stream = await client.completions.create(body, { headers: { Prefer: `example=${name}` } });
       expectTypeOf(stream).toEqualTypeOf<Stream<CreateCompletionChunk>>();
-      const chunks = await collect(stream);
+      const chunks = await collectStream(stream);
       const expected = streamExamplePayloads(example.value as string);
       expect(expected.length).toBeGreaterThan(1);
       expect(chunks).toEqual(expected);
@@ -202,7 +197,7 @@ describe('completions.create (stream)', () => {
     const result = await client.completions.create(body);
     expectTypeOf(result).toEqualTypeOf<Stream<CreateCompletionChunk> | CreateCompletionResult>();
     expect(Symbol.asyncIterator in result).toBe(true);
-    const chunks = await collect(result as Stream<CreateCompletionChunk>);
+    const chunks = await collectStream(result as Stream<CreateCompletionChunk>);
     expect(chunks).toEqual(streamExamplePayloads(streamExamples[0]!.value as string));
   });
 
@@ -222,7 +217,7 @@ describe('completions.create (stream)', () => {
     const { data, response, requestId } = await createTestClient().completions.create(streamRequest).withResponse();
     expect(requestId).toMatch(/^req_[0-9a-f]{32}$/);
     expect(requestId).toBe(response.headers.get('x-request-id'));
-    expect((await collect(data)).length).toBeGreaterThan(0);
+    expect((await collectStream(data)).length).toBeGreaterThan(0);
   });
 
   it('throws an APIError for a data frame that carries an error member', async () => {
@@ -272,7 +267,7 @@ describe('completions.create (stream)', () => {
       response: { type: 'stream-chunks', chunks: [`data: ${JSON.stringify(firstChunk)}\n\n`] },
     });
     const stream = await createTestClient().completions.create(streamRequest);
-    const error = await rejectionOf(collect(stream));
+    const error = await rejectionOf(collectStream(stream));
     expect(APIConnectionError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('[DONE]');
   });

@@ -19,6 +19,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createEdenAI } from '../src/index';
 import type { EdenAIChatRequest, EdenAIChatStreamRequest } from '../src/index';
 import type { CreateTextChatStreamChunk } from '../src/index';
+import { collectStream } from '@textgen/mocks/testing';
 
 const apiKey = 'test-edenai-key-4242';
 const mock = createMockServer({ streamChunkDelayMs: 0 });
@@ -49,12 +50,6 @@ const defaultStreamRequest = requestExample(streamOperation, 'stream-keyword-ext
 
 function createClient() {
   return createEdenAI({ apiKey, maxRetries: 0, logLevel: 'off' });
-}
-
-async function collect<Item>(iterable: AsyncIterable<Item>): Promise<Item[]> {
-  const items: Item[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
 }
 
 /**
@@ -367,7 +362,7 @@ describe('text.chatStream', () => {
         .split('\n')
         .filter((line) => line !== '')
         .map((line) => JSON.parse(line) as CreateTextChatStreamChunk);
-      expect(await collect(stream)).toEqual(expected);
+      expect(await collectStream(stream)).toEqual(expected);
     },
   );
 
@@ -375,7 +370,7 @@ describe('text.chatStream', () => {
     'sends %s with comma-joined providers, and the mock accepts it',
     async (_name, example) => {
       const stream = await createClient().text.chatStream(example.value as EdenAIChatStreamRequest);
-      expect((await collect(stream)).length).toBeGreaterThan(0);
+      expect((await collectStream(stream)).length).toBeGreaterThan(0);
       expect(mock.lastCall!.operationId).toBe('createTextChatStream');
       expect(mock.lastCall!.headers.authorization).toBe(`Bearer ${apiKey}`);
       expect(mock.lastCall!.body).toEqual(withJoinedProviders(example.value as Record<string, unknown>));
@@ -386,7 +381,7 @@ describe('text.chatStream', () => {
     const stream = await createClient().text.chatStream(defaultStreamRequest, {
       headers: { Prefer: 'example=stream-provider-error' },
     });
-    const chunks = await collect(stream);
+    const chunks = await collectStream(stream);
     expect(chunks).toContainEqual({ text: '[ERROR]', blocked: true, provider: 'replicate' });
     const answer = chunks
       .filter((chunk) => !chunk.blocked)
@@ -402,7 +397,7 @@ describe('text.chatStream', () => {
       fallback_type: 'rerun',
       text: 'Hi',
     });
-    await collect(stream);
+    await collectStream(stream);
     expect(mock.lastCall!.body).toEqual({
       providers: 'anthropic',
       fallback_providers: 'openai,google',
@@ -425,7 +420,7 @@ describe('text.chatStream', () => {
       },
     });
     const stream = await createClient().text.chatStream({ providers: 'openai', text: 'Hi' });
-    expect(await collect(stream)).toEqual([
+    expect(await collectStream(stream)).toEqual([
       { text: 'Hello', blocked: false, provider: 'openai' },
       { text: ' there', blocked: false, provider: 'openai' },
     ]);

@@ -23,6 +23,7 @@ import {
   type CreateTextGenerationResult,
 } from '../src/index';
 import type { CreateTextGenerationChunk } from '../src/index';
+import { collectStream } from '@textgen/mocks/testing';
 
 const apiKey = 'wetro-test-key-123';
 const mock = createMockServer({ streamChunkDelayMs: 0 });
@@ -116,12 +117,6 @@ function ndjsonPayloads(example: MockExample): unknown[] {
     .map((line) => JSON.parse(line) as unknown);
 }
 
-async function collect<Item>(stream: Stream<Item>): Promise<Item[]> {
-  const items: Item[] = [];
-  for await (const item of stream) items.push(item);
-  return items;
-}
-
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
@@ -198,7 +193,7 @@ describe.each(encodings)('textGeneration.create with %s encoding', (encoding) =>
         headers: { Prefer: `example=${example.name}` },
       });
       expect(stream).toBeInstanceOf(Stream);
-      expect(await collect(stream)).toEqual(ndjsonPayloads(example));
+      expect(await collectStream(stream)).toEqual(ndjsonPayloads(example));
       expectWireRequest({ call: onlyCall(), request: streamRequest, encoding });
     },
   );
