@@ -10,7 +10,8 @@ import { configDefaults, defineConfig, type TestProjectInlineConfiguration } fro
  * (`vitest run -c ../../vitest.config.ts --project <folder> --project <folder>-dist`), so turbo still builds first and
  * caches per package. What differs between packages is a file the package has, not a line here:
  * - `*.test-d.ts` under `src/` or `test/`: type-level tests, checked by tsc in the unit project (typecheck mode);
- * - `test/setup/*.ts`: setup files of the unit project;
+ * - `test/setup/*.ts`: setup files of the unit project (besides scripts/vitest/fail-on-unhandled-rejections.ts, which
+ *   every unit project has);
  * - `test/support/require-built-packages.ts`: the dist project's global setup, naming any built package that is
  * missing.
  */
@@ -67,6 +68,8 @@ function listFiles(folder: string, suffix: string): string[] {
 }
 
 const distTestPattern = 'test/*dist.test.ts';
+// Every unit project fails a test that leaves a promise rejection unhandled (scripts/vitest/).
+const unhandledRejectionsSetup = join(repositoryRoot, 'scripts', 'vitest', 'fail-on-unhandled-rejections.ts');
 
 function packageProjects(folder: string): TestProjectInlineConfiguration[] {
   const root = join(packagesFolder, folder);
@@ -86,7 +89,7 @@ function packageProjects(folder: string): TestProjectInlineConfiguration[] {
       testTimeout: 20_000,
       unstubEnvs: true,
       restoreMocks: true,
-      setupFiles,
+      setupFiles: [unhandledRejectionsSetup, ...setupFiles],
       // Type-level tests are never executed: typecheck mode runs tsc over them alongside the runtime tests, so a
       // broken overload fails `vitest run` (they are in the package's tsconfig too, so `pnpm typecheck` fails as well).
       ...(hasTypeTests

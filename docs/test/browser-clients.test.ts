@@ -21,7 +21,7 @@ import { readBrowserDemoCalls } from '../browser-demo/read-browser-demo-calls';
 import { buildBrowserDemo, bundleForBrowser, type BuiltBrowserDemo } from '../browser-demo/build-browser-demo';
 import { docsRoot, repositoryRoot } from '../bundle-vendor-spec';
 import { startDocsServer, type DocsServer } from '../serve-docs';
-import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
+import { launchChromium, type LaunchedChromium } from '../../scripts/launch-chromium';
 
 const resultsFolder = join(docsRoot, 'test-results');
 

@@ -18,7 +18,7 @@ import {
   type VendorOperation,
 } from '../bundle-vendor-spec';
 import { startDocsServer, type DocsServer } from '../serve-docs';
-import { launchChromium, type LaunchedChromium } from './support/launch-chromium';
+import { launchChromium, type LaunchedChromium } from '../../scripts/launch-chromium';
 
 const siteFolder = join(docsRoot, 'site');
 /** Every package with a public API, as the TypeDoc reference (site/api/) documents them. */

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium } from '../../docs/test/support/launch-chromium';
+import { launchChromium } from '../launch-chromium';
 import { startDocsServer } from '../../docs/serve-docs';
 import { workersCompatibilityDate } from './runtime-versions';
 import { resultLinePrefix, type SmokeCaseReport } from './smoke/smoke-inputs';

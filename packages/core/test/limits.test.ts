@@ -2,9 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { TextgenError } from '../src/index';
 import { createFakeTransport, echo, streamEcho } from './support/fake-vendor';
 import { startLoopbackServer } from './support/loopback-server';
-import { failOnUnhandledRejections } from './support/unhandled-rejections';
-
-failOnUnhandledRejections();
 
 const badMaxRetries = [Number.NaN, -1, 1.5, Infinity, '2' as unknown as number];
 const badTimeouts = [Number.NaN, 0, -5, -Infinity, '100' as unknown as number];

@@ -4,9 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { APIConnectionTimeoutError, APIUserAbortError, InternalServerError } from '../src/index';
 import { createFakeTransport, echo, streamEcho } from './support/fake-vendor';
 import { startLoopbackServer, type LoopbackServer } from './support/loopback-server';
-import { failOnUnhandledRejections } from './support/unhandled-rejections';
-
-failOnUnhandledRejections();
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {

@@ -19,9 +19,6 @@ import { createTransport } from '../src/internal';
 import { byteStream } from './support/byte-stream';
 import { createFakeTransport, echo, fakeDescriptor, fakeOperations, streamEcho } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
-import { failOnUnhandledRejections } from './support/unhandled-rejections';
-
-failOnUnhandledRejections();
 
 const apiKey = 'sk-test-SECRET-123';
 

@@ -9,9 +9,6 @@ import {
 } from '../src/index';
 import { createFakeTransport, echo, fakeOperations } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
-import { failOnUnhandledRejections } from './support/unhandled-rejections';
-
-failOnUnhandledRejections();
 
 type Reply = (request: Request) => Response | Promise<Response>;
 

@@ -3,9 +3,6 @@ import { APIConnectionError, APIError, APIUserAbortError, TextgenError } from '.
 import { byteStream } from './support/byte-stream';
 import { createFakeTransport, streamEcho, type FakeChunk } from './support/fake-vendor';
 import { requestFetch } from './support/request-fetch';
-import { failOnUnhandledRejections } from './support/unhandled-rejections';
-
-failOnUnhandledRejections();
 
 const sse = { framing: 'sse', terminator: '[DONE]' } as const;
 const ndjson = { framing: 'ndjson' } as const;

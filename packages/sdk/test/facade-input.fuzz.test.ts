@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { failOnUnhandledRejections } from '../../core/test/support/unhandled-rejections';
 import {
   APIError,
   createTextgen,
@@ -10,8 +9,6 @@ import {
   type Textgen,
   type TextgenProvider,
 } from '../src/index';
-
-failOnUnhandledRejections();
 
 /**
  * Random input for every field of generateText and streamText, over every vendor, against stub fetches that count

@@ -2,10 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APIUserAbortError, createTextgen } from '../src/index';
-import { failOnUnhandledRejections } from '../../core/test/support/unhandled-rejections';
 
 // No msw here: these tests need a real socket to see the request being aborted.
-failOnUnhandledRejections();
 
 function completionChunk(text: string): string {
   return `data: ${JSON.stringify({ id: 'c1', object: 'text_completion', created: 1, model: 'm', choices: [{ text, index: 0, logprobs: null, finish_reason: null }] })}\n\n`;

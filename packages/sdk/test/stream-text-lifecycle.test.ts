@@ -2,9 +2,7 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { APIConnectionError, InternalServerError } from '../src/index';
 import { createMockTextgen, useMockServer } from './support/mock-textgen';
-import { failOnUnhandledRejections } from '../../core/test/support/unhandled-rejections';
 
-failOnUnhandledRejections();
 const mock = useMockServer();
 
 function completionChunk(text: string): string {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStreamTextResult } from '../src/create-stream-text-result';
 import { APIError, createTextgen, type Textgen, type TextgenCallInput, type TextgenProvider } from '../src/index';
-import { failOnUnhandledRejections } from '../../core/test/support/unhandled-rejections';
-
-failOnUnhandledRejections();
 
 /**
  * A 2xx whose body a facade call cannot use, served by a stub fetch so that exactly these bytes arrive (the spec-built

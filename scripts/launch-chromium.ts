@@ -1,3 +1,4 @@
+/** Debian's Chromium through playwright-core, for the docs' browser tests and the runtime matrix (scripts/runtimes). */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
