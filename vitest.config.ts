@@ -108,7 +108,12 @@ function packageProjects(folder: string): TestProjectInlineConfiguration[] {
   const dist: TestProjectInlineConfiguration = {
     // Against the built packages: no source aliases, so `@textgen/core` inside a dist resolves as a user's install
     // would, to its own dist/. Only the mocks, a test tool and not a dependency, come from their sources.
-    resolve: { alias: { '@textgen/mocks': join(packagesFolder, 'mocks', 'src', 'index.ts') } },
+    resolve: {
+      alias: {
+        '@textgen/mocks/testing': join(packagesFolder, 'mocks', 'src', 'testing', 'index.ts'),
+        '@textgen/mocks': join(packagesFolder, 'mocks', 'src', 'index.ts'),
+      },
+    },
     test: {
       name: `${folder}-dist`,
       root,

@@ -2,7 +2,7 @@ import { NoSuchModelError, UnsupportedFunctionalityError } from '@ai-sdk/provide
 import { generateText, jsonSchema, Output, tool, type JSONSchema7 } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createMockProvider, useMockServer } from './support/mock-vendors';
-import { specExample } from './support/spec-examples';
+import { specExample } from '@textgen/mocks/testing';
 
 const mock = useMockServer();
 

@@ -3,7 +3,7 @@ import { generateText } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
 import { textgen } from '../src/index';
 import { mockBaseUrls, useMockServer } from './support/mock-vendors';
-import { specExample } from './support/spec-examples';
+import { specExample } from '@textgen/mocks/testing';
 
 const mock = useMockServer();
 

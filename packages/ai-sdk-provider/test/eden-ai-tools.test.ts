@@ -1,7 +1,7 @@
 import { generateText, jsonSchema, stepCountIs, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createMockProvider, useMockServer } from './support/mock-vendors';
-import { specExample } from './support/spec-examples';
+import { specExample } from '@textgen/mocks/testing';
 
 const mock = useMockServer();
 

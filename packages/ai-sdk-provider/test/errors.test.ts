@@ -4,7 +4,7 @@ import { APIUserAbortError } from '@textgen/core';
 import { generateText, streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createMockProvider, useMockServer, type Vendor } from './support/mock-vendors';
-import { specExample } from './support/spec-examples';
+import { specExample } from '@textgen/mocks/testing';
 
 const mock = useMockServer();
 

@@ -2,7 +2,7 @@ import type { LanguageModelV4StreamPart } from '@ai-sdk/provider';
 import { streamText } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createMockProvider, useMockServer, type Vendor } from './support/mock-vendors';
-import { ndjsonPayloads, specExample, sseDataPayloads } from './support/spec-examples';
+import { specExample, streamExamplePayloads } from '@textgen/mocks/testing';
 
 const mock = useMockServer();
 
@@ -31,12 +31,12 @@ type AitreChunk = {
   usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | null;
 };
 const aitreChunks = () =>
-  sseDataPayloads(
+  streamExamplePayloads(
     specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true, name: 'stream-with-usage' }),
   ) as AitreChunk[];
 type WetrocloudLine = { response: string; tokens?: number };
 const wetrocloudLines = () =>
-  ndjsonPayloads(
+  streamExamplePayloads(
     specExample({
       vendor: 'wetrocloud',
       operationId: 'createTextGeneration',
@@ -46,7 +46,7 @@ const wetrocloudLines = () =>
   ) as WetrocloudLine[];
 type EdenAILine = { text: string; blocked: boolean };
 const edenAILines = () =>
-  ndjsonPayloads(
+  streamExamplePayloads(
     specExample({
       vendor: 'edenai',
       operationId: 'createTextChatStream',
@@ -56,7 +56,7 @@ const edenAILines = () =>
   ) as EdenAILine[];
 type WorqhatChunk = { content: string; model: string; processing_id: string };
 const worqhatChunks = () =>
-  sseDataPayloads(
+  streamExamplePayloads(
     specExample({ vendor: 'worqhat', operationId: 'generateContent', streams: true, name: 'tour-guide-stream-events' }),
   ) as WorqhatChunk[];
 
@@ -203,7 +203,7 @@ describe.each(cases)('streaming $vendor', (streamCase) => {
 
 describe('a blocked Eden AI fragment', () => {
   it('is left out of the text and ends the stream with finish reason other (raw "blocked")', async () => {
-    const lines = ndjsonPayloads(
+    const lines = streamExamplePayloads(
       specExample({
         vendor: 'edenai',
         operationId: 'createTextChatStream',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InternalServerError } from '../src/index';
 import { collectDeltas, createMockTextgen, defaultJsonExample, useMockServer } from './support/mock-textgen';
-import { specExample, sseDataPayloads } from './support/spec-examples';
+import { specExample, streamExamplePayloads } from '@textgen/mocks/testing';
 
 const mock = useMockServer();
 
@@ -77,7 +77,7 @@ describe('aitre through the facade', () => {
     expect(await stream.text).toBe('\n\nThis is indeed a test');
     expect(await stream.finishReason).toEqual({ unified: 'length', raw: 'length' });
     // The spec example's last chunk carries the usage (OpenAI's include_usage), named the OpenAI way.
-    const usageChunks = sseDataPayloads(
+    const usageChunks = streamExamplePayloads(
       specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true, name: 'stream-with-usage' }),
     )
       .map(

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startMockHttpServer, type MockHttpServer } from '@textgen/mocks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Sdk from '../src/index';
-import { specExample, sseDataPayloads } from './support/spec-examples';
+import { specExample, streamExamplePayloads } from '@textgen/mocks/testing';
 
 const distDirectory = fileURLToPath(new URL('../dist/', import.meta.url));
 const cjsEntry = `${distDirectory}index.js`;
@@ -16,7 +16,9 @@ const jsonAnswer = specExample({ vendor: 'aitre', operationId: 'createCompletion
 };
 // The non-empty `choices[0].text` of each chunk of the first stream example (the last chunk only carries
 // finish_reason).
-const streamedTexts = sseDataPayloads(specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true }))
+const streamedTexts = streamExamplePayloads(
+  specExample({ vendor: 'aitre', operationId: 'createCompletion', streams: true }),
+)
   .map((payload) => (payload as { choices: { text: string }[] }).choices[0]?.text ?? '')
   .filter((piece) => piece !== '');
 

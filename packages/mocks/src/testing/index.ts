@@ -4,3 +4,4 @@ export { collectStream } from './collect-stream';
 export { expectAPIError } from './expect-api-error';
 export type { ExpectedErrorClass, ExpectedErrorDetails } from './expect-api-error';
 export { streamExamplePayloads } from './stream-example-payloads';
+export { specExample } from './spec-example';
