@@ -93,6 +93,9 @@ async function openTrackedPage(): Promise<{ page: Page; traffic: PageTraffic }> 
     // Redoc starts its web workers from blob: URLs (in-memory, no network). Chromium reports those as ERR_ABORTED when
     // the tab navigates away while the workers run, which is leaving the page, not a failed request.
     if (request.url().startsWith('blob:') && errorText === 'net::ERR_ABORTED') return;
+    // Chromium fetches the favicon on its own schedule and cancels the fetch (ERR_ABORTED, not a 404) when the test
+    // closes the tab first; a missing favicon would still fail as net::ERR_HTTP_RESPONSE_CODE_FAILURE or a 404.
+    if (new URL(request.url()).pathname.endsWith('/favicon.svg') && errorText === 'net::ERR_ABORTED') return;
     traffic.failed.push(`${request.url()}: ${errorText}`);
   });
   page.on('console', (message) => {
