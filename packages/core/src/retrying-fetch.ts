@@ -31,7 +31,8 @@ export class PreparedRequest {
   constructor(url: string, init: RequestInit = {}) {
     this.url = url;
     this.method = init.method ?? 'GET';
-    this.headers = new Headers(init.headers);
+    // openapi-fetch hands over the Headers it merged; copying them again would cost a Headers per call for nothing.
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.body = init.body ?? null;
     this.redirect = init.redirect ?? 'follow';
     this.signal = init.signal ?? null;
@@ -87,7 +88,11 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
         message: redactor.text(`[${vendor}] ${target} was aborted by the caller.`),
         cause: redactor.safeCause(cause),
       });
-    const { body, headers } = await resendableBody(request);
+    // A string body (every JSON call) is sent as it is; only a FormData or a real Request needs work first.
+    const { body, headers } =
+      request instanceof PreparedRequest && !(request.body instanceof FormData)
+        ? request
+        : await resendableBody(request);
     // One controller per attempt, reached from the caller's signal through this listener. The closures keep the
     // controller strongly referenced while its fetch runs, which a signal passed inside a Request does not on Node 20.
     let attemptController: AbortController | undefined;
@@ -119,7 +124,8 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
             redirect: request.redirect,
             signal: controller.signal,
           });
-          logger.debug(`[${vendor}] ${target} attempt ${attempt} -> ${response.status}`);
+          // Guarded: the line would otherwise be built on every call only to be dropped at the default level.
+          if (logger.enabled('debug')) logger.debug(`[${vendor}] ${target} attempt ${attempt} -> ${response.status}`);
           if (response.ok) {
             if (options.mode === 'json') return { response, text: await response.text() };
             clearTimeout(timer);
@@ -291,7 +297,6 @@ async function resendableBody(
   if (!(request instanceof PreparedRequest)) {
     return { body: request.body === null ? null : new Blob([await request.arrayBuffer()]), headers: request.headers };
   }
-  if (!(request.body instanceof FormData)) return { body: request.body, headers: request.headers };
   const encoder = new Response(request.body);
   // The Content-Type comes from the encoder's header, not from the Blob's type: Chromium lower-cases a Blob's type,
   // boundary included, and the body's mixed-case boundary then no longer matches it.

@@ -4,7 +4,7 @@ import { createAPIError, describeBody, truncateText } from './create-api-error';
 import { createLeveledLogger, type LogLevel, type Logger } from './logger';
 import { readEnvironment } from './read-environment';
 import { createRedactor, type Redactor } from './redact-secret';
-import { createRetryingFetch, PreparedRequest, type Fetch, type SendMode, type SendResult } from './retrying-fetch';
+import { createRetryingFetch, PreparedRequest, type Fetch, type SendOptions, type SendResult } from './retrying-fetch';
 import { encodeFormBody, type HookTools, type OperationDefinition, type OperationHooks } from './operation';
 import { Stream } from './stream';
 import { createStreamFailures } from './stream-failures';
@@ -41,16 +41,6 @@ export interface RequestOptions {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   headers?: Record<string, string> | undefined;
-}
-
-/**
- * openapi-fetch's per-request options as core fills them: its `fetch` is core's retrying fetch bound to this call's
- * signal, timeout and retries, and `parseAs: 'stream'` keeps openapi-fetch from reading the body that core reads.
- */
-interface CallInit {
-  fetch: (request: Request) => Promise<Response>;
-  headers?: Record<string, string> | undefined;
-  parseAs: 'stream';
 }
 
 /** openapi-fetch's `request(method, path, init)` with the path typing left out: the operation comes from the spec. */
@@ -166,33 +156,6 @@ export function createTransport<Paths extends object>(
     headers: { [auth.name]: auth.value, ...options.defaultHeaders },
   });
 
-  /** Runs the vendor's openapi-fetch call with core's fetch, and returns what that fetch received. */
-  const perform = async (
-    call: (client: Client<Paths>, init: CallInit) => Promise<unknown>,
-    requestOptions: RequestOptions,
-    mode: Exclude<SendMode, 'raw'>,
-  ): Promise<SendResult> => {
-    let result: SendResult | undefined;
-    const init: CallInit & { parseAs: 'stream' } = {
-      fetch: async (request) => {
-        result = await send(request, { ...requestOptions, mode });
-        return result.response;
-      },
-      headers: requestOptions.headers,
-      parseAs: 'stream',
-    };
-    try {
-      await call(client, init);
-    } catch (error) {
-      if (TextgenError.isInstance(error)) throw error;
-      // openapi-fetch throws before sending when the body cannot be serialized (a BigInt, a cycle) or the URL is bad.
-      const stage = result ? 'The response could not be read' : 'The request could not be built';
-      throw new TextgenError(redactor.text(`[${vendor}] ${stage}: ${String(error)}`));
-    }
-    if (!result) throw new TextgenError(`[${vendor}] The request was never sent.`);
-    return result;
-  };
-
   /**
    * The 2xx JSON body as an object (or an array, where the spec allows one); every other body is an APIError that
    * says what was wrong with it.
@@ -225,20 +188,6 @@ export function createTransport<Paths extends object>(
       });
     }
     return data;
-  };
-
-  // A bad option fails the call before any request, as a rejected APIPromise.
-  const checked = <Data>(
-    requestOptions: RequestOptions,
-    perform: () => Promise<APIResponse<Data>>,
-  ): APIPromise<Data> => {
-    try {
-      validateLimits({ vendor, maxRetries: requestOptions.maxRetries, timeout: requestOptions.timeout });
-      validateSignal(vendor, requestOptions.signal);
-    } catch (error) {
-      return createAPIPromise(Promise.reject(error));
-    }
-    return createAPIPromise(perform());
   };
 
   const tools: HookTools = { createAPIError: errorFromBody };
@@ -300,62 +249,90 @@ export function createTransport<Paths extends object>(
     }
   };
 
-  function call<Result>(
+  /**
+   * Sends the operation through openapi-fetch (URL, query, headers, body serializer) with core's retrying fetch, and
+   * returns what that fetch received: openapi-fetch's own reading is skipped (`parseAs: 'stream'`), core reads the body.
+   */
+  const sendOperation = async (
+    operation: OperationDefinition,
+    parts: { path: object; query: object; body: Record<string, unknown>; form: FormEncoding | undefined },
+    options: SendOptions & { headers?: Record<string, string> | undefined },
+  ): Promise<SendResult> => {
+    let result: SendResult | undefined;
+    try {
+      await (client.request as unknown as UntypedRequest)(operation.method, operation.path, {
+        params: { path: parts.path, query: parts.query },
+        body: parts.body,
+        ...(parts.form ? { bodySerializer: () => encodeFormBody(parts.body, parts.form?.jsonFields) } : {}),
+        fetch: async (request: PreparedRequest) => (result = await send(request, options)).response,
+        headers: options.headers,
+        parseAs: 'stream',
+      });
+    } catch (error) {
+      if (TextgenError.isInstance(error)) throw error;
+      // openapi-fetch throws before sending when the body cannot be serialized (a BigInt, a cycle) or the URL is bad.
+      const stage = result ? 'The response could not be read' : 'The request could not be built';
+      throw new TextgenError(redactor.text(`[${vendor}] ${stage}: ${String(error)}`));
+    }
+    if (!result) throw new TextgenError(`[${vendor}] The request was never sent.`);
+    return result;
+  };
+
+  // Async, so that a bad option or bad params reject the APIPromise instead of throwing where the method is called.
+  async function perform(
+    operation: OperationDefinition,
+    params: unknown,
+    callOptions: CallOptions,
+    hooks: OperationHooks | undefined,
+  ): Promise<APIResponse<unknown>> {
+    const { bodyEncoding, signal, timeout, maxRetries, headers } = callOptions;
+    validateLimits({ vendor, maxRetries, timeout });
+    validateSignal(vendor, signal);
+    const name = `${operation.method.toUpperCase()} ${operation.path}`;
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      throw new TextgenError(`[${vendor}] ${name}: the params must be an object of the request's fields.`);
+    }
+    const prepare = hooks?.prepare as ((params: unknown) => object) | undefined;
+    const input = { ...(prepare ? prepare(params) : params) } as Record<string, unknown>;
+    const path: Record<string, unknown> = {};
+    for (const parameter of operation.pathParameters ?? []) {
+      const value = input[parameter];
+      delete input[parameter];
+      if ((typeof value !== 'string' || value.trim() === '') && typeof value !== 'number') {
+        throw new TextgenError(
+          `[${vendor}] ${name}: \`${parameter}\` is missing or empty; it is part of the URL, so pass it.`,
+        );
+      }
+      path[parameter] = value;
+    }
+    const query: Record<string, unknown> = {};
+    for (const parameter of operation.queryParameters ?? []) {
+      if (input[parameter] !== undefined) query[parameter] = input[parameter];
+      delete input[parameter];
+    }
+    const parts = { path, query, body: input, form: pickFormEncoding(vendor, name, operation, bodyEncoding) };
+    const rule = operation.stream;
+    if (rule?.always === true || (rule?.requestFlag !== undefined && input[rule.requestFlag] === true)) {
+      const sent = (streamSignal: AbortSignal) =>
+        sendOperation(operation, parts, { signal: streamSignal, timeout, maxRetries, headers, mode: 'stream' });
+      return readStream(sent, rule, signal, hooks);
+    }
+    const sent = () => sendOperation(operation, parts, { signal, timeout, maxRetries, headers, mode: 'json' });
+    return readJson(sent, operation, hooks, input);
+  }
+
+  const call = <Result>(
     operation: OperationDefinition,
     params: unknown,
     callOptions: CallOptions = {},
     hooks?: OperationHooks,
-  ): APIPromise<Result> {
-    const { bodyEncoding, ...requestOptions } = callOptions;
-    return checked(requestOptions, async () => {
-      const name = `${operation.method.toUpperCase()} ${operation.path}`;
-      if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-        throw new TextgenError(`[${vendor}] ${name}: the params must be an object of the request's fields.`);
-      }
-      const prepare = hooks?.prepare as ((params: unknown) => object) | undefined;
-      const input = { ...(prepare ? prepare(params) : params) } as Record<string, unknown>;
-      const path: Record<string, unknown> = {};
-      for (const parameter of operation.pathParameters ?? []) {
-        const value = input[parameter];
-        delete input[parameter];
-        if ((typeof value !== 'string' || value.trim() === '') && typeof value !== 'number') {
-          throw new TextgenError(
-            `[${vendor}] ${name}: \`${parameter}\` is missing or empty; it is part of the URL, so pass it.`,
-          );
-        }
-        path[parameter] = value;
-      }
-      const query: Record<string, unknown> = {};
-      for (const parameter of operation.queryParameters ?? []) {
-        if (input[parameter] !== undefined) query[parameter] = input[parameter];
-        delete input[parameter];
-      }
-      const form = pickFormEncoding(vendor, name, operation, bodyEncoding);
-      const rule = operation.stream;
-      const streams =
-        rule !== undefined &&
-        (rule.always === true || (rule.requestFlag !== undefined && input[rule.requestFlag] === true));
-      const send = (mode: Exclude<SendMode, 'raw'>, signal?: AbortSignal) =>
-        perform(
-          (client, init) =>
-            (client.request as unknown as UntypedRequest)(operation.method, operation.path, {
-              params: { path, query },
-              body: input,
-              ...(form ? { bodySerializer: () => encodeFormBody(input, form.jsonFields) } : {}),
-              ...init,
-            }),
-          signal === undefined ? requestOptions : { ...requestOptions, signal },
-          mode,
-        );
-      const answered = streams
-        ? readStream((signal) => send('stream', signal), rule, requestOptions.signal, hooks)
-        : readJson(() => send('json'), operation, hooks, input);
-      return (await answered) as APIResponse<Result>;
-    });
-  }
+  ): APIPromise<Result> =>
+    createAPIPromise(perform(operation, params, callOptions, hooks) as Promise<APIResponse<Result>>);
 
   return { vendor, baseURL, client, logger, call, createAPIError: errorFromBody };
 }
+
+type FormEncoding = { jsonFields?: readonly string[] | undefined };
 
 /** The form encoding the caller chose, or undefined for JSON; an unknown name is a TextgenError naming the choices. */
 function pickFormEncoding(
@@ -363,7 +340,7 @@ function pickFormEncoding(
   name: string,
   operation: OperationDefinition,
   bodyEncoding: string | undefined,
-): { jsonFields?: readonly string[] | undefined } | undefined {
+): FormEncoding | undefined {
   const encodings = operation.bodyEncodings;
   if (encodings === undefined) return undefined;
   const chosen = bodyEncoding ?? Object.keys(encodings)[0];
