@@ -251,7 +251,7 @@ export function createTransport<Paths extends object>(
 
   /**
    * Sends the operation through openapi-fetch (URL, query, headers, body serializer) with core's retrying fetch, and
-   * returns what that fetch received: openapi-fetch's own reading is skipped (`parseAs: 'stream'`), core reads the body.
+   * returns what that fetch received. `parseAs: 'stream'` skips openapi-fetch's own reading: core reads the body.
    */
   const sendOperation = async (
     operation: OperationDefinition,
