@@ -24,14 +24,16 @@ import { checkGoals } from './goal-check';
 import { benchmarkVendor } from './benchmark-vendor';
 import { repositoryRoot } from './load-built-packages';
 
-// About a minute on an idle 2-core machine (start-up, heap growth and esbuild included); several times that under load.
+// About a minute and a half on an idle 2-core machine (start-up, heap growth and esbuild included); several times that
+// under load. 24 rounds, not fewer: a single round's ratio swings by ±30% on this machine, and the goals sit within a
+// few percent of the medians, so the median needs that many rounds to hold still between runs.
 const fullSettings: BenchSettings = {
-  stubbed: { unitsPerSample: 1_000, warmupRounds: 2, rounds: 12 },
-  loopbackSequential: { unitsPerSample: 150, warmupRounds: 2, rounds: 12 },
-  loopbackConcurrent: { unitsPerSample: 320, warmupRounds: 2, rounds: 12 },
+  stubbed: { unitsPerSample: 1_000, warmupRounds: 2, rounds: 24 },
+  loopbackSequential: { unitsPerSample: 150, warmupRounds: 2, rounds: 24 },
+  loopbackConcurrent: { unitsPerSample: 320, warmupRounds: 2, rounds: 24 },
   inFlight: 16,
   streamChunks: 20_000,
-  streams: { warmupRounds: 2, rounds: 12 },
+  streams: { warmupRounds: 2, rounds: 24 },
   heap: { calls: 50_000, sampleEvery: 5_000, warmupCalls: 2_000 },
 };
 
