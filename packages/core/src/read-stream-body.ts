@@ -92,7 +92,7 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
   const tooLarge = () =>
     failures.badPayload(
       undefined,
-      `The stream sent an event or line longer than ${maxEventLength} characters; reading stopped so it cannot exhaust memory.`,
+      `The stream sent an event or line longer than ${maxEventLength} characters; reading stopped to bound memory.`,
     );
   const accept = (payload: unknown) => {
     // Every vendor's chunk is a JSON object; a bare `null` or number would reach the caller as if it were one.
@@ -132,26 +132,23 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
   let pending: string[] = [];
   let pendingLength = 0;
   const feedNDJSON = (text: string) => {
-    let lineStart = 0;
-    for (let lineEnd = text.indexOf('\n'); lineEnd !== -1; lineEnd = text.indexOf('\n', lineStart)) {
-      let line = text.slice(lineStart, lineEnd);
-      if (pending.length > 0) {
-        pending.push(line);
-        line = pending.join('');
-        pending = [];
-        pendingLength = 0;
-      }
+    const lines = text.split('\n');
+    const unfinishedLine = lines.pop() as string;
+    if (lines.length > 0) {
+      pending.push(lines[0] as string);
+      lines[0] = pending.join('');
+      pending = [];
+      pendingLength = 0;
+    }
+    for (const line of lines) {
       if (line.length > maxEventLength) throw tooLarge();
-      lineStart = lineEnd + 1;
       // Tolerates `\r\n`; skips blank lines.
-      line = line.trim();
-      if (line !== '') accept(parse(line));
+      const trimmed = line.trim();
+      if (trimmed !== '') accept(parse(trimmed));
     }
-    if (lineStart < text.length) {
-      pending.push(text.slice(lineStart));
-      pendingLength += text.length - lineStart;
-      if (pendingLength > maxEventLength) throw tooLarge();
-    }
+    pending.push(unfinishedLine);
+    pendingLength += unfinishedLine.length;
+    if (pendingLength > maxEventLength) throw tooLarge();
   };
 
   const sse = options.framing === 'sse';
@@ -188,22 +185,33 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
     reading = undefined;
   };
 
+  const cancel = () => {
+    controller.abort();
+    reader.cancel().catch(() => undefined);
+  };
   const close = (completed: boolean) => {
     if (closed) return;
     closed = true;
     options.onEnd?.();
-    const cancel = () => {
-      controller.abort();
-      reader.cancel().catch(() => undefined);
-    };
+    // An error or a `break`: abort the fetch so the socket closes, and release the body. The cancel is not awaited:
+    // msw 2 keeps an unread tee of every mocked body, so its cancel never settles (mswjs/interceptors#712), and a
+    // `break` must return at once either way.
+    if (!completed) return cancel();
     // The stream ended by itself, possibly at its terminator a moment before the server closed the response.
     // Aborting now would show a finished request as cancelled (Chromium logs net::ERR_ABORTED), so read on to the
-    // end of the body in the background, and abort only if the server keeps it open.
-    // Otherwise (an error, a `break`) abort the fetch so the socket closes, and release the body. The cancel is not
-    // awaited: msw 2 keeps an unread tee of every mocked body, so its cancel never settles (mswjs/interceptors#712),
-    // and a `break` must return at once either way.
-    if (completed) void drainBody(reader, cancel);
-    else cancel();
+    // end of the body in the background, and abort only if the server keeps it open past drainTimeoutMs.
+    const timer = setTimeout(cancel, drainTimeoutMs);
+    // The timer alone must not keep Node running; the open socket still does until the server closes it or the timer
+    // aborts it, so a server that lingers after its terminator can delay a script's exit by up to drainTimeoutMs.
+    (timer as { unref?: () => void }).unref?.();
+    // Bytes after the end carry nothing for the caller; a failed read (the timer's cancel, a connection dropped after
+    // the stream was complete) ends the drain with nothing to report.
+    const drain = (): Promise<unknown> =>
+      reader.read().then(
+        (read) => read.done || drain(),
+        () => undefined,
+      );
+    void drain().then(() => clearTimeout(timer));
   };
 
   return {
@@ -220,9 +228,10 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
       }
       return { done: false, value: queue[head++] as Item };
     },
-    // Like an async generator's, it waits for a read in flight; a `break` between items releases the request at once.
+    // Like an async generator's return(), it waits for the next() calls before it, which a read in flight serves, and
+    // releases the request at once between items (a `break`) or before the first next().
     async return(value?: unknown) {
-      await reading;
+      while (reading) await reading;
       close(false);
       return { done: true, value };
     },
@@ -230,22 +239,6 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
 }
 
 const drainTimeoutMs = 1_000;
-
-async function drainBody(reader: ReadableStreamDefaultReader<Uint8Array>, cancel: () => void): Promise<void> {
-  const timer = setTimeout(cancel, drainTimeoutMs);
-  // The timer alone must not keep Node running; the open socket still does until the server closes it or the timer
-  // aborts it, so a server that lingers after its terminator can delay a script's exit by up to drainTimeoutMs.
-  (timer as { unref?: () => void }).unref?.();
-  try {
-    while (!(await reader.read()).done) {
-      // Bytes after the terminator carry nothing for the caller.
-    }
-  } catch {
-    // The timer above cancelled the read, or the connection dropped after the stream was complete: nothing to report.
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 function parseOrText(data: string): unknown {
   try {
