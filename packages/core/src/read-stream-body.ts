@@ -219,7 +219,7 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
       while (head === queue.length) {
         if (closed) return { done: true, value: undefined };
         if (ended) {
-          close(failure === undefined);
+          close(!failure);
           if (failure) throw failure;
         } else {
           // Calls that overlap (a tee) wait for the same read, as they would queue on an async generator.

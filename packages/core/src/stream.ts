@@ -103,16 +103,13 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const iterator = this[Symbol.asyncIterator]();
     const encoder = new TextEncoder();
     return new ReadableStream<Uint8Array>({
+      // A pull that rejects errors the ReadableStream with that error.
       async pull(controller) {
-        try {
-          const result = await iterator.next();
-          if (result.done) controller.close();
-          else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
-        } catch (error) {
-          controller.error(error);
-        }
+        const result = await iterator.next();
+        if (result.done) controller.close();
+        else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
       },
-      async cancel() {
+      cancel: async () => {
         await iterator.return?.();
       },
     });
