@@ -38,10 +38,10 @@ export function createStreamFailures(context: {
       message: redactor.text(`[${vendor}] ${message}. Retry the request.`),
       cause: redactor.safeCause(cause),
     });
+  const badPayload = (body: unknown, detail: string) => context.errorFromBody({ response, body, detail });
   return {
-    badPayload: (body, detail) => context.errorFromBody({ response, body, detail }),
-    errorPayload: (body) =>
-      context.errorFromBody({ response, body, detail: `The stream reported an error: ${context.describe(body)}` }),
+    badPayload,
+    errorPayload: (body) => badPayload(body, `The stream reported an error: ${context.describe(body)}`),
     truncated: (detail) => connectionError(`The stream of ${target} ended ${detail}; the connection was probably cut`),
     readFailed: (cause) =>
       // The idle timeout of retrying-fetch already built the right error, naming the request.
@@ -63,7 +63,7 @@ export function createStreamFailures(context: {
  * and reads again only when the queue is empty, so a payload costs no more than one resolved promise.
  *
  * A failure found while framing waits behind the payloads before it, so the caller sees exactly what came before.
- * Stops at the terminator; fails when the body ends mid-event or mid-line, or (when a terminator is expected) before it.
+ * Stops at the terminator; fails when the body ends mid-event or mid-line, or before an expected terminator.
  */
 export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncIterator<Item> {
   const { failures, controller, terminator } = options;
@@ -80,21 +80,21 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
 
   /** Set when the body has ended: the framing flushes what is left, and a payload cut short means a cut stream. */
   let flushing = false;
-  const parse = (raw: string): unknown => {
-    try {
-      return JSON.parse(raw);
-    } catch {
-      throw flushing
-        ? failures.truncated('in the middle of a line')
-        : failures.badPayload(raw, `The stream sent a payload that is not JSON: ${raw}`);
-    }
-  };
   const tooLarge = () =>
     failures.badPayload(
       undefined,
       `The stream sent an event or line longer than ${maxEventLength} characters; reading stopped to bound memory.`,
     );
-  const accept = (payload: unknown) => {
+  /** Parses one payload's JSON text and queues it. */
+  const accept = (raw: string) => {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(raw);
+    } catch {
+      throw flushing
+        ? failures.truncated('in the middle of a line')
+        : failures.badPayload(raw, `The stream sent a payload that is not JSON: ${raw}`);
+    }
     // Every vendor's chunk is a JSON object; a bare `null` or number would reach the caller as if it were one.
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
       throw failures.badPayload(
@@ -118,7 +118,7 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
       // Any other event that only the final flush dispatches was never finished.
       else if (flushing) unfinished = true;
       else if (event === 'error') throw failures.errorPayload(parseOrText(data));
-      else accept(parse(data));
+      else accept(data);
     },
     // Unknown fields are ignored mid-stream, as the SSE spec says; during the final flush they mean a cut-off line.
     onError: (error) => {
@@ -144,7 +144,7 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
       if (line.length > maxEventLength) throw tooLarge();
       // Tolerates `\r\n`; skips blank lines.
       const trimmed = line.trim();
-      if (trimmed !== '') accept(parse(trimmed));
+      if (trimmed !== '') accept(trimmed);
     }
     pending.push(unfinishedLine);
     pendingLength += unfinishedLine.length;
