@@ -109,7 +109,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (result.done) controller.close();
         else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
       },
-      cancel: async () => {
+      async cancel() {
         await iterator.return?.();
       },
     });
