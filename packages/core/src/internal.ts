@@ -8,7 +8,7 @@
  */
 export { createAPIPromise } from './api-promise';
 export { isJsonObject, missingAnswerError, type ResponseErrorFactory } from './provider-contract';
-export { maxEventLength } from './stream';
+export { maxEventLength } from './read-stream-body';
 export {
   encodeFormBody,
   type ChunkOf,

@@ -1,6 +1,4 @@
-import { readNDJSONPayloads } from './read-ndjson-payloads';
-import { readSSEPayloads } from './read-sse-payloads';
-import type { StreamFailures } from './stream-failures';
+import { readStreamBody, type StreamFailures } from './read-stream-body';
 import { TextgenError } from './textgen-error';
 
 export type StreamFraming = 'sse' | 'ndjson';
@@ -33,27 +31,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 
   static fromBody<Item>(options: StreamFromBodyOptions): Stream<Item> {
-    const iterate = (): AsyncIterator<Item> => {
-      const generator = iterateBody<Item>(options);
-      let started = false;
-      return {
-        next: () => {
-          started = true;
-          return generator.next();
-        },
-        // An async generator that never started skips its `finally` on return(), so release the request here.
-        return: (value?: unknown) => {
-          if (!started) {
-            started = true;
-            options.controller.abort();
-            options.body.cancel().catch(() => undefined);
-            options.onEnd?.();
-          }
-          return generator.return(value);
-        },
-      };
-    };
-    return new Stream<Item>({ iterate, controller: options.controller });
+    return new Stream<Item>({ iterate: () => readStreamBody<Item>(options), controller: options.controller });
   }
 
   /**
@@ -80,46 +58,44 @@ export class Stream<Item> implements AsyncIterable<Item> {
    */
   tee(): [Stream<Item>, Stream<Item>] {
     const source = this[Symbol.asyncIterator]();
-    type BranchState = { queue: Promise<IteratorResult<Item>>[]; open: boolean };
-    const first: BranchState = { queue: [], open: true };
-    const second: BranchState = { queue: [], open: true };
-    const branches = [first, second];
+    // Per branch, the reads it has not taken yet; undefined once it has stopped.
+    const queues: (Promise<IteratorResult<Item>>[] | undefined)[] = [[], []];
     let sourceEnded = false;
-    const branch = (state: BranchState) =>
+    const branch = (index: number) =>
       new Stream<Item>({
         controller: this.controller,
         iterate: () => ({
           next: () => {
-            if (!state.open) return Promise.resolve({ done: true, value: undefined });
-            if (state.queue.length === 0) {
+            const queue = queues[index];
+            if (!queue) return finished<Item>();
+            if (queue.length === 0) {
               const result = source.next();
               // The rejection handler also keeps a branch nobody reads from causing an unhandled rejection.
               result.then(
-                (value) => {
-                  if (value.done === true) sourceEnded = true;
+                (read) => {
+                  if (read.done) sourceEnded = true;
                 },
                 () => {
                   sourceEnded = true;
                 },
               );
-              for (const each of branches) if (each.open) each.queue.push(result);
+              for (const each of queues) each?.push(result);
             }
-            return state.queue.shift() as Promise<IteratorResult<Item>>;
+            return queue.shift() as Promise<IteratorResult<Item>>;
           },
           return: () => {
-            state.open = false;
-            state.queue.length = 0;
+            queues[index] = undefined;
             // Aborted here, not only through source.return(): that waits behind a read in flight, which may never end.
-            // A source that already ended is left alone, so its body can drain (see iterateBody).
-            if (!branches.some((each) => each.open) && !sourceEnded) {
+            // A source that already ended is left alone, so its body can drain (see readStreamBody).
+            if (!queues[0] && !queues[1] && !sourceEnded) {
               this.controller.abort();
               source.return?.().catch(() => undefined);
             }
-            return Promise.resolve({ done: true, value: undefined });
+            return finished<Item>();
           },
         }),
       });
-    return [branch(first), branch(second)];
+    return [branch(0), branch(1)];
   }
 
   /** The items as newline-delimited JSON bytes, e.g. to send on from a server route. */
@@ -127,14 +103,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const iterator = this[Symbol.asyncIterator]();
     const encoder = new TextEncoder();
     return new ReadableStream<Uint8Array>({
+      // A pull that rejects errors the ReadableStream with that error.
       async pull(controller) {
-        try {
-          const result = await iterator.next();
-          if (result.done) controller.close();
-          else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
-        } catch (error) {
-          controller.error(error);
-        }
+        const result = await iterator.next();
+        if (result.done) controller.close();
+        else controller.enqueue(encoder.encode(`${JSON.stringify(result.value)}\n`));
       },
       async cancel() {
         await iterator.return?.();
@@ -143,98 +116,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 }
 
-/**
- * The longest SSE event or NDJSON line a stream accepts, in characters (16 Mi). A model's chunk is a few hundred bytes;
- * a line past this is a broken or hostile server, and buffering it would grow memory without bound.
- */
-export const maxEventLength = 16 * 1024 * 1024;
-
-async function* iterateBody<Item>(options: StreamFromBodyOptions): AsyncGenerator<Item> {
-  const { failures } = options;
-  const reader = options.body.getReader();
-  async function* text(): AsyncGenerator<string> {
-    const decoder = new TextDecoder();
-    for (;;) {
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        // Checked here too: a custom fetch may ignore the signal and keep its body flowing after an abort.
-        options.controller.signal.throwIfAborted();
-        result = await reader.read();
-      } catch (error) {
-        throw failures.readFailed(error);
-      }
-      if (result.done) break;
-      yield decoder.decode(result.value, { stream: true });
-    }
-    const tail = decoder.decode();
-    if (tail !== '') yield tail;
-  }
-  const framing = options.framing;
-  let payloads: AsyncGenerator<unknown>;
-  switch (framing) {
-    case 'sse':
-      payloads = readSSEPayloads({ text: text(), terminator: options.terminator, failures, maxEventLength });
-      break;
-    case 'ndjson':
-      payloads = readNDJSONPayloads({ text: text(), failures, maxLineLength: maxEventLength });
-      break;
-    default: {
-      const unknownFraming: never = framing;
-      throw new TextgenError(`Unknown stream framing ${String(unknownFraming)}`);
-    }
-  }
-  let completed = false;
-  try {
-    for await (const payload of payloads) {
-      // Every vendor's chunk is a JSON object; a bare `null` or number would reach the caller as if it were one.
-      if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-        throw failures.notAnObject(payload);
-      if (hasErrorMember(payload)) throw failures.errorPayload(payload);
-      yield payload as Item;
-    }
-    completed = true;
-  } finally {
-    options.onEnd?.();
-    if (completed) {
-      // The stream ended by itself, possibly at its terminator a moment before the server closed the response.
-      // Aborting now would show a finished request as cancelled (Chromium logs net::ERR_ABORTED), so read on to the
-      // end of the body in the background, and abort only if the server keeps it open.
-      void drainBody(reader, options.controller);
-    } else {
-      // An error or a `break`: abort the fetch so the socket closes, and release the body. The cancel is not
-      // awaited: msw 2 keeps an unread tee of every mocked body, so its cancel never settles (mswjs/interceptors#712),
-      // and a `break` must return at once either way.
-      options.controller.abort();
-      reader.cancel().catch(() => undefined);
-    }
-  }
-}
-
-const drainTimeoutMs = 1_000;
-
-async function drainBody(reader: ReadableStreamDefaultReader<Uint8Array>, controller: AbortController): Promise<void> {
-  const timer = setTimeout(() => {
-    controller.abort();
-    reader.cancel().catch(() => undefined);
-  }, drainTimeoutMs);
-  // The timer alone must not keep Node running; the open socket still does until the server closes it or the timer
-  // aborts it, so a server that lingers after its terminator can delay a script's exit by up to drainTimeoutMs.
-  (timer as { unref?: () => void }).unref?.();
-  try {
-    while (!(await reader.read()).done) {
-      // Bytes after the terminator carry nothing for the caller.
-    }
-  } catch {
-    // The timer above cancelled the read, or the connection dropped after the stream was complete: nothing to report.
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function hasErrorMember(payload: unknown): boolean {
-  if (typeof payload !== 'object' || payload === null || !('error' in payload)) return false;
-  const error = payload.error;
-  return error !== null && error !== undefined && error !== false;
+function finished<Item>(): Promise<IteratorResult<Item>> {
+  return Promise.resolve({ done: true, value: undefined });
 }
 
 async function* mapItems<Item, Mapped>(

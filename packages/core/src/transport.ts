@@ -7,7 +7,7 @@ import { createRedactor, type Redactor } from './redact-secret';
 import { createRetryingFetch, PreparedRequest, type Fetch, type SendOptions, type SendResult } from './retrying-fetch';
 import { encodeFormBody, type HookTools, type OperationDefinition, type OperationHooks } from './operation';
 import { Stream } from './stream';
-import { createStreamFailures } from './stream-failures';
+import { createStreamFailures } from './read-stream-body';
 import { TextgenError, type APIError } from './textgen-error';
 import { validateLimits } from './validate-limits';
 import type { VendorDescriptor } from './vendor-descriptor';
