@@ -64,12 +64,20 @@ export interface SendOptions {
   mode: SendMode;
 }
 
+/** How long one read of a body may wait for data, and the error (it also aborts the request) when it waits longer. */
+export interface IdleTimeout {
+  /** In ms; `Infinity` for none. */
+  timeout: number;
+  fail: () => Error;
+}
+
 export interface SendResult {
   response: Response;
   /** The 2xx body as text, in `json` mode. */
   text?: string;
-  /** The 2xx body with the idle timeout, in `stream` mode. */
+  /** The 2xx body, unread, in `stream` mode; its reader applies `idle` to each read. */
   body?: ReadableStream<Uint8Array> | null;
+  idle?: IdleTimeout;
 }
 
 export type Send = (request: PreparedRequest | Request, options: SendOptions) => Promise<SendResult>;
@@ -129,10 +137,8 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
           if (response.ok) {
             if (options.mode === 'json') return { response, text: await response.text() };
             clearTimeout(timer);
-            keepListener = true;
-            const idleBody = withIdleTimeout(response.body, {
+            const idle: IdleTimeout = {
               timeout,
-              onEnd: () => callerSignal?.removeEventListener('abort', forwardAbort),
               // Not retried: the caller may already hold part of the body.
               fail: () => {
                 controller.abort();
@@ -143,8 +149,17 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
                   ),
                 });
               },
+            };
+            keepListener = true;
+            // The stream reader times its own reads: a second ReadableStream around the body only to time them cost
+            // about a tenth of a stream's throughput. The listener stays: in stream mode the signal is the stream's
+            // own per-call controller (transport's readStream), which aborts this attempt when the stream is dropped,
+            // and which is collected with the stream.
+            if (options.mode === 'stream') return { response, body: response.body, idle };
+            const idleBody = withIdleTimeout(response.body, {
+              ...idle,
+              onEnd: () => callerSignal?.removeEventListener('abort', forwardAbort),
             });
-            if (options.mode === 'stream') return { response, body: idleBody };
             return { response: rebuildResponse(response, idleBody) };
           }
           if (attempt <= maxRetries && shouldRetryResponse(response)) {
@@ -202,7 +217,7 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
 // timer.
 const maxTimerMs = 2 ** 31 - 1;
 
-function startTimer(milliseconds: number, onTimeout: () => void): ReturnType<typeof setTimeout> | undefined {
+export function startTimer(milliseconds: number, onTimeout: () => void): ReturnType<typeof setTimeout> | undefined {
   return milliseconds === Infinity ? undefined : setTimeout(onTimeout, Math.min(milliseconds, maxTimerMs));
 }
 

@@ -1,4 +1,5 @@
 import { readStreamBody, type StreamFailures } from './read-stream-body';
+import type { IdleTimeout } from './retrying-fetch';
 import { TextgenError } from './textgen-error';
 
 export type StreamFraming = 'sse' | 'ndjson';
@@ -11,6 +12,8 @@ export interface StreamFromBodyOptions {
   /** Aborted when the consumer stops early, which cancels the underlying fetch. */
   controller: AbortController;
   failures: StreamFailures;
+  /** Bounds each read of the body: a read that waits longer fails the stream with `idle.fail()`. */
+  idle?: IdleTimeout | undefined;
   /** Called once when the iteration ends in any way (completed, failed, `break`), to release what the request holds. */
   onEnd?: () => void;
 }

@@ -230,7 +230,7 @@ export function createTransport<Paths extends object>(
     if (callerSignal?.aborted) forwardAbort();
     else callerSignal?.addEventListener('abort', forwardAbort, { once: true });
     try {
-      const { response, body } = await sent(controller.signal);
+      const { response, body, idle } = await sent(controller.signal);
       if (!body) throw errorFromBody({ response, body: undefined, detail: 'Expected a streamed body but got none.' });
       const failures = createStreamFailures({
         vendor,
@@ -241,7 +241,7 @@ export function createTransport<Paths extends object>(
         describe,
       });
       const { framing, terminator } = stream;
-      const items = Stream.fromBody<unknown>({ body, framing, terminator, controller, failures, onEnd: release });
+      const items = Stream.fromBody<unknown>({ body, framing, terminator, controller, failures, idle, onEnd: release });
       const check = hooks?.chunk as ((chunk: unknown, response: Response, tools: HookTools) => unknown) | undefined;
       const data = check === undefined ? items : items.map((chunk) => check(chunk, response, tools));
       return { data, response, requestId: requestIdOf(response, undefined) };
