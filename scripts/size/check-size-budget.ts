@@ -26,7 +26,7 @@ for (const size of sizes) {
   );
   if (!fits) {
     over.push(
-      `${size.name} (${size.kind}) is ${size.gzipBytes} B min+gz, ${size.gzipBytes - limit} B over its ${limit} B budget. ` +
+      `${size.name} (${size.kind}) is ${size.gzipBytes} B min+gz, ${size.gzipBytes - limit} B over its ${limit} B limit. ` +
         'Make it smaller, or raise its limit in scripts/size/size-budget.json in a reviewed change that says why.',
     );
   }
