@@ -302,7 +302,6 @@ export function generateClient(vendor: VendorSpec): string {
   return `${comment(generatedNotice(vendor.specPath))}
 import { ${publicImports.join(', ')} } from '@textgen/core';
 import { ${internalImports.join(', ')} } from '@textgen/core/internal';
-import type { Client } from 'openapi-fetch';
 import { ${hooksName} } from '../${vendor.id}-hooks';
 import type { components, operations, paths } from './schema';
 
@@ -324,8 +323,8 @@ export interface ${clientName}RequestOptions extends RequestOptions {
 ${shapes.map((shape) => typesSource(shape, clientName.charAt(0).toLowerCase() + clientName.slice(1))).join('\n\n')}
 
 export interface ${clientName}Client {
-  ${comment('The typed openapi-fetch client of the whole spec; its calls get the same auth, retries and timeouts.')}
-  readonly raw: Client<paths>;
+  ${comment('The typed openapi-fetch client of the whole spec; its calls get the same auth, retries and timeouts. Its type comes through core, which depends on openapi-fetch, so a vendor package has no npm dependency of its own.')}
+  readonly raw: Transport<paths>['client'];
   ${comment('The base URL in use, without a trailing slash.')}
   readonly baseURL: string;
   ${comment("This client's APIError for a response whose body cannot be used, the API key redacted; for code that wraps the client.")}

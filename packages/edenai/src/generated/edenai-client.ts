@@ -14,7 +14,6 @@ import {
   type VendorDescriptor,
   type VendorHooks,
 } from '@textgen/core/internal';
-import type { Client } from 'openapi-fetch';
 import { edenaiHooks } from '../edenai-hooks';
 import type { components, operations, paths } from './schema';
 
@@ -53,8 +52,11 @@ export type CreateTextChatStreamChunk = ChunkOf<
 >;
 
 export interface EdenAIClient {
-  /** The typed openapi-fetch client of the whole spec; its calls get the same auth, retries and timeouts. */
-  readonly raw: Client<paths>;
+  /**
+   * The typed openapi-fetch client of the whole spec; its calls get the same auth, retries and timeouts. Its type comes
+   * through core, which depends on openapi-fetch, so a vendor package has no npm dependency of its own.
+   */
+  readonly raw: Transport<paths>['client'];
   /** The base URL in use, without a trailing slash. */
   readonly baseURL: string;
   /**

@@ -14,7 +14,6 @@ import {
   type VendorDescriptor,
   type VendorHooks,
 } from '@textgen/core/internal';
-import type { Client } from 'openapi-fetch';
 import { wetrocloudHooks } from '../wetrocloud-hooks';
 import type { components, operations, paths } from './schema';
 
@@ -66,8 +65,11 @@ export type CreateTextGenerationChunk = ChunkOf<
 >;
 
 export interface WetrocloudClient {
-  /** The typed openapi-fetch client of the whole spec; its calls get the same auth, retries and timeouts. */
-  readonly raw: Client<paths>;
+  /**
+   * The typed openapi-fetch client of the whole spec; its calls get the same auth, retries and timeouts. Its type comes
+   * through core, which depends on openapi-fetch, so a vendor package has no npm dependency of its own.
+   */
+  readonly raw: Transport<paths>['client'];
   /** The base URL in use, without a trailing slash. */
   readonly baseURL: string;
   /**
