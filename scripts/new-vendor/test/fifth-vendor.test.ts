@@ -51,8 +51,13 @@ beforeAll(() => {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => line.slice(3));
-  // The new package joins the workspace: pnpm records it in the lockfile and links its dependencies.
-  run('pnpm', ['install', '--offline', '--no-frozen-lockfile']);
+  // The new package joins the workspace: pnpm records it in the lockfile and links its dependencies. A new importer
+  // makes pnpm resolve the workspace's peer dependencies again, which needs the registry's metadata of those packages
+  // (typescript, for one). The install above, from the lockfile, never fetches metadata, so a fresh machine has none
+  // cached and `--offline` fails there (ERR_PNPM_NO_OFFLINE_META); `--prefer-offline` takes what the cache holds and
+  // fetches the rest from the registry, as any `pnpm install` after `pnpm new-vendor` does. Packages still come from
+  // the store.
+  run('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile']);
   run('pnpm', [
     'exec',
     'turbo',
