@@ -1,6 +1,6 @@
 import { createParser } from 'eventsource-parser';
 import type { Redactor } from './redact-secret';
-import { startTimer } from './retrying-fetch';
+import { parseOrText, startTimer } from './retrying-fetch';
 import type { StreamFromBodyOptions } from './stream';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, type APIError } from './textgen-error';
 
@@ -275,11 +275,3 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
 }
 
 const drainTimeoutMs = 1_000;
-
-function parseOrText(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}

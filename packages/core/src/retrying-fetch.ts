@@ -282,7 +282,8 @@ function rebuildResponse(response: Response, body: BodyInit | null): Response {
   return rebuilt;
 }
 
-function parseOrText(text: string): unknown {
+/** A body or SSE `data` as JSON where it parses, else as the text; undefined when empty. */
+export function parseOrText(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
