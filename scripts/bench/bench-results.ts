@@ -76,6 +76,11 @@ export interface GoalResult {
   value: string;
   goal: string;
   met: boolean;
+  /**
+   * What a reference in the same run reaches on the same figure, with nothing of ours in it: the floor the goal has to
+   * be read against (e.g. raw fetch with a timeout, for our calls ÷ raw fetch). Absent where there is none.
+   */
+  reference?: string | undefined;
 }
 
 export interface BenchResults {

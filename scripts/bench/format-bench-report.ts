@@ -123,8 +123,14 @@ function formatBundles(results: BenchResults, budget: SizeBudget): string {
 
 export function formatGoals(results: Pick<BenchResults, 'goals'>): string {
   return formatTable(
-    ['figure', 'value: median (min–max over rounds)', 'goal', 'met?'],
-    results.goals.map((goal) => [goal.figure, goal.value, goal.goal, goal.met ? 'met' : 'not met']),
+    ['figure', 'value: median (min–max over rounds)', 'goal', 'met?', 'reference in this run (nothing of ours)'],
+    results.goals.map((goal) => [
+      goal.figure,
+      goal.value,
+      goal.goal,
+      goal.met ? 'met' : 'not met',
+      goal.reference ?? '—',
+    ]),
   );
 }
 

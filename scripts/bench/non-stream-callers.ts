@@ -31,12 +31,53 @@ const benchmarkApiKey = 'bench-local-key';
 
 export const oursName = benchmarkVendor.packageName;
 export const rawFetchName = 'raw fetch';
+export const rawFetchWithTimeoutName = 'raw fetch + timeout';
 export const openapiFetchName = 'openapi-fetch';
+export const lightOpenapiFetchName = 'openapi-fetch, light Request + timeout';
 export const openaiName = 'openai SDK';
 
+/** The timeout every client with a default keeps (openai-node's and core's: 10 minutes); it never fires here. */
+const defaultTimeoutMs = 10 * 60 * 1000;
+
 /**
- * The four contenders, each with its defaults except the base URL, the key and the fetch: raw `fetch` +
- * `response.json()` (the floor), bare openapi-fetch (the library core wraps), the official openai SDK, and ours.
+ * `fetch(url, init)` with what any client that honours a timeout must add: one AbortController and one plain timer
+ * per call, as openai-node and core do.
+ */
+async function fetchWithTimeout(fetch: FetchFunction, url: string, init: RequestInit): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), defaultTimeoutMs);
+  try {
+    return await fetch(url, { ...init, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The cheapest object openapi-fetch accepts as its `Request` option: it keeps what openapi-fetch built (URL, method,
+ * its merged Headers, the serialized body) so the fetch below can make one plain `fetch(url, init)` call. This is how
+ * core drives openapi-fetch, minus everything core adds, so it is the floor of any client that keeps openapi-fetch as
+ * its runtime.
+ */
+class LightRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: HeadersInit | undefined;
+  readonly body: BodyInit | null | undefined;
+
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = init.headers;
+    this.body = init.body;
+  }
+}
+
+/**
+ * The contenders, each with its defaults except the base URL, the key and the fetch: raw `fetch` + `response.json()`
+ * (the floor), the same with a timeout (the floor of a client that has one), openapi-fetch driven as core drives it
+ * (the floor of a client built on openapi-fetch), bare openapi-fetch (the library core wraps, as its users call it),
+ * the official openai SDK, and ours.
  * Each call checks `choices[0].text`, so a contender that fails fast (an error turned into a cheap return) stops
  * the run instead of looking fast.
  */
@@ -60,6 +101,15 @@ export function createNonStreamCallers(options: {
     headers: { authorization: `Bearer ${benchmarkApiKey}` },
     fetch,
   });
+  const lightOpenapiFetchClient = createClient<CompletionPaths>({
+    baseUrl: baseURL,
+    headers: { authorization: `Bearer ${benchmarkApiKey}` },
+    Request: LightRequest as unknown as typeof Request,
+    fetch: (request) => {
+      const { url, method, headers, body } = request as unknown as LightRequest;
+      return fetchWithTimeout(fetch, url, { method, headers, body });
+    },
+  });
   const openai = new OpenAI({ baseURL, apiKey: benchmarkApiKey, fetch });
   const createCompletion = clientMethod(createOurClient(packages, { baseURL, apiKey: benchmarkApiKey, fetch }));
 
@@ -74,6 +124,26 @@ export function createNonStreamCallers(options: {
         });
         if (!response.ok) throw new Error(`${rawFetchName} got HTTP ${response.status}.`);
         check(rawFetchName, await response.json());
+      },
+    },
+    {
+      name: rawFetchWithTimeoutName,
+      call: async () => {
+        const response = await fetchWithTimeout(fetch, completionsURL, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${benchmarkApiKey}`, 'content-type': 'application/json' },
+          body: requestText(),
+        });
+        if (!response.ok) throw new Error(`${rawFetchWithTimeoutName} got HTTP ${response.status}.`);
+        check(rawFetchWithTimeoutName, await response.json());
+      },
+    },
+    {
+      name: lightOpenapiFetchName,
+      call: async () => {
+        const result = await lightOpenapiFetchClient.POST('/completions', { body: request });
+        if (!result.response.ok) throw new Error(`${lightOpenapiFetchName} got HTTP ${result.response.status}.`);
+        check(lightOpenapiFetchName, result.data);
       },
     },
     {

@@ -5,6 +5,7 @@
  *   pnpm bench:profile                                 ours (the benchmark vendor's client), 20,000 calls
  *   pnpm bench:profile --client "openai SDK"           or "raw fetch", "openapi-fetch"
  *   pnpm bench:profile --calls 5000 --top 40
+ *   pnpm bench:profile --loopback                      against the canned-response server (own process) instead
  *   pnpm bench:profile --summarize <file.cpuprofile>   only print the summary of an existing profile
  *
  * Profiles are written to bench-results/profiles/ (gitignored); open one in Chrome DevTools' Performance panel.
@@ -28,9 +29,10 @@ let profilePath = readOption('summarize');
 if (profilePath === undefined) {
   const client = readOption('client') ?? oursName;
   const calls = readOption('calls') ?? '20000';
+  const loopback = process.argv.includes('--loopback');
   const folder = join(repositoryRoot, 'bench-results', 'profiles');
   mkdirSync(folder, { recursive: true });
-  const name = `${client.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${calls}-calls-${new Date().toISOString().replaceAll(':', '-')}.cpuprofile`;
+  const name = `${client.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-${calls}-${loopback ? 'loopback-' : ''}calls-${new Date().toISOString().replaceAll(':', '-')}.cpuprofile`;
   const script = join(repositoryRoot, 'scripts', 'bench', 'stubbed-calls-for-profile.ts');
   const argv = [
     '--cpu-prof',
@@ -45,6 +47,7 @@ if (profilePath === undefined) {
     client,
     '--calls',
     calls,
+    ...(loopback ? ['--loopback'] : []),
   ];
   process.stdout.write(
     `$ TSX_TSCONFIG_PATH=scripts/bench/tsconfig.json node ${argv

@@ -10,6 +10,9 @@ const repositoryRoot = join(import.meta.dirname, '..', '..');
 
 export type BundleKind = 'vendor client' | 'facade' | 'peer';
 
+/** The peer bundle of openapi-fetch and eventsource-parser together, what core cannot do without. */
+export const librariesBundleName = 'openapi-fetch + eventsource-parser';
+
 export interface BundleEntry {
   name: string;
   kind: BundleKind;
@@ -32,7 +35,8 @@ export interface BundleSize {
 }
 
 /**
- * One vendor client per vendor of the registry (its spec's `x-textgen-client.factory`), the facade and the two peers.
+ * One vendor client per vendor of the registry (its spec's `x-textgen-client.factory`), the facade, and the peers:
+ * openai, openapi-fetch, and openapi-fetch with eventsource-parser.
  */
 export function listBundleEntries(): BundleEntry[] {
   const vendorEntries: BundleEntry[] = vendorRegistry.map((vendor) => ({
@@ -72,6 +76,17 @@ export function listBundleEntries(): BundleEntry[] {
       source: "export { default as createClient } from 'openapi-fetch';",
       packageFolder: realpathSync(join(repositoryRoot, 'node_modules', 'openapi-fetch')),
       packageName: 'openapi-fetch',
+      requiredInputs: [],
+    },
+    {
+      // The two libraries core is built on and must ship, alone: the floor under every vendor client's size. It
+      // imports openapi-fetch through the link the entry above makes.
+      name: librariesBundleName,
+      kind: 'peer',
+      source:
+        "export { default as createClient } from 'openapi-fetch'; export { createParser } from 'eventsource-parser';",
+      packageFolder: realpathSync(join(repositoryRoot, 'packages', 'core', 'node_modules', 'eventsource-parser')),
+      packageName: 'eventsource-parser',
       requiredInputs: [],
     },
   ];
