@@ -1,4 +1,4 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { createQuerySerializer, type Client } from 'openapi-fetch';
 import { createAPIPromise, type APIPromise, type APIResponse } from './api-promise';
 import { createAPIError, describeBody, truncateText } from './create-api-error';
 import { createLeveledLogger, type LogLevel, type Logger } from './logger';
@@ -154,6 +154,8 @@ export function createTransport<Paths extends object>(
     // Raw calls get every response back, as openapi-fetch users expect, with retries and timeouts applied.
     fetch: async (request) => (await send(request, { mode: 'raw' })).response,
     headers: { [auth.name]: auth.value, ...options.defaultHeaders },
+    // The default query serializer, built once: given only options, openapi-fetch builds a new one on every call.
+    querySerializer: createQuerySerializer(),
   });
 
   /**
@@ -257,7 +259,7 @@ export function createTransport<Paths extends object>(
    */
   const sendOperation = async (
     operation: OperationDefinition,
-    parts: { path: object; query: object; body: Record<string, unknown>; form: FormEncoding | undefined },
+    parts: { path: object | undefined; query: object; body: Record<string, unknown>; form: FormEncoding | undefined },
     options: SendOptions & { headers?: Record<string, string> | undefined },
   ): Promise<SendResult> => {
     let result: SendResult | undefined;
@@ -265,7 +267,8 @@ export function createTransport<Paths extends object>(
       await (client.request as unknown as UntypedRequest)(operation.method, operation.path, {
         params: { path: parts.path, query: parts.query },
         body: parts.body,
-        ...(parts.form ? { bodySerializer: () => encodeFormBody(parts.body, parts.form?.jsonFields) } : {}),
+        // The default serializer looks the Content-Type up twice before it settles on JSON.stringify: skip that.
+        bodySerializer: parts.form ? () => encodeFormBody(parts.body, parts.form?.jsonFields) : serializeJsonBody,
         fetch: async (request: PreparedRequest) => (result = await send(request, options)).response,
         headers: options.headers,
         parseAs: 'stream',
@@ -297,8 +300,9 @@ export function createTransport<Paths extends object>(
     }
     const prepare = hooks?.prepare as ((params: unknown) => object) | undefined;
     const input = { ...(prepare ? prepare(params) : params) } as Record<string, unknown>;
-    const path: Record<string, unknown> = {};
-    for (const parameter of operation.pathParameters ?? []) {
+    // Left undefined without path parameters: openapi-fetch then skips its path serializer.
+    let path: Record<string, unknown> | undefined;
+    for (const parameter of operation.pathParameters ?? noParameters) {
       const value = input[parameter];
       delete input[parameter];
       if ((typeof value !== 'string' || value.trim() === '') && typeof value !== 'number') {
@@ -306,10 +310,10 @@ export function createTransport<Paths extends object>(
           `[${vendor}] ${operationName(operation)}: \`${parameter}\` is missing or empty; it is part of the URL, so pass it.`,
         );
       }
-      path[parameter] = value;
+      (path ??= {})[parameter] = value;
     }
     const query: Record<string, unknown> = {};
-    for (const parameter of operation.queryParameters ?? []) {
+    for (const parameter of operation.queryParameters ?? noParameters) {
       if (input[parameter] !== undefined) query[parameter] = input[parameter];
       delete input[parameter];
     }
@@ -336,6 +340,10 @@ export function createTransport<Paths extends object>(
 }
 
 type FormEncoding = { jsonFields?: readonly string[] | undefined };
+
+const noParameters: readonly string[] = [];
+
+const serializeJsonBody = (body: unknown): string => JSON.stringify(body);
 
 /** How messages name an operation, e.g. `POST /completions`; built only when a message needs it. */
 function operationName(operation: OperationDefinition): string {
