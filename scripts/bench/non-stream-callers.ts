@@ -43,7 +43,11 @@ const defaultTimeoutMs = 10 * 60 * 1000;
  * `fetch(url, init)` with what any client that honours a timeout must add: one AbortController and one plain timer
  * per call, as openai-node and core do.
  */
-async function fetchWithTimeout(fetch: FetchFunction, url: string, init: RequestInit): Promise<Response> {
+async function fetchWithTimeout(
+  fetch: FetchFunction,
+  url: string | URL | Request,
+  init: RequestInit,
+): Promise<Response> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), defaultTimeoutMs);
   try {
@@ -95,7 +99,28 @@ export function createNonStreamCallers(options: {
   };
 
   const completionsURL = `${baseURL}/completions`;
-  const requestText = () => JSON.stringify(request);
+  // The two raw contenders differ only in the fetch they call: plain, or with a timeout.
+  const rawFetchCaller = (name: string, send: FetchFunction): NonStreamCaller => ({
+    name,
+    call: async () => {
+      const response = await send(completionsURL, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${benchmarkApiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+      });
+      if (!response.ok) throw new Error(`${name} got HTTP ${response.status}.`);
+      check(name, await response.json());
+    },
+  });
+  // The two openapi-fetch contenders differ only in how their client is built.
+  const openapiFetchCaller = (name: string, client: ReturnType<typeof createClient<CompletionPaths>>) => ({
+    name,
+    call: async () => {
+      const result = await client.POST('/completions', { body: request });
+      if (!result.response.ok) throw new Error(`${name} got HTTP ${result.response.status}.`);
+      check(name, result.data);
+    },
+  });
   const openapiFetchClient = createClient<CompletionPaths>({
     baseUrl: baseURL,
     headers: { authorization: `Bearer ${benchmarkApiKey}` },
@@ -114,46 +139,10 @@ export function createNonStreamCallers(options: {
   const createCompletion = clientMethod(createOurClient(packages, { baseURL, apiKey: benchmarkApiKey, fetch }));
 
   return [
-    {
-      name: rawFetchName,
-      call: async () => {
-        const response = await fetch(completionsURL, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${benchmarkApiKey}`, 'content-type': 'application/json' },
-          body: requestText(),
-        });
-        if (!response.ok) throw new Error(`${rawFetchName} got HTTP ${response.status}.`);
-        check(rawFetchName, await response.json());
-      },
-    },
-    {
-      name: rawFetchWithTimeoutName,
-      call: async () => {
-        const response = await fetchWithTimeout(fetch, completionsURL, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${benchmarkApiKey}`, 'content-type': 'application/json' },
-          body: requestText(),
-        });
-        if (!response.ok) throw new Error(`${rawFetchWithTimeoutName} got HTTP ${response.status}.`);
-        check(rawFetchWithTimeoutName, await response.json());
-      },
-    },
-    {
-      name: lightOpenapiFetchName,
-      call: async () => {
-        const result = await lightOpenapiFetchClient.POST('/completions', { body: request });
-        if (!result.response.ok) throw new Error(`${lightOpenapiFetchName} got HTTP ${result.response.status}.`);
-        check(lightOpenapiFetchName, result.data);
-      },
-    },
-    {
-      name: openapiFetchName,
-      call: async () => {
-        const result = await openapiFetchClient.POST('/completions', { body: request });
-        if (!result.response.ok) throw new Error(`${openapiFetchName} got HTTP ${result.response.status}.`);
-        check(openapiFetchName, result.data);
-      },
-    },
+    rawFetchCaller(rawFetchName, fetch),
+    rawFetchCaller(rawFetchWithTimeoutName, (url, init) => fetchWithTimeout(fetch, url, init ?? {})),
+    openapiFetchCaller(lightOpenapiFetchName, lightOpenapiFetchClient),
+    openapiFetchCaller(openapiFetchName, openapiFetchClient),
     {
       name: openaiName,
       call: async () =>
