@@ -291,7 +291,7 @@ export function createTransport<Paths extends object>(
     hooks: OperationHooks | undefined,
   ): Promise<APIResponse<unknown>> {
     const { bodyEncoding, signal, timeout, maxRetries, headers } = callOptions;
-    validateLimits({ vendor, maxRetries, timeout });
+    if (maxRetries !== undefined || timeout !== undefined) validateLimits({ vendor, maxRetries, timeout });
     validateSignal(vendor, signal);
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new TextgenError(
