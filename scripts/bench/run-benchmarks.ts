@@ -24,12 +24,13 @@ import { checkGoals } from './goal-check';
 import { benchmarkVendor } from './benchmark-vendor';
 import { repositoryRoot } from './load-built-packages';
 
-// About a minute and a half on an idle 2-core machine (start-up, heap growth and esbuild included); several times that
-// under load. 24 rounds, not fewer: a single round's ratio swings by ±30% on this machine, and the goals sit within a
-// few percent of the medians, so the median needs that many rounds to hold still between runs.
+// About two minutes on an idle 2-core machine (start-up, heap growth and esbuild included); several times that under
+// load. 24 rounds, not fewer: a single round's ratio swings by ±30% on this machine, and the goals sit within a few
+// percent of the medians, so the median needs that many rounds to hold still between runs. The sequential loopback
+// section, which two goals read and whose rounds swing most (a server process shares the 2 cores), gets 48.
 const fullSettings: BenchSettings = {
   stubbed: { unitsPerSample: 1_000, warmupRounds: 2, rounds: 24 },
-  loopbackSequential: { unitsPerSample: 150, warmupRounds: 2, rounds: 24 },
+  loopbackSequential: { unitsPerSample: 150, warmupRounds: 2, rounds: 48 },
   loopbackConcurrent: { unitsPerSample: 320, warmupRounds: 2, rounds: 24 },
   inFlight: 16,
   streamChunks: 20_000,
