@@ -146,8 +146,8 @@ export function formatBenchReport(results: BenchResults, budget: SizeBudget): st
         .map(([name, version]) => `${name} ${version}`)
         .join(', ')}.`,
     'Each section runs in a fresh process with all its contenders, from built dist; each round runs each contender ' +
-      'once, rotating who goes first; a forced ' +
-      'GC precedes every sample. Ratios are ours ÷ peer within each round, summarized as median (min–max); > 1 is faster.',
+      'once, rotating who goes first and alternating direction; a forced ' +
+      'GC, and the finalizer callbacks it queues, precede every sample. Ratios are ours ÷ peer within each round, summarized as median (min–max); > 1 is faster.',
     '',
     ...results.throughput.flatMap((result) => [formatThroughput(result), '']),
     formatHeap(results),

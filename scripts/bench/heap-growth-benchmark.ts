@@ -1,7 +1,7 @@
 import type { HeapGrowthReport, HeapGrowthResult, HeapSample } from './bench-results';
 import type { CannedCompletion } from './canned-bodies';
 import type { BuiltPackages } from './load-built-packages';
-import { forceGarbageCollection } from './measure-interleaved';
+import { collectGarbageAndSettle, forceGarbageCollection } from './measure-interleaved';
 import { createNonStreamCallers, createStubbedFetch } from './non-stream-callers';
 
 export interface HeapGrowthSettings {
@@ -25,19 +25,12 @@ export const flatThresholdBytesPer10kCalls = 160_000;
  */
 export const stopAfterGrowthBytes = 64 * 1024 * 1024;
 
-/** Lets a macrotask turn pass: FinalizationRegistry callbacks (undici registers every Response) run only then. */
-function nextEventLoopTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 async function heapUsedAfterFullGC(): Promise<number> {
   // Stubbed calls resolve in microtasks only, so without a turn of the event loop the cleanup tasks that a GC
   // schedules for dead registered objects never run, and their bookkeeping looks like growth. Collect, let them
   // run, collect again.
-  forceGarbageCollection();
-  await nextEventLoopTurn();
-  forceGarbageCollection();
-  await nextEventLoopTurn();
+  await collectGarbageAndSettle();
+  await collectGarbageAndSettle();
   forceGarbageCollection();
   return process.memoryUsage().heapUsed;
 }

@@ -53,10 +53,28 @@ export function forceGarbageCollection(): void {
   collect();
 }
 
+/** Lets a macrotask turn pass: FinalizationRegistry callbacks (undici registers every Response) run only then. */
+function nextEventLoopTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
- * Runs every contender once per round, rotating who goes first (ABCD, BCDA, ...) so slow drift of the machine
- * (thermal, other load, JIT state) and any first-in-round advantage are shared out evenly. Warm-up rounds run the same
- * way and are thrown away. A full GC runs before every sample, outside the timing, so no contender pays for the garbage
+ * A full GC whose aftermath has run too. A GC only queues the FinalizationRegistry callbacks of what it collected
+ * (undici registers every Response, and every Request made with a signal); they run in a later task. Without the turn
+ * they would run inside the next timed sample, and one contender would pay for another's garbage. One GC, not two:
+ * a second full GC right after the turn let V8 shrink the heap, and every contender then paid for growing it again
+ * inside its sample (all calls/s fell by about a quarter).
+ */
+export async function collectGarbageAndSettle(): Promise<void> {
+  forceGarbageCollection();
+  await nextEventLoopTurn();
+}
+
+/**
+ * Runs every contender once per round, rotating who goes first and alternating direction (ABCD, BADC, CDAB, DCBA, ...)
+ * so slow drift of the machine (thermal, other load, JIT state), any first-in-round advantage and whatever a contender
+ * leaves for the next one are shared out evenly. Warm-up rounds run the same way and are thrown away. A full GC, and
+ * the finalizer callbacks it queues, run before every sample, outside the timing, so no contender pays for the garbage
  * the previous one left. Every sample must report `expectedUnits`, so a contender that silently does less work (a
  * stream cut short, a failed parse) stops the benchmark instead of looking fast.
  */
@@ -72,11 +90,14 @@ export async function measureInterleaved(options: {
     perSecond: [],
     cpuMicrosPerUnit: [],
   }));
+  const count = contenders.length;
   for (let round = 0; round < warmupRounds + rounds; round += 1) {
-    for (let offset = 0; offset < contenders.length; offset += 1) {
-      const index = (round + offset) % contenders.length;
+    for (let offset = 0; offset < count; offset += 1) {
+      // Forward in even rounds, backward in odd ones: with one direction only, each contender would always run right
+      // after the same one, and whatever that one leaves behind (sockets, JIT state) would always fall on it.
+      const index = round % 2 === 0 ? (round + offset) % count : (((round - offset) % count) + count) % count;
       const contender = contenders[index]!;
-      forceGarbageCollection();
+      await collectGarbageAndSettle();
       const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const units = await contender.run();
