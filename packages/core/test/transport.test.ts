@@ -82,6 +82,29 @@ describe('configuration', () => {
     expect(requests[0]?.headers.get('x-trace')).toBe('per-request');
   });
 
+  it('merges headers as openapi-fetch does: a later name wins whatever its case, and null removes one', async () => {
+    const requests: Request[] = [];
+    const transport = createFakeTransport({
+      fetch: okFetch(requests),
+      defaultHeaders: { 'Content-Type': 'application/vnd.fake+json', 'X-Trace': 'default', 'x-team': 'a' },
+    });
+    await echo(transport, 'hi', { headers: { 'x-trace': 'per-request' } });
+    // A null is not a string header, but JavaScript callers pass one to drop a default header, as openapi-fetch allows.
+    await echo(transport, 'hi', { headers: { 'x-team': null as unknown as string } });
+    const sent = requests.map((request) => Object.fromEntries(request.headers));
+    expect(sent[0]).toEqual({
+      authorization: 'Token test-key',
+      'content-type': 'application/vnd.fake+json',
+      'x-team': 'a',
+      'x-trace': 'per-request',
+    });
+    expect(sent[1]).toEqual({
+      authorization: 'Token test-key',
+      'content-type': 'application/vnd.fake+json',
+      'x-trace': 'default',
+    });
+  });
+
   it('raw typed calls through transport.client get auth and retries too', async () => {
     let attempts = 0;
     const transport = createFakeTransport({
