@@ -148,18 +148,16 @@ export function createTransport<Paths extends object>(
     redactor,
     errorFromResponse: (response, body) => errorFromBody({ response, body }),
   });
+  const clientHeaders = { [auth.name]: auth.value, ...options.defaultHeaders };
   // The headers of every JSON call of this client, merged once as openapi-fetch merges them (its JSON Content-Type,
   // then the client's headers, then the call's; a later name wins whatever its case).
-  const jsonHeaders = mergeHeaderRecords(
-    { 'content-type': 'application/json' },
-    { [auth.name]: auth.value, ...options.defaultHeaders },
-  );
+  const jsonHeaders = mergeHeaderRecords({ 'content-type': 'application/json' }, clientHeaders);
   const client = createClient<Paths>({
     baseUrl: baseURL,
     Request: PreparedRequest as unknown as typeof Request,
     // Raw calls get every response back, as openapi-fetch users expect, with retries and timeouts applied.
     fetch: async (request) => (await send(request, { mode: 'raw' })).response,
-    headers: { [auth.name]: auth.value, ...options.defaultHeaders },
+    headers: clientHeaders,
     // The default query serializer, built once: given only options, openapi-fetch builds a new one on every call.
     querySerializer: createQuerySerializer(),
   });
