@@ -105,6 +105,24 @@ describe('configuration', () => {
     });
   });
 
+  it('sends the same merged headers on a streamed call', async () => {
+    const requests: Request[] = [];
+    const transport = createFakeTransport({
+      fetch: requestFetch((request) => {
+        requests.push(request);
+        return new Response('{"text":"a"}\n', { headers: { 'content-type': 'application/x-ndjson' } });
+      }),
+      defaultHeaders: { 'X-Trace': 'default' },
+    });
+    const stream = await streamEcho(transport, { framing: 'ndjson' }, { headers: { 'x-trace': 'per-request' } });
+    for await (const _chunk of stream) break;
+    expect(Object.fromEntries(requests[0]?.headers ?? [])).toEqual({
+      authorization: 'Token test-key',
+      'content-type': 'application/json',
+      'x-trace': 'per-request',
+    });
+  });
+
   it('raw typed calls through transport.client get auth and retries too', async () => {
     let attempts = 0;
     const transport = createFakeTransport({
