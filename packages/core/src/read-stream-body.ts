@@ -1,7 +1,8 @@
 import { createParser } from 'eventsource-parser';
 import type { Redactor } from './redact-secret';
-import { parseOrText, startTimer } from './retrying-fetch';
+import { parseOrText } from './retrying-fetch';
 import type { StreamFromBodyOptions } from './stream';
+import { createTimedRead } from './timed-read';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, type APIError } from './textgen-error';
 
 /**
@@ -155,32 +156,7 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
   const sse = options.framing === 'sse';
   const feed = sse ? (text: string) => parser.feed(text) : feedNDJSON;
 
-  // The idle timeout: one timer per stream, not one per read. A read notes when it started; when the timer fires it
-  // fails the read in flight that has waited `idle.timeout` ms, or sleeps again for what is left of it. With no read
-  // in flight (the caller is busy with an item) it lapses, so a slow consumer is never taken for a stalled server.
-  const idle = options.idle;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
-  let readStartedAt = 0;
-  /** Fails the read in flight; set only while one is. */
-  let interruptRead: ((error: Error) => void) | undefined;
-  const checkIdle = () => {
-    idleTimer = undefined;
-    if (!interruptRead || !idle) return;
-    const left = readStartedAt + idle.timeout - Date.now();
-    if (left > 0) idleTimer = startTimer(left, checkIdle);
-    else interruptRead(idle.fail());
-  };
-  const readOnce = (): Promise<ReadableStreamReadResult<Uint8Array>> => {
-    if (!idle || idle.timeout === Infinity) return reader.read();
-    readStartedAt = Date.now();
-    idleTimer ??= startTimer(idle.timeout, checkIdle);
-    return new Promise((resolve, reject) => {
-      interruptRead = reject;
-      reader.read().then(resolve, reject);
-    }).finally(() => {
-      interruptRead = undefined;
-    }) as Promise<ReadableStreamReadResult<Uint8Array>>;
-  };
+  const timedRead = createTimedRead(reader, options.idle);
 
   /** One read of the body into the queue. Never rejects: a failure is kept until the queue before it is served. */
   const read = async () => {
@@ -191,7 +167,7 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
       try {
         // Checked here too: a custom fetch may ignore the signal and keep its body flowing after an abort.
         controller.signal.throwIfAborted();
-        result = await readOnce();
+        result = await timedRead.read();
       } catch (error) {
         throw failures.readFailed(error);
       }
@@ -220,7 +196,7 @@ export function readStreamBody<Item>(options: StreamFromBodyOptions): AsyncItera
   const close = (completed: boolean) => {
     if (closed) return;
     closed = true;
-    clearTimeout(idleTimer);
+    timedRead.stop();
     queue = [];
     head = 0;
     options.onEnd?.();

@@ -1,6 +1,7 @@
 import type { LeveledLogger } from './logger';
 import type { Redactor } from './redact-secret';
 import { retryDelayMs, shouldRetryResponse } from './retry-policy';
+import { createTimedRead, startTimer, type IdleTimeout } from './timed-read';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, type APIError } from './textgen-error';
 
 /**
@@ -68,13 +69,6 @@ export interface SendOptions {
    * about 2% of a loopback call.
    */
   headerRecord?: Record<string, string> | undefined;
-}
-
-/** How long one read of a body may wait for data, and the error (it also aborts the request) when it waits longer. */
-export interface IdleTimeout {
-  /** In ms; `Infinity` for none. */
-  timeout: number;
-  fail: () => Error;
 }
 
 export interface SendResult {
@@ -221,56 +215,40 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
   };
 }
 
-// setTimeout fires at once for a delay above 2^31-1 ms (Node warns TimeoutOverflowWarning), so clamp; Infinity is no
-// timer.
-const maxTimerMs = 2 ** 31 - 1;
-
-export function startTimer(milliseconds: number, onTimeout: () => void): ReturnType<typeof setTimeout> | undefined {
-  return milliseconds === Infinity ? undefined : setTimeout(onTimeout, Math.min(milliseconds, maxTimerMs));
-}
-
 /**
- * The body with every read bounded by `timeout` ms; a read that takes longer errors with `fail()`, which also aborts
- * the
- * request. A pull source with highWaterMark 0 reads only while the consumer waits, so a slow consumer is never taken
- * for a stalled server. `onEnd` runs once the body is done, failed or cancelled.
+ * The body with every read bounded by the idle timeout; a read that takes longer errors the body with `fail()`, which
+ * also aborts the request. A pull source with highWaterMark 0 reads only while the consumer waits, so a slow consumer
+ * is never taken for a stalled server. `onEnd` runs once the body is done, failed or cancelled.
  */
 function withIdleTimeout(
   body: ReadableStream<Uint8Array> | null,
-  options: { timeout: number; fail: () => Error; onEnd: () => void },
+  options: IdleTimeout & { onEnd: () => void },
 ): ReadableStream<Uint8Array> | null {
   if (!body) {
     options.onEnd();
     return null;
   }
   const reader = body.getReader();
+  const timedRead = createTimedRead(reader, options);
   let ended = false;
   const end = () => {
     if (ended) return;
     ended = true;
+    timedRead.stop();
     options.onEnd();
   };
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        let timedOut = false;
-        const timer = startTimer(options.timeout, () => {
-          timedOut = true;
-          end();
-          controller.error(options.fail());
-        });
         try {
-          const result = await reader.read();
-          if (timedOut) return;
+          const result = await timedRead.read();
           if (result.done) {
             end();
             controller.close();
           } else controller.enqueue(result.value);
         } catch (error) {
           end();
-          if (!timedOut) controller.error(error);
-        } finally {
-          clearTimeout(timer);
+          controller.error(error);
         }
       },
       cancel: (reason) => {

@@ -1,5 +1,5 @@
 import { readStreamBody, type StreamFailures } from './read-stream-body';
-import type { IdleTimeout } from './retrying-fetch';
+import type { IdleTimeout } from './timed-read';
 import { TextgenError } from './textgen-error';
 
 export type StreamFraming = 'sse' | 'ndjson';

@@ -367,5 +367,25 @@ describe('streams release what they hold, and time out when the body stalls', ()
       }
       expect(read).toBe(6);
     });
+
+    it("times each read of a raw client's body too: a trickle longer than the timeout in total still arrives", async () => {
+      const { server: started } = await startServer((response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const pieces = ['{"text":', '"tick', 'tock', 'tick', 'tock"', '}'];
+        const ticker = setInterval(() => {
+          const piece = pieces.shift();
+          if (pieces.length === 0) {
+            clearInterval(ticker);
+            response.end(piece);
+          } else response.write(piece);
+        }, 80);
+      });
+      const transport = createFakeTransport({ baseURL: started.baseURL, timeout: 200 });
+      const begun = Date.now();
+      const { data } = await transport.client.POST('/echo', { body: { prompt: 'hi' } });
+      expect(data).toEqual({ text: 'ticktockticktock' });
+      // Six pieces 80 ms apart: the whole body took longer than the 200 ms timeout, no single read did.
+      expect(Date.now() - begun).toBeGreaterThanOrEqual(400);
+    });
   });
 });
