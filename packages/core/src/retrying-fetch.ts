@@ -63,12 +63,6 @@ export interface SendOptions {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
   mode: SendMode;
-  /**
-   * The request's headers as a plain record with lower-case names, sent in place of `request.headers` (the same
-   * headers, as a Headers object). fetch reads a record by its keys; a Headers object it has to iterate, which cost
-   * about 2% of a loopback call.
-   */
-  headerRecord?: Record<string, string> | undefined;
 }
 
 export interface SendResult {
@@ -97,12 +91,10 @@ export function createRetryingFetch(config: RetryingFetchConfig): Send {
         cause: redactor.safeCause(cause),
       });
     // A string body (every JSON call) is sent as it is; only a FormData or a real Request needs work first.
-    const prepared =
+    const { body, headers } =
       request instanceof PreparedRequest && !(request.body instanceof FormData)
         ? request
         : await resendableBody(request);
-    const body = prepared.body;
-    const headers = options.headerRecord ?? prepared.headers;
     // One controller per attempt, reached from the caller's signal through this listener. The closures keep the
     // controller strongly referenced while its fetch runs, which a signal passed inside a Request does not on Node 20.
     let attemptController: AbortController | undefined;

@@ -148,16 +148,12 @@ export function createTransport<Paths extends object>(
     redactor,
     errorFromResponse: (response, body) => errorFromBody({ response, body }),
   });
-  const clientHeaders = { [auth.name]: auth.value, ...options.defaultHeaders };
-  // The headers of every JSON call of this client, merged once as openapi-fetch merges them (its JSON Content-Type,
-  // then the client's headers, then the call's; a later name wins whatever its case).
-  const jsonHeaders = mergeHeaderRecords({ 'content-type': 'application/json' }, clientHeaders);
   const client = createClient<Paths>({
     baseUrl: baseURL,
     Request: PreparedRequest as unknown as typeof Request,
     // Raw calls get every response back, as openapi-fetch users expect, with retries and timeouts applied.
     fetch: async (request) => (await send(request, { mode: 'raw' })).response,
-    headers: clientHeaders,
+    headers: { [auth.name]: auth.value, ...options.defaultHeaders },
     // The default query serializer, built once: given only options, openapi-fetch builds a new one on every call.
     querySerializer: createQuerySerializer(),
   });
@@ -322,29 +318,13 @@ export function createTransport<Paths extends object>(
       delete input[parameter];
     }
     const parts = { path, query, body: input, form: pickFormEncoding(vendor, operation, bodyEncoding) };
-    // A form body's Content-Type (with its boundary) comes from its encoding, so it keeps openapi-fetch's Headers.
-    const headerRecord = parts.form || !jsonHeaders ? undefined : mergeHeaderRecords(jsonHeaders, headers);
     const rule = operation.stream;
     if (rule?.always === true || (rule?.requestFlag !== undefined && input[rule.requestFlag] === true)) {
       const sent = (streamSignal: AbortSignal) =>
-        sendOperation(operation, parts, {
-          signal: streamSignal,
-          timeout,
-          maxRetries,
-          headers,
-          headerRecord,
-          mode: 'stream',
-        });
+        sendOperation(operation, parts, { signal: streamSignal, timeout, maxRetries, headers, mode: 'stream' });
       return readStream(sent, rule, signal, hooks);
     }
-    const sent = await sendOperation(operation, parts, {
-      signal,
-      timeout,
-      maxRetries,
-      headers,
-      headerRecord,
-      mode: 'json',
-    });
+    const sent = await sendOperation(operation, parts, { signal, timeout, maxRetries, headers, mode: 'json' });
     return readJson(sent, operation, hooks, input);
   }
 
@@ -364,25 +344,6 @@ type FormEncoding = { jsonFields?: readonly string[] | undefined };
 const noParameters: readonly string[] = [];
 
 const serializeJsonBody = (body: unknown): string => JSON.stringify(body);
-
-/**
- * `base` with `extra` laid over it, names lower-cased, as openapi-fetch's mergeHeaders would set them; `base` itself
- * when there is nothing to add (most calls), and undefined when `extra` holds a value openapi-fetch treats specially
- * (null removes a header, an array repeats it): the caller then sends openapi-fetch's Headers instead.
- */
-function mergeHeaderRecords(
-  base: Record<string, string>,
-  extra: Record<string, string> | undefined,
-): Record<string, string> | undefined {
-  if (extra === undefined) return base;
-  const merged = { ...base };
-  for (const [name, value] of Object.entries(extra as Record<string, unknown>)) {
-    if (value === undefined) continue;
-    if (typeof value !== 'string') return undefined;
-    merged[name.toLowerCase()] = value;
-  }
-  return merged;
-}
 
 /** How messages name an operation, e.g. `POST /completions`; built only when a message needs it. */
 function operationName(operation: OperationDefinition): string {
